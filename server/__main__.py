@@ -1,0 +1,64 @@
+"""`convtrace serve | train | bench`: the command line. Heavy imports happen inside each command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from .config import Settings
+
+    settings = Settings.from_env(
+        host=args.host, port=args.port, workers=args.workers, root_path=args.root_path,
+        max_body_bytes=args.max_body_bytes, log_level=args.log_level,
+        cors_origins=args.cors_origins.split(",") if args.cors_origins else None,
+    )
+    from .api.app import settings_to_env
+
+    settings_to_env(settings)  # workers are fresh processes: they rebuild settings from the env
+    uvicorn.run(
+        "server.api.app:create_app_from_env", factory=True, host=settings.host,
+        port=settings.port, workers=settings.workers, root_path=settings.root_path,
+        log_level=settings.log_level, timeout_graceful_shutdown=10,
+    )
+    return 0
+
+
+def _train(args: argparse.Namespace) -> int:
+    from .nn.train import main as train_main
+
+    return train_main(args.rest)
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from .nn.bench import main as bench_main
+
+    return bench_main(args.rest)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="convtrace", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="serve the app and the API")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.add_argument("--workers", type=int)
+    serve.add_argument("--root-path", help="sub-path behind a reverse proxy, e.g. /course/ct")
+    serve.add_argument("--max-body-bytes", type=int)
+    serve.add_argument("--cors-origins", help="comma-separated allowed origins (none by default)")
+    serve.add_argument("--log-level")
+    serve.set_defaults(func=_serve)
+    for name, func, text in (("train", _train, "train a model on MNIST IDX files"),
+                             ("bench", _bench, "time a full trace and training throughput")):
+        p = sub.add_parser(name, help=text, add_help=False)
+        p.add_argument("rest", nargs=argparse.REMAINDER)
+        p.set_defaults(func=func)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

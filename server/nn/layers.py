@@ -1,0 +1,268 @@
+"""Layers of the network, written to read like the derivation.
+
+Axis convention (the only one in the engine): activations are batches of images laid out
+N x r x s x t (batch, height, width, channels); a single image in the trace drops N.
+Conv filters are M x d x d x t (feature map, row offset a, column offset b, channel c).
+Dense weights are n_out x n_in, so z = W x + b.
+
+Layer contract: ``forward(x)`` keeps exactly what ``backward`` needs (and what the trace shows);
+``backward(dy)`` returns dx and fills ``grads[k]`` for every ``params[k]``. ``d<name>`` is always
+dL/d<name>. Every layer carries an explicit ``kind``; nothing dispatches on names.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+
+class Layer:
+    kind: ClassVar[str] = "layer"
+
+    def __init__(self, name: str):
+        self.name = name
+        self.params: dict[str, np.ndarray] = {}
+        self.grads: dict[str, np.ndarray] = {}
+
+    def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
+        return input_shape
+
+    def forward(self, x: np.ndarray) -> np.ndarray:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def backward(self, dy: np.ndarray) -> np.ndarray:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def config(self) -> dict:
+        """The spec entry that rebuilds this layer."""
+        return {"kind": self.kind, "name": self.name}
+
+
+def _patches(x: np.ndarray, d: int) -> np.ndarray:
+    """All d x d windows of x (N, r, s, t) as a matrix (N*(r-d+1)*(s-d+1), d*d*t).
+
+    Column order is (a, b, c), matching a filter w[m] flattened row-major. This copy (im2col)
+    turns the sums over a, b, c into one matrix product.
+    """
+    n, r, s, t = x.shape
+    win = sliding_window_view(x, (d, d), axis=(1, 2))  # N, r', s', t, a, b  (a view)
+    win = win.transpose(0, 1, 2, 4, 5, 3)  # N, r', s', a, b, c
+    return win.reshape(n * (r - d + 1) * (s - d + 1), d * d * t)
+
+
+class Conv2D(Layer):
+    """M feature maps of d x d x t: valid cross-correlation, stride 1, one bias per map.
+
+    x: (N, r, s, t) -> z: (N, r-d+1, s-d+1, M).  w: (M, d, d, t), b: (M,).
+    """
+
+    kind = "conv"
+
+    def __init__(self, name: str, in_channels: int, maps: int, size: int):
+        super().__init__(name)
+        self.t, self.m, self.d = in_channels, maps, size
+        self.params = {
+            "W": np.zeros((maps, size, size, in_channels), np.float32),
+            "b": np.zeros((maps,), np.float32),
+        }
+
+    def output_shape(self, input_shape):
+        r, s, _ = input_shape
+        return (r - self.d + 1, s - self.d + 1, self.m)
+
+    def config(self):
+        return {**super().config(), "maps": self.m, "size": self.d, "in_channels": self.t}
+
+    def forward(self, x):
+        n, r, s, _ = x.shape
+        w, b, d = self.params["W"], self.params["b"], self.d
+        self.x_shape = x.shape
+        self.cols = _patches(x, d)  # kept: dL/dW needs a^{l-1}_{i+a, j+b, c}
+        # z_{i,j,m} = sum_{a,b,c} w^m_{a,b,c} a^{l-1}_{i+a, j+b, c} + b^m
+        z = self.cols @ w.reshape(self.m, -1).T + b
+        return z.reshape(n, r - d + 1, s - d + 1, self.m)
+
+    def backward(self, dz):
+        w, d = self.params["W"], self.d
+        dz_rows = dz.reshape(-1, self.m)
+        # dL/dw^m_{a,b,c} = sum_{i,j} dL/dz_{i,j,m} a^{l-1}_{i+a, j+b, c}   (summed over the batch)
+        self.grads["W"] = (dz_rows.T @ self.cols).reshape(w.shape)
+        # dL/db^m = sum_{i,j} dL/dz_{i,j,m}
+        self.grads["b"] = dz_rows.sum(axis=0)
+        # dL/da^{l-1}_{i,j,c} = sum_{a,b,k} dL/dz_{i-a, j-b, k} w^k_{a,b,c}  (terms outside z are 0):
+        # a full convolution, computed as a valid cross-correlation of the zero-padded deltas with
+        # the filters rotated by 180 degrees.
+        padded = np.pad(dz, ((0, 0), (d - 1, d - 1), (d - 1, d - 1), (0, 0)))
+        rotated = w[:, ::-1, ::-1, :].transpose(1, 2, 0, 3).reshape(-1, self.t)  # (a,b,k) x c
+        dx = _patches(padded, d) @ rotated
+        return dx.reshape(self.x_shape)
+
+
+class Activation(Layer):
+    """a = sigma(z) elementwise; backward is dL/dz = dL/da * sigma'(z)."""
+
+    kind = "activation"
+    function: ClassVar[str] = ""
+
+    def forward(self, z):
+        self.z = z
+        self.a = self.sigma(z)
+        return self.a
+
+    def backward(self, da):
+        # dL/dz_{i,j,m} = dL/da_{i,j,m} * sigma'(z_{i,j,m})
+        return da * self.sigma_prime()
+
+    def config(self):
+        return {"kind": self.function, "name": self.name}
+
+    def sigma(self, z):  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def sigma_prime(self):  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+class ReLU(Activation):
+    function = "relu"
+
+    def sigma(self, z):
+        return np.maximum(z, 0)
+
+    def sigma_prime(self):
+        # sigma'(z) = 1 where z > 0, else 0 (we take 0 at z = 0)
+        return (self.z > 0).astype(self.z.dtype)
+
+
+class Sigmoid(Activation):
+    function = "sigmoid"
+
+    def sigma(self, z):
+        # tanh form is exact and never overflows, unlike 1 / (1 + exp(-z)) for large -z
+        return 0.5 * (1 + np.tanh(0.5 * z))
+
+    def sigma_prime(self):
+        # sigma'(z) = sigma(z) (1 - sigma(z)), from the kept output
+        return self.a * (1 - self.a)
+
+
+class Tanh(Activation):
+    function = "tanh"
+
+    def sigma(self, z):
+        return np.tanh(z)
+
+    def sigma_prime(self):
+        # sigma'(z) = 1 - tanh(z)^2
+        return 1 - self.a * self.a
+
+
+class MaxPool2D(Layer):
+    """k x k max-pooling with stride k; records its switches (the argmax "sentinels").
+
+    x: (N, r, s, C) with r, s divisible by k -> y: (N, r/k, s/k, C).
+    switches: (N, r/k, s/k, C) int, the winner's index inside its window in row-major order
+    (index = a*k + b). Tie rule: the first maximum in row-major order wins (np.argmax).
+    """
+
+    kind = "maxpool"
+
+    def __init__(self, name: str, size: int = 2):
+        super().__init__(name)
+        self.k = size
+
+    def output_shape(self, input_shape):
+        r, s, c = input_shape
+        if r % self.k or s % self.k:
+            raise ValueError(f"{self.name}: input {r}x{s} is not divisible by pool size {self.k}")
+        return (r // self.k, s // self.k, c)
+
+    def config(self):
+        return {**super().config(), "size": self.k}
+
+    def _windows(self, x):
+        n, r, s, c = x.shape
+        k = self.k
+        return x.reshape(n, r // k, k, s // k, k, c).transpose(0, 1, 3, 5, 2, 4).reshape(
+            n, r // k, s // k, c, k * k
+        )
+
+    def forward(self, x):
+        self.x_shape = x.shape
+        windows = self._windows(x)
+        self.switches = windows.argmax(axis=-1)  # stored, never recomputed
+        return np.take_along_axis(windows, self.switches[..., None], axis=-1)[..., 0]
+
+    def backward(self, dy):
+        n, r, s, c = self.x_shape
+        k = self.k
+        # Each pooled cell's error goes to its switch cell only; every other cell gets 0.
+        routed = (np.arange(k * k) == self.switches[..., None]) * dy[..., None]
+        return (
+            routed.reshape(n, r // k, s // k, c, k, k)
+            .transpose(0, 1, 4, 2, 5, 3)
+            .reshape(self.x_shape)
+            .astype(dy.dtype, copy=False)
+        )
+
+    def switch_cells(self) -> np.ndarray:
+        """Switches as input coordinates: (N, r/k, s/k, C, 2) holding (row, col) of each winner."""
+        _, rows, cols, _ = self.switches.shape
+        k = self.k
+        a, b = np.divmod(self.switches, k)
+        row = a + k * np.arange(rows)[None, :, None, None]
+        col = b + k * np.arange(cols)[None, None, :, None]
+        return np.stack([row, col], axis=-1)
+
+
+class Flatten(Layer):
+    """(N, r, s, C) -> (N, r*s*C) in row-major (r, s, C) order."""
+
+    kind = "flatten"
+
+    def output_shape(self, input_shape):
+        return (int(np.prod(input_shape)),)
+
+    def forward(self, x):
+        self.x_shape = x.shape
+        return x.reshape(x.shape[0], -1)
+
+    def backward(self, dy):
+        return dy.reshape(self.x_shape)
+
+
+class Dense(Layer):
+    """z = W x + b.  x: (N, n_in) -> z: (N, n_out).  W: (n_out, n_in), b: (n_out,)."""
+
+    kind = "dense"
+
+    def __init__(self, name: str, inputs: int, units: int):
+        super().__init__(name)
+        self.n_in, self.n_out = inputs, units
+        self.params = {
+            "W": np.zeros((units, inputs), np.float32),
+            "b": np.zeros((units,), np.float32),
+        }
+
+    def output_shape(self, input_shape):
+        return (self.n_out,)
+
+    def config(self):
+        return {**super().config(), "units": self.n_out, "inputs": self.n_in}
+
+    def forward(self, x):
+        self.x = x
+        # z_j = sum_i W_{j,i} x_i + b_j
+        return x @ self.params["W"].T + self.params["b"]
+
+    def backward(self, dz):
+        # dL/dW_{j,i} = dL/dz_j x_i ;  dL/db_j = dL/dz_j   (summed over the batch)
+        self.grads["W"] = dz.T @ self.x
+        self.grads["b"] = dz.sum(axis=0)
+        # dL/dx_i = sum_j W_{j,i} dL/dz_j
+        return dz @ self.params["W"]
+
+
+ACTIVATIONS: dict[str, type[Activation]] = {"relu": ReLU, "sigmoid": Sigmoid, "tanh": Tanh}

@@ -1,0 +1,30 @@
+"""Softmax cross-entropy: the loss L and its gradient with respect to the logits z."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    """p_j = exp(z_j) / sum_i exp(z_i), row-wise for z of shape (N, K); shifted for stability."""
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def softmax_cross_entropy(
+    z: np.ndarray, labels: np.ndarray
+) -> tuple[float, np.ndarray, np.ndarray]:
+    """(logits (N, K), labels (N,)) -> (mean loss, probabilities (N, K), dL/dz (N, K)).
+
+    L = -(1/N) sum_n log p_{n, y_n};  dL/dz = (p - onehot(y)) / N.
+    """
+    n = z.shape[0]
+    p = softmax(z)
+    rows = np.arange(n)
+    # log p_y computed from the shifted logits, so a confident wrong answer never gives log(0)
+    shifted = z - z.max(axis=-1, keepdims=True)
+    log_p_y = shifted[rows, labels] - np.log(np.exp(shifted).sum(axis=-1))
+    loss = float(-log_p_y.mean())
+    dz = p.copy()
+    dz[rows, labels] -= 1  # dL/dz = p - y
+    return loss, p, dz / n
