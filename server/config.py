@@ -31,6 +31,9 @@ class Settings:
     max_concurrency: int = 64  # requests computed at once per worker; beyond: fast 503
     request_timeout_s: float = 10.0
     rate_limit_per_minute: int = 0  # per client address; 0 = off (a class shares one NAT address)
+    # reverse proxies whose X-Forwarded-For/-Proto are believed ("*" = any); none by default
+    trusted_proxies: list[str] = field(default_factory=list)
+    shutdown_timeout_s: int = 10  # on SIGTERM: finish in-flight requests for up to this long
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, **overrides) -> Settings:
@@ -47,9 +50,9 @@ class Settings:
 
 def _parse(name: str, raw: str, default):
     kind = {"port": int, "workers": int, "max_body_bytes": int, "max_concurrency": int,
-            "rate_limit_per_minute": int, "request_timeout_s": float,
+            "rate_limit_per_minute": int, "request_timeout_s": float, "shutdown_timeout_s": int,
             "models_dir": Path, "frontend_dir": Path}.get(name)
-    if name == "cors_origins":
+    if name in ("cors_origins", "trusted_proxies"):
         return [o.strip() for o in raw.split(",") if o.strip()]
     try:
         return kind(raw) if kind else raw
