@@ -56,6 +56,9 @@ def main(argv: list[str] | None = None) -> int:
         p = sub.add_parser(name, help=text, add_help=False)
         p.add_argument("rest", nargs=argparse.REMAINDER)
         p.set_defaults(func=func)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in ("train", "bench"):  # their own parsers take every flag after the name
+        return {"train": _train, "bench": _bench}[argv[0]](argparse.Namespace(rest=argv[1:]))
     args = parser.parse_args(argv)
     return args.func(args)
 
