@@ -15,6 +15,10 @@ def _serve(args: argparse.Namespace) -> int:
         host=args.host, port=args.port, workers=args.workers, root_path=args.root_path,
         max_body_bytes=args.max_body_bytes, log_level=args.log_level,
         cors_origins=args.cors_origins.split(",") if args.cors_origins else None,
+        max_concurrency=args.max_concurrency, request_timeout_s=args.request_timeout_s,
+        rate_limit_per_minute=args.rate_limit_per_minute,
+        trusted_proxies=args.trusted_proxies.split(",") if args.trusted_proxies else None,
+        shutdown_timeout_s=args.shutdown_timeout_s,
     )
     from .api.app import settings_to_env
 
@@ -22,7 +26,10 @@ def _serve(args: argparse.Namespace) -> int:
     uvicorn.run(
         "server.api.app:create_app_from_env", factory=True, host=settings.host,
         port=settings.port, workers=settings.workers, root_path=settings.root_path,
-        log_level=settings.log_level, timeout_graceful_shutdown=10,
+        log_level=settings.log_level, timeout_graceful_shutdown=settings.shutdown_timeout_s,
+        # forwarded headers and access logs are the app's middleware's job (trusted_proxies,
+        # logger "convtrace.access"): uvicorn's own would trust 127.0.0.1 and log twice
+        proxy_headers=False, access_log=False,
     )
     return 0
 
@@ -50,6 +57,11 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--max-body-bytes", type=int)
     serve.add_argument("--cors-origins", help="comma-separated allowed origins (none by default)")
     serve.add_argument("--log-level")
+    serve.add_argument("--max-concurrency", type=int, help="requests in flight per worker")
+    serve.add_argument("--request-timeout-s", type=float)
+    serve.add_argument("--rate-limit-per-minute", type=int, help="per client address; 0 = off")
+    serve.add_argument("--trusted-proxies", help="comma-separated proxy addresses to believe")
+    serve.add_argument("--shutdown-timeout-s", type=int, help="grace for in-flight requests")
     serve.set_defaults(func=_serve)
     for name, func, text in (("train", _train, "train a model on MNIST IDX files"),
                              ("bench", _bench, "time a full trace and training throughput")):
