@@ -1,0 +1,27 @@
+// A tiny MathML string builder. Every text goes through esc(), so no markup can be injected.
+
+const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]));
+
+export const mi = (s) => `<mi>${esc(s)}</mi>`;
+export const mn = (s) => `<mn>${esc(s)}</mn>`;
+export const mo = (s) => `<mo>${esc(s)}</mo>`;
+export const mtext = (s) => `<mtext>${esc(s)}</mtext>`;
+export const row = (...xs) => `<mrow>${xs.join("")}</mrow>`;
+export const sub = (base, script) => `<msub>${base}${script}</msub>`;
+export const sup = (base, script) => `<msup>${base}${script}</msup>`;
+export const subsup = (base, b, t) => `<msubsup>${base}${b}${t}</msubsup>`;
+export const frac = (a, b) => `<mfrac>${a}${b}</mfrac>`;
+export const paren = (x) => row(mo("("), x, mo(")"));
+export const under = (base, script) => `<munder>${base}${script}</munder>`;
+export const sum = (indices) => under(mo("∑"), row(...indices.map((x, i) => (i ? mo(",") + mi(x) : mi(x)))));
+export const math = (x, label) => `<math display="block"${label ? ` aria-label="${esc(label)}"` : ""}>${x}</math>`;
+/** index list: i, j, m */
+export const idx = (...xs) => row(...xs.flatMap((x, i) => (i ? [mo(","), ident(x)] : [ident(x)])));
+/** an index that may be a number or an expression like "i-a" */
+export function ident(x) {
+  if (typeof x === "number") return mn(x);
+  const m = /^(\w+)([+-])(\w+)$/.exec(x);
+  return m ? row(mi(m[1]), mo(m[2] === "-" ? "−" : "+"), mi(m[3])) : mi(x);
+}
+/** ∂L/∂x as a fraction */
+export const partial = (x) => frac(row(mo("∂"), mi("L")), row(mo("∂"), x));

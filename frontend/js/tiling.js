@@ -1,0 +1,65 @@
+// How a tensor of any rank is laid out as a grid of 2-D tiles. Pure; shared by drawing,
+// hit-testing and highlighting so that a flat index always lands on the same pixel.
+//   rank 0 []          one 1x1 tile
+//   rank 1 [n]         one 1 x n strip
+//   rank 2 [n, m]      one n x m matrix
+//   rank 3 [r, s, c]   c tiles of r x s (one per feature map / channel)
+//   rank 4 [M, d, d, t] M x t tiles of d x d (one row of tiles per filter, one tile per channel)
+
+export function tiling(shape) {
+  if (shape.length === 3) {
+    const [r, s, c] = shape;
+    return {
+      rows: r, cols: s, tiles: c, gridRows: 1, gridCols: c,
+      flatOf: (tile, i, j) => (i * s + j) * c + tile,
+      cellOf: (flat) => {
+        const [i, j, tile] = unravel(flat, shape);
+        return { tile, i, j };
+      },
+    };
+  }
+  if (shape.length === 4) {
+    const [m, d1, d2, t] = shape;
+    return {
+      rows: d1, cols: d2, tiles: m * t, gridRows: m, gridCols: t,
+      flatOf: (tile, i, j) => ravel([Math.floor(tile / t), i, j, tile % t], shape),
+      cellOf: (flat) => {
+        const [f, i, j, ch] = unravel(flat, shape);
+        return { tile: f * t + ch, i, j };
+      },
+    };
+  }
+  const [rows, cols] = shape.length === 2 ? shape : [1, shape.length === 1 ? shape[0] : 1];
+  return {
+    rows, cols, tiles: 1, gridRows: 1, gridCols: 1,
+    flatOf: (_tile, i, j) => i * cols + j,
+    cellOf: (flat) => ({ tile: 0, i: Math.floor(flat / cols), j: flat % cols }),
+  };
+}
+
+/** The values of one tile as a flat rows x cols array (for putImageData). */
+export function tileValues(values, layout, tile, out) {
+  const { rows, cols, flatOf } = layout;
+  const buf = out ?? new Float32Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) buf[i * cols + j] = values[flatOf(tile, i, j)];
+  }
+  return buf;
+}
+
+/** Row-major multi-index of a flat index, e.g. [i, j, c]. */
+export function unravel(flat, shape) {
+  const idx = new Array(shape.length);
+  for (let k = shape.length - 1; k >= 0; k--) {
+    idx[k] = flat % shape[k];
+    flat = Math.floor(flat / shape[k]);
+  }
+  return idx;
+}
+
+/** Flat index of a row-major multi-index. */
+export function ravel(idx, shape) {
+  let flat = 0;
+  for (let k = 0; k < shape.length; k++) flat = flat * shape[k] + idx[k];
+  return flat;
+}
