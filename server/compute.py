@@ -1,0 +1,130 @@
+"""What the API asks of the engine beyond a trace: the input image, one SGD step, a gradient check.
+
+Pure NumPy on ``server.nn``; no HTTP here. Every function gets a network of its own (see
+``server.registry``) and may change it freely.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from server.digits import DrawingError, preprocess
+from server.nn.layers import MaxPool2D, ReLU
+from server.nn.loss import softmax_cross_entropy
+from server.nn.network import Network
+from server.registry import InputError
+
+EPSILON = 1e-5  # central differences in float64: truncation ~eps^2, rounding ~1e-16/eps
+
+
+def input_image(image: np.ndarray | None, drawing: np.ndarray | None) -> np.ndarray:
+    """The 28x28 float32 image the network sees: ``image`` as is, or the preprocessed drawing."""
+    if image is not None:
+        return image.astype(np.float32, copy=False)
+    try:
+        return preprocess(drawing)
+    except DrawingError as err:
+        raise InputError(("drawing",), str(err)) from err
+
+
+def _batch(net: Network, image: np.ndarray, dtype=np.float32) -> np.ndarray:
+    """(28, 28) -> (1, 28, 28, 1) in the network's input layout."""
+    return np.asarray(image, dtype=dtype).reshape(1, *net.input_shape)
+
+
+@dataclass(frozen=True)
+class Prediction:
+    probabilities: np.ndarray
+    prediction: int
+    loss: float
+
+    def as_dict(self) -> dict:
+        return {"probabilities": self.probabilities, "prediction": self.prediction,
+                "loss": self.loss}
+
+
+def _target(net: Network, x: np.ndarray, label: int | None) -> int:
+    return int(np.argmax(net.forward(x)[0])) if label is None else int(label)
+
+
+def sgd_step(net: Network, image: np.ndarray, label: int | None, learning_rate: float):
+    """One step W <- W - lr dL/dW on one image; changes ``net``.
+
+    Returns (target label, before, after, update norms ||W_new - W_old|| per parameter).
+    """
+    x = _batch(net, image)
+    target = _target(net, x, label)
+    labels = np.array([target])
+    loss, p = net.loss_and_grads(x, labels)
+    before = Prediction(p[0], int(np.argmax(p[0])), loss)
+    norms = {}
+    for layer in net.layers:
+        for key, w in layer.params.items():
+            updated = (w - np.float32(learning_rate) * layer.grads[key]).astype(w.dtype)
+            norms[f"{layer.name}.{key}"] = float(np.linalg.norm(updated - w))
+            layer.params[key] = updated
+    loss, p, _ = softmax_cross_entropy(net.forward(x), labels)
+    after = Prediction(p[0], int(np.argmax(p[0])), loss)
+    return target, before, after, norms
+
+
+def _loss(net: Network, x: np.ndarray, labels: np.ndarray) -> tuple[float, bytes]:
+    """The loss, and which piece of the piecewise-linear network we are on: every max-pool
+    switch and the sign of every ReLU input. Where these differ between w - eps and w + eps the
+    loss has a kink between them (a tie in a pooling window, a ReLU input at exactly 0, common
+    on blank background) and a central difference does not estimate the one-sided derivative
+    backprop uses."""
+    loss = softmax_cross_entropy(net.forward(x), labels)[0]
+    region = b"".join(layer.switches.tobytes() if isinstance(layer, MaxPool2D) else
+                      (layer.z > 0).tobytes() for layer in net.layers
+                      if isinstance(layer, MaxPool2D | ReLU))
+    return loss, region
+
+
+def _rel_error(a: float, n: float) -> float:
+    return abs(a - n) / max(abs(a) + abs(n), 1e-12)
+
+
+def _check(net, x, labels, array, analytic, count, rng, eps) -> dict:
+    """Central differences at ``count`` random entries of ``array`` (changed in place, restored)."""
+    picks = rng.choice(array.size, size=min(count, array.size), replace=False)
+    checks = []
+    for flat in sorted(int(i) for i in picks):
+        index = np.unravel_index(flat, array.shape)
+        kept = array[index]
+        array[index] = kept + eps
+        up, up_region = _loss(net, x, labels)
+        array[index] = kept - eps
+        down, down_region = _loss(net, x, labels)
+        array[index] = kept
+        # dL/dw ~ (L(w + eps) - L(w - eps)) / (2 eps)
+        numeric, exact = (up - down) / (2 * eps), float(analytic[index])
+        checks.append({"index": [int(i) for i in index], "analytic": exact, "numeric": numeric,
+                       "rel_error": _rel_error(exact, numeric), "kink": up_region != down_region})
+    smooth = [c["rel_error"] for c in checks if not c["kink"]]
+    return {"max_rel_error": max(smooth, default=None), "kinks": len(checks) - len(smooth),
+            "checks": checks}
+
+
+def gradient_check(net: Network, image: np.ndarray, label: int | None, samples_per_param: int,
+                   seed: int | None, eps: float = EPSILON) -> tuple[int, list[dict]]:
+    """Backprop's gradients against numerical ones, in float64, for every parameter and the
+    input. Returns (target label, [{"param", "max_rel_error", "kinks", "checks"}]), where
+    max_rel_error leaves out the checks that straddle a kink (flagged ``kink``)."""
+    net.astype(np.float64)
+    x = _batch(net, image, np.float64)
+    labels = np.array([_target(net, x, label)])
+    _, _, dz = softmax_cross_entropy(net.forward(x), labels)
+    dx = net.backward(dz)
+    rng = np.random.default_rng(seed)
+    results = []
+    for layer in net.layers:
+        for key, w in layer.params.items():
+            found = _check(net, x, labels, w, layer.grads[key].copy(), samples_per_param, rng, eps)
+            results.append({"param": f"{layer.name}.{key}", **found})
+    found = _check(net, x, labels, x, dx, samples_per_param, rng, eps)
+    found["checks"] = [{**c, "index": c["index"][1:]} for c in found["checks"]]  # drop batch axis
+    results.append({"param": "input.x", **found})
+    return int(labels[0]), results
