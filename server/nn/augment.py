@@ -33,8 +33,9 @@ def random_affine(images: np.ndarray, rng: np.random.Generator, max_degrees: flo
     shift = rng.uniform(-max_shift, max_shift, (n, 2))
     cos, sin = np.cos(theta) / s, np.sin(theta) / s
     # inverse map: output pixel -> source pixel, so every output pixel gets a value
-    inv = np.stack([np.stack([cos, -sin + shear * cos], -1), np.stack([sin, cos + shear * sin], -1)],
-                   axis=1)  # (N, 2, 2)
+    row0 = np.stack([cos, -sin + shear * cos], -1)
+    row1 = np.stack([sin, cos + shear * sin], -1)
+    inv = np.stack([row0, row1], axis=1)  # (N, 2, 2)
     centre = np.array([(h - 1) / 2, (w - 1) / 2])
     grid = np.stack(np.meshgrid(np.arange(h), np.arange(w), indexing="ij"), -1) - centre
     src = np.einsum("nij,nhwj->nhwi", inv, grid[None] - shift[:, None, None, :]) + centre

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
+from numpy.lib.stride_tricks import as_strided
 
 
 class Layer:
@@ -43,12 +43,16 @@ class Layer:
 def _patches(x: np.ndarray, d: int) -> np.ndarray:
     """All d x d windows of x (N, r, s, t) as a matrix (N*(r-d+1)*(s-d+1), d*d*t).
 
-    Column order is (a, b, c), matching a filter w[m] flattened row-major. This copy (im2col)
-    turns the sums over a, b, c into one matrix product.
+    Column order is (a, b, c), matching a filter w[m] flattened row-major. The strided view
+    costs nothing; the reshape copies it once (im2col), turning the sums over a, b, c into one
+    matrix product.
     """
     n, r, s, t = x.shape
-    win = sliding_window_view(x, (d, d), axis=(1, 2))  # N, r', s', t, a, b  (a view)
-    win = win.transpose(0, 1, 2, 4, 5, 3)  # N, r', s', a, b, c
+    x = np.ascontiguousarray(x)
+    sn, sr, ss, st = x.strides
+    # (b, c) of a window is one contiguous run of d*t numbers, so view it as a single axis
+    win = as_strided(x, (n, r - d + 1, s - d + 1, d, d * t), (sn, sr, ss, sr, st),
+                     writeable=False)  # N, i, j, a, (b, c)
     return win.reshape(n * (r - d + 1) * (s - d + 1), d * d * t)
 
 
@@ -91,10 +95,12 @@ class Conv2D(Layer):
         self.grads["W"] = (dz_rows.T @ self.cols).reshape(w.shape)
         # dL/db^m = sum_{i,j} dL/dz_{i,j,m}
         self.grads["b"] = dz_rows.sum(axis=0)
-        # dL/da^{l-1}_{i,j,c} = sum_{a,b,k} dL/dz_{i-a, j-b, k} w^k_{a,b,c}  (terms outside z are 0):
+        # dL/da^{l-1}_{i,j,c} = sum_{a,b,k} dL/dz_{i-a,j-b,k} w^k_{a,b,c}  (terms outside z are 0):
         # a full convolution, computed as a valid cross-correlation of the zero-padded deltas with
         # the filters rotated by 180 degrees.
-        padded = np.pad(dz, ((0, 0), (d - 1, d - 1), (d - 1, d - 1), (0, 0)))
+        n, r, s, m = dz.shape
+        padded = np.zeros((n, r + 2 * (d - 1), s + 2 * (d - 1), m), dz.dtype)
+        padded[:, d - 1:d - 1 + r, d - 1:d - 1 + s] = dz
         rotated = w[:, ::-1, ::-1, :].transpose(1, 2, 0, 3).reshape(-1, self.t)  # (a,b,k) x c
         dx = _patches(padded, d) @ rotated
         return dx.reshape(self.x_shape)
@@ -183,29 +189,30 @@ class MaxPool2D(Layer):
         return {**super().config(), "size": self.k}
 
     def _windows(self, x):
+        """(N, r, s, C) -> (k*k, N, r/k, s/k, C): the window slot a*k + b first."""
         n, r, s, c = x.shape
         k = self.k
-        return x.reshape(n, r // k, k, s // k, k, c).transpose(0, 1, 3, 5, 2, 4).reshape(
-            n, r // k, s // k, c, k * k
+        return x.reshape(n, r // k, k, s // k, k, c).transpose(2, 4, 0, 1, 3, 5).reshape(
+            k * k, n, r // k, s // k, c
         )
 
     def forward(self, x):
         self.x_shape = x.shape
         windows = self._windows(x)
-        self.switches = windows.argmax(axis=-1)  # stored, never recomputed
-        return np.take_along_axis(windows, self.switches[..., None], axis=-1)[..., 0]
+        y = windows.max(axis=0)
+        # switch = index of the first slot holding the maximum (row-major tie rule): the number
+        # of slots before the first match. Stored here, never recomputed.
+        self.switches = (np.cumsum(windows == y, axis=0) == 0).sum(axis=0)
+        return y
 
     def backward(self, dy):
         n, r, s, c = self.x_shape
         k = self.k
         # Each pooled cell's error goes to its switch cell only; every other cell gets 0.
-        routed = (np.arange(k * k) == self.switches[..., None]) * dy[..., None]
-        return (
-            routed.reshape(n, r // k, s // k, c, k, k)
-            .transpose(0, 1, 4, 2, 5, 3)
-            .reshape(self.x_shape)
-            .astype(dy.dtype, copy=False)
-        )
+        slots = np.arange(k * k).reshape(k, k, 1, 1, 1, 1)
+        routed = (slots == self.switches) * dy  # (a, b, N, r/k, s/k, C)
+        return routed.transpose(2, 3, 0, 4, 1, 5).reshape(self.x_shape).astype(dy.dtype,
+                                                                               copy=False)
 
     def switch_cells(self) -> np.ndarray:
         """Switches as input coordinates: (N, r/k, s/k, C, 2) holding (row, col) of each winner."""

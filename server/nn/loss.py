@@ -19,12 +19,13 @@ def softmax_cross_entropy(
     L = -(1/N) sum_n log p_{n, y_n};  dL/dz = (p - onehot(y)) / N.
     """
     n = z.shape[0]
-    p = softmax(z)
     rows = np.arange(n)
-    # log p_y computed from the shifted logits, so a confident wrong answer never gives log(0)
-    shifted = z - z.max(axis=-1, keepdims=True)
-    log_p_y = shifted[rows, labels] - np.log(np.exp(shifted).sum(axis=-1))
-    loss = float(-log_p_y.mean())
+    shifted = z - z.max(axis=-1, keepdims=True)  # exp never overflows
+    e = np.exp(shifted)
+    total = e.sum(axis=-1)
+    p = e / total[:, None]
+    # log p_y from the shifted logits, so a confident wrong answer never gives log(0)
+    loss = float(np.log(total).mean() - shifted[rows, labels].mean())
     dz = p.copy()
     dz[rows, labels] -= 1  # dL/dz = p - y
     return loss, p, dz / n

@@ -23,7 +23,7 @@ backward  xent.dz        dL/dz = p - onehot(y)
           <fn>.dz        dL/dz = dL/da * sigma'(z)
           conv.dW        dL/dw^m_{a,b,c} = sum_{i,j} dL/dz_{i,j,m} a_{i+a,j+b,c}
           conv.db        dL/db^m = sum_{i,j} dL/dz_{i,j,m}
-          conv.dx        dL/da_{i,j,c} = sum_{a,b,k} dL/dz_{i-a,j-b,k} w^k_{a,b,c}  (full convolution)
+          conv.dx        dL/da_{i,j,c} = sum_{a,b,k} dL/dz_{i-a,j-b,k} w^k_{a,b,c}  (full conv.)
 """
 
 from __future__ import annotations

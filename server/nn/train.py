@@ -1,4 +1,4 @@
-"""Mini-batch training (SGD with momentum, or Adam), augmentation, evaluation, and `convtrace train`.
+"""Mini-batch training (SGD + momentum, or Adam), augmentation, evaluation, `convtrace train`.
 
 Deterministic for a seed: one Generator drives initialisation, shuffling and augmentation.
 """

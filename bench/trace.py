@@ -1,0 +1,114 @@
+"""Median time of one full trace (forward + backward, every intermediate kept) of one digit.
+
+Prints the NumPy engine's time and, when torch is installed (`pip install torch==2.13.0`; never a
+product dependency), PyTorch CPU on the same network and weights measured in the same run,
+side by side, with their ratio. Usage: python bench/trace.py [--repeats N] [--threads N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def _median_ms(fn, repeats: int, warmup: int = 50) -> float:
+    for _ in range(warmup):
+        fn()
+    samples = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - t)
+    return statistics.median(samples) * 1e3
+
+
+def torch_trace_fn(net, image, label):
+    """The same network in PyTorch; returns a function doing one full trace into NumPy arrays."""
+    import torch
+    import torch.nn.functional as F
+
+    w = {k: torch.from_numpy(v.copy()) for k, v in net.get_weights().items()}
+    conv = {k: v.permute(0, 3, 1, 2).contiguous() for k, v in w.items() if v.ndim == 4}
+    x0 = torch.from_numpy(image.reshape(1, 1, 28, 28).copy())
+    target = torch.tensor([label])
+
+    def run():
+        keep = []
+        x = x0.clone().requires_grad_(True)
+        params = []
+        h = x
+        for layer in net.layers:
+            if layer.kind == "conv":
+                wt = conv[f"{layer.name}.W"].clone().requires_grad_(True)
+                bt = w[f"{layer.name}.b"].clone().requires_grad_(True)
+                params += [wt, bt]
+                h = F.conv2d(h, wt, bt)
+            elif layer.kind == "activation":
+                h = {"relu": torch.relu, "sigmoid": torch.sigmoid, "tanh": torch.tanh}[
+                    layer.function](h)
+            elif layer.kind == "maxpool":
+                h, switches = F.max_pool2d(h, layer.k, return_indices=True)
+                keep.append(switches)
+            elif layer.kind == "flatten":
+                h = h.permute(0, 2, 3, 1).reshape(1, -1)  # our flatten is (r, s, C) row-major
+            else:
+                wt = w[f"{layer.name}.W"].clone().requires_grad_(True)
+                bt = w[f"{layer.name}.b"].clone().requires_grad_(True)
+                params += [wt, bt]
+                h = F.linear(h, wt, bt)
+            h.retain_grad()
+            keep.append(h)
+        loss = F.cross_entropy(h, target)
+        loss.backward()
+        out = [t.detach().numpy() for t in keep] + [x.grad.numpy()]
+        out += [t.grad.numpy() for t in keep if t.grad is not None]
+        out += [p.grad.numpy() for p in params]
+        return out, float(loss)
+
+    return run
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeats", type=int, default=2000)
+    parser.add_argument("--threads", type=int, default=1)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("OMP_NUM_THREADS", str(args.threads))
+    import numpy as np
+
+    from server.config import MODELS_DIR
+    from server.nn import trace
+    from server.nn.weights import load
+
+    net, _ = load(MODELS_DIR / "lenet-relu")
+    samples = np.load(MODELS_DIR / "samples.npz")
+    image, label = samples["images"][0].astype(np.float32) / 255, int(samples["labels"][0])
+    ours = _median_ms(lambda: trace.collect(net, image, label), args.repeats)
+    print(f"numpy engine   full trace: {ours:.3f} ms (median of {args.repeats})")
+    try:
+        import torch
+    except ImportError:
+        print("torch not installed: no side-by-side ratio (pip install torch==2.13.0)")
+        return 0
+    torch.set_num_threads(args.threads)
+    run = torch_trace_fn(net, image, label)
+    _, torch_loss = run()
+    _, result = trace.collect(net, image, label)
+    assert abs(torch_loss - result.loss) < 1e-4, (torch_loss, result.loss)
+    theirs = _median_ms(run, args.repeats)
+    ours_again = _median_ms(lambda: trace.collect(net, image, label), args.repeats)
+    print(f"pytorch {torch.__version__} full trace: {theirs:.3f} ms ({args.threads} thread)")
+    print(f"numpy engine (2nd run): {ours_again:.3f} ms")
+    ratio = min(ours, ours_again) / theirs
+    print(f"ratio numpy/pytorch: {ratio:.2f}x   (goal <= 0.40x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
