@@ -69,7 +69,13 @@ class Network:
     def __init__(self, spec: dict):
         if not isinstance(spec, dict) or not isinstance(spec.get("layers"), list):
             raise SpecError("spec must be an object with a 'layers' list")
-        shape = tuple(spec.get("input", (28, 28, 1)))
+        shape = spec.get("input", [28, 28, 1])
+        if (not isinstance(shape, list | tuple) or len(shape) != 3
+                or not all(isinstance(v, int) and not isinstance(v, bool) and v > 0
+                           for v in shape)):
+            raise SpecError(f"'input' must be [rows, cols, channels] of positive integers, "
+                            f"got {shape!r}")
+        shape = tuple(shape)
         self.input_shape = shape
         self.layers: list[Layer] = []
         self.shapes: list[tuple[int, ...]] = [shape]

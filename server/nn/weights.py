@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -57,14 +58,14 @@ def load(path: Path, dtype=np.float32) -> tuple[Network, dict]:
         net = Network(doc["spec"])
     except FileNotFoundError as err:
         raise ModelFileError(f"{spec_file}: not found") from err
-    except (json.JSONDecodeError, KeyError, TypeError, SpecError) as err:
+    except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError, SpecError) as err:
         raise ModelFileError(f"{spec_file}: not a valid model description ({err})") from err
     try:
         with np.load(weight_file, allow_pickle=False) as archive:
             weights = {key: archive[key] for key in archive.files}
     except FileNotFoundError as err:
         raise ModelFileError(f"{weight_file}: not found") from err
-    except (OSError, ValueError, zipfile.BadZipFile, EOFError) as err:
+    except (OSError, ValueError, zipfile.BadZipFile, EOFError, zlib.error) as err:
         raise ModelFileError(f"{weight_file}: unreadable or truncated ({err})") from err
     try:
         net.set_weights(weights, dtype=dtype)
