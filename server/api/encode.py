@@ -42,7 +42,7 @@ def json_response(content: object, status_code: int = 200) -> Response:
 def wire_array(array: np.ndarray) -> np.ndarray:
     """The array as it travels: little-endian float32, or uint16 for integer (switch) arrays."""
     dtype = "<u2" if np.issubdtype(array.dtype, np.integer) else "<f4"
-    return np.ascontiguousarray(array, dtype=dtype)
+    return np.asarray(array, dtype=dtype, order="C")  # (ascontiguousarray would make 0-d 1-d)
 
 
 def _b64(raw: bytes | np.ndarray) -> str:
