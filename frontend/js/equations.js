@@ -70,7 +70,7 @@ export function formula(equation) {
   const entry = GENERAL[generalKey(equation)];
   if (!entry) return M.math(M.mtext(equation));
   const [kind] = equation.split(".");
-  const note = sigmaName[kind] ? row(mtextS(`  (σ = ${sigmaName[kind]})`)) : "";
+  const note = sigmaName[kind] ? row(M.mspace(), mtextS(`(σ = ${sigmaName[kind]})`)) : "";
   return M.math(row(entry[0], note), equation);
 }
 
@@ -110,4 +110,26 @@ export function substituted(info, limit = 8) {
   if (info.output) return M.math(row(num(info.output.p), mo("−"), mn(info.output.onehot), mo("="), num(info.recomputed)));
   if (info.copy) return M.math(row(M.mtext("copied: "), v));
   return "";
+}
+
+const STEP_NAMES = {
+  "xent.L": "the loss: where backpropagation starts",
+  "xent.dz": "output error p − y",
+  "dense.dW": "weight gradient",
+  "dense.db": "bias gradient",
+  "dense.dx": "error passed down",
+  "flatten.dx": "error folded back into feature maps",
+  "maxpool.dx": "max-pool routing through the switches",
+  "conv.dW": "filter gradients",
+  "conv.db": "bias gradients",
+  "conv.dx": "error passed down (full convolution)",
+};
+
+/** A short name for a step, e.g. "max-pool routing through the switches". */
+export function stepName(record) {
+  if (record.equation === "conv.dx" && record.of?.startsWith("input.")) return "input saliency ∂L/∂x (full convolution)";
+  if (STEP_NAMES[record.equation]) return STEP_NAMES[record.equation];
+  const [kind, what] = record.equation.split(".");
+  if (what === "dz") return `through the ${sigmaName[kind] ?? kind}: ∂L/∂a ⊙ σ′(z)`;
+  return record.equation;
 }

@@ -6,6 +6,7 @@ export const mi = (s) => `<mi>${esc(s)}</mi>`;
 export const mn = (s) => `<mn>${esc(s)}</mn>`;
 export const mo = (s) => `<mo>${esc(s)}</mo>`;
 export const mtext = (s) => `<mtext>${esc(s)}</mtext>`;
+export const mspace = () => '<mspace width="1em"></mspace>';
 export const row = (...xs) => `<mrow>${xs.join("")}</mrow>`;
 export const sub = (base, script) => `<msub>${base}${script}</msub>`;
 export const sup = (base, script) => `<msup>${base}${script}</msup>`;

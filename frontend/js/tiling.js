@@ -4,7 +4,7 @@
 //   rank 1 [n]         one 1 x n strip
 //   rank 2 [n, m]      one n x m matrix
 //   rank 3 [r, s, c]   c tiles of r x s (one per feature map / channel)
-//   rank 4 [M, d, d, t] M x t tiles of d x d (one row of tiles per filter, one tile per channel)
+//   rank 4 [M, d, d, t] M x t tiles of d x d (a column of tiles per filter, a row per channel)
 
 export function tiling(shape) {
   if (shape.length === 3) {
@@ -19,13 +19,14 @@ export function tiling(shape) {
     };
   }
   if (shape.length === 4) {
+    // tiles run channel-major so that the grid shows one column per filter, one row per channel
     const [m, d1, d2, t] = shape;
     return {
-      rows: d1, cols: d2, tiles: m * t, gridRows: m, gridCols: t,
-      flatOf: (tile, i, j) => ravel([Math.floor(tile / t), i, j, tile % t], shape),
+      rows: d1, cols: d2, tiles: m * t, gridRows: t, gridCols: m,
+      flatOf: (tile, i, j) => ravel([tile % m, i, j, Math.floor(tile / m)], shape),
       cellOf: (flat) => {
         const [f, i, j, ch] = unravel(flat, shape);
-        return { tile: f * t + ch, i, j };
+        return { tile: ch * m + f, i, j };
       },
     };
   }

@@ -1,0 +1,111 @@
+// Trace + weights -> what each panel shows (keys, titles, scales) and which cells to outline.
+// Pure: no DOM. Keys: "fwd:<tensor>" for a forward tensor or parameter, "grad:<tensor>" for
+// the gradient with respect to it, so a gradient always sits beside its tensor.
+
+import { extent, makeScale, scaleKind } from "./colormap.js";
+import { quantityText, shapeText } from "./format.js";
+import * as S from "./state.js";
+import { ravel } from "./tiling.js";
+
+export const recordKey = (r) => (r.phase === "backward" ? `grad:${r.of}` : `fwd:${S.tensorName(r)}`);
+const shown = (r) => r.quantity !== "switches";
+
+/** Rows for the network view, from a model's architecture: input, each layer, the loss. */
+export function layerRows(architecture) {
+  return [
+    { name: "input", kind: "input" },
+    ...architecture.map((l) => ({ name: l.name, kind: l.kind, detail: `${shapeText(l.input_shape)} → ${shapeText(l.output_shape)}` })),
+    { name: "loss", kind: "softmax + cross-entropy" },
+  ];
+}
+
+function family(kind, side) {
+  return side === "grad" ? "gradient" : side === "weights" ? "weights" : kind;
+}
+
+/** Every panel the trace and weights call for: [{key, pair, side, label, title, shape, values, scale}]. */
+export function panelSpecs(trace, weights, mode) {
+  const specs = [];
+  trace.records.forEach((r, i) => {
+    if (!shown(r)) return;
+    const grad = r.phase === "backward";
+    const step = S.stepOf(trace, i);
+    specs.push({
+      key: recordKey(r), index: i, pair: grad ? r.of : S.tensorName(r), side: grad ? "grad" : "value",
+      kind: grad ? "diverging" : scaleKind(r), label: `${r.layer} ${quantityText(r.quantity)}`,
+      title: `${grad ? `step ${step + 1}: ` : ""}${quantityText(r.quantity)}${r.shape.length ? ` ${shapeText(r.shape)}` : ""}`,
+      shape: r.shape, values: r.values,
+    });
+  });
+  for (const [name, w] of Object.entries(weights ?? {})) {
+    const q = name.slice(name.lastIndexOf(".") + 1);
+    specs.push({ key: `fwd:${name}`, pair: name, side: "weights", kind: "diverging",
+      label: name, title: `${q} ${shapeText(w.shape)}`, shape: w.shape, values: w.values });
+  }
+  return withScales(specs, mode);
+}
+
+// Per-layer: each panel its own range. Shared: one range per family (activations, z, gradients,
+// weights) so sizes compare across layers, e.g. gradients shrinking toward the input.
+function withScales(specs, mode) {
+  const limits = new Map();
+  if (mode === "shared") {
+    for (const s of specs) {
+      const f = family(s.kind, s.side);
+      const [lo, hi] = extent(s.values);
+      const m = s.kind === "diverging" ? Math.max(Math.abs(lo), Math.abs(hi)) : hi;
+      limits.set(f, Math.max(limits.get(f) ?? 0, m));
+    }
+  }
+  return specs.map((s) => ({ ...s, scale: makeScale(s.kind, s.values, limits.get(family(s.kind, s.side))) }));
+}
+
+/** Show/hide + current flag for every record panel at the trace's cursor. */
+export function panelStates(trace) {
+  const states = new Map();
+  const current = S.currentIndex(trace);
+  trace.records.forEach((r, i) => {
+    if (!shown(r)) return;
+    states.set(recordKey(r), { hidden: !S.isVisible(trace, i), current: i === current });
+  });
+  return states;
+}
+
+/** For a max-pool routing record: the switch cells, as flat indices into the pool's input. */
+export function switchFlats(trace, record) {
+  const sw = S.switchesOf(trace, record.layer);
+  if (!sw) return [];
+  const [r, s, c] = sw.shape;
+  const out = [];
+  for (let i = 0; i < r; i++) {
+    for (let j = 0; j < s; j++) {
+      for (let k = 0; k < c; k++) {
+        const at = ravel([i, j, k, 0], sw.shape);
+        out.push(ravel([sw.values[at], sw.values[at + 1], k], record.shape));
+      }
+    }
+  }
+  return out;
+}
+
+/** Outlines for the current step: the routing step marks every switch cell and the windows. */
+export function stepMarks(trace) {
+  const r = S.currentRecord(trace);
+  if (!r || r.equation !== "maxpool.dx") return [];
+  const out = S.layerOutput(trace, r.layer);
+  const k = Math.round(r.shape[0] / out.shape[0]);
+  const flats = switchFlats(trace, r);
+  const marks = [{ flats, style: "winner" }];
+  return [{ key: recordKey(r), marks, grid: k }, { key: `fwd:${r.of}`, marks, grid: k }];
+}
+
+/** Inspector refs -> outlines, merged with the step's own. */
+export function refMarks(trace, refs, base = []) {
+  const byKey = new Map(base.map((m) => [m.key, { ...m, marks: [...m.marks] }]));
+  for (const { ref, flats, role } of refs) {
+    const key = ref.weights ? `fwd:${ref.weights}` : recordKey(trace.records[ref.record]);
+    if (!byKey.has(key)) byKey.set(key, { key, marks: [], grid: 0 });
+    byKey.get(key).marks.push({ flats, style: role });
+  }
+  return [...byKey.values()];
+}

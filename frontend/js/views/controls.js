@@ -1,0 +1,50 @@
+// Step controls: previous / play / next, the scrubber, the step title and its equation.
+// Keyboard: ← / → step, space plays or pauses (unless a form control has the focus).
+
+const TYPING = new Set(["INPUT", "SELECT", "TEXTAREA"]);
+
+export function createControls({ prev, next, play, scrubber, title, formula, words, counter }) {
+  let onStep = null;
+  prev.addEventListener("click", () => onStep?.({ by: -1 }));
+  next.addEventListener("click", () => onStep?.({ by: 1 }));
+  play.addEventListener("click", () => onStep?.({ play: "toggle" }));
+  scrubber.addEventListener("input", () => onStep?.({ to: Number(scrubber.value) }));
+
+  document.addEventListener("keydown", (ev) => {
+    if (ev.altKey || ev.ctrlKey || ev.metaKey || !onStep) return;
+    const tag = ev.target?.tagName;
+    const scrubbing = ev.target === scrubber;
+    if (ev.key === "ArrowRight" && !TYPING.has(tag)) {
+      onStep({ by: 1 });
+      ev.preventDefault();
+    } else if (ev.key === "ArrowLeft" && !TYPING.has(tag)) {
+      onStep({ by: -1 });
+      ev.preventDefault();
+    } else if (ev.key === " " && (!TYPING.has(tag) || scrubbing) && (tag !== "BUTTON" || ev.target === play)) {
+      if (ev.target === play) return; // the button's own click handles it
+      onStep({ play: "toggle" });
+      ev.preventDefault();
+    }
+  });
+
+  return {
+    bindStep: (handler) => { onStep = handler; },
+
+    /** {k, n, title, formulaHtml, explanation, playing}; n = 0 disables everything. */
+    showStep({ k, n, title: text, formulaHtml, explanation, playing }) {
+      const none = n === 0;
+      [prev, next, play, scrubber].forEach((el) => { el.disabled = none; });
+      prev.disabled = none || k <= 0;
+      next.disabled = none || k >= n - 1;
+      scrubber.max = String(Math.max(0, n - 1));
+      scrubber.value = String(k);
+      scrubber.setAttribute("aria-valuetext", none ? "no trace yet" : `step ${k + 1} of ${n}: ${text}`);
+      counter.textContent = none ? "" : `step ${k + 1} / ${n}`;
+      title.textContent = text;
+      formula.innerHTML = formulaHtml ?? "";
+      words.textContent = explanation ?? "";
+      play.textContent = playing ? "❚❚ Pause" : "▶ Play";
+      play.setAttribute("aria-pressed", String(Boolean(playing)));
+    },
+  };
+}

@@ -1,0 +1,194 @@
+// Array -> canvas tiles. Knows shapes and scales, nothing about layers.
+// Each tile is painted at 1 canvas pixel per cell (putImageData) and scaled up by CSS with
+// image-rendering: pixelated, so a whole forward pass paints in a few milliseconds.
+
+import { paint } from "../colormap.js";
+import { fmt } from "../format.js";
+import { tiling, tileValues, unravel } from "../tiling.js";
+
+// on-screen size of one cell, in CSS pixels, chosen from the shape alone
+function cellSize(shape, layout) {
+  const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, Math.floor(v)));
+  if (shape.length === 4) return [clamp(30 / layout.cols, 3, 10), clamp(30 / layout.rows, 3, 10)];
+  if (shape.length === 3) {
+    const target = layout.tiles === 1 ? 112 : 72;
+    const s = clamp(target / Math.max(layout.rows, layout.cols), 2, 16);
+    return [s, s];
+  }
+  const w = clamp(440 / layout.cols, 1, 28);
+  const h = shape.length === 2 ? clamp(100 / layout.rows, 2, 28) : Math.max(w, 16);
+  return [w, h];
+}
+
+let tooltip = null;
+function showTooltip(text, x, y) {
+  if (!tooltip) {
+    tooltip = document.createElement("div");
+    tooltip.className = "tooltip";
+    tooltip.setAttribute("role", "tooltip");
+    document.body.append(tooltip);
+  }
+  tooltip.textContent = text;
+  tooltip.hidden = false;
+  tooltip.style.left = `${x + 12}px`;
+  tooltip.style.top = `${y + 12}px`;
+}
+function hideTooltip() {
+  if (tooltip) tooltip.hidden = true;
+}
+
+/** A heatmap element for arrays of `shape`; `name` labels it for hover text and screen readers. */
+export function createHeatmap(shape, name) {
+  const layout = tiling(shape);
+  const [cw, ch] = cellSize(shape, layout);
+  const el = document.createElement("div");
+  el.className = `heatmap rank-${shape.length}`;
+  el.tabIndex = 0;
+  el.setAttribute("role", "img");
+  if (shape.length === 4) el.style.gridTemplateColumns = `repeat(${layout.gridCols}, auto)`;
+  const tiles = [];
+  for (let t = 0; t < layout.tiles; t++) {
+    const wrap = document.createElement("div");
+    wrap.className = "tile";
+    const canvas = document.createElement("canvas");
+    canvas.width = layout.cols;
+    canvas.height = layout.rows;
+    canvas.style.width = `${layout.cols * cw}px`;
+    canvas.style.height = `${layout.rows * ch}px`;
+    wrap.append(canvas);
+    el.append(wrap);
+    tiles.push({ wrap, canvas, overlay: null });
+  }
+  const hm = { el, shape, name, layout, cw, ch, tiles, values: null, onCell: null };
+  el.addEventListener("click", (ev) => {
+    const flat = hit(hm, ev);
+    if (flat != null && hm.onCell) hm.onCell(flat);
+  });
+  el.addEventListener("keydown", (ev) => {
+    if (ev.key === "Enter" && hm.values && hm.onCell) hm.onCell(largest(hm.values));
+  });
+  el.addEventListener("mousemove", (ev) => {
+    const flat = hit(hm, ev);
+    if (flat == null || !hm.values) return hideTooltip();
+    const where = shape.length ? `[${unravel(flat, shape).join(", ")}]` : "";
+    showTooltip(`${name}${where} = ${fmt(hm.values[flat])}`, ev.clientX, ev.clientY);
+  });
+  el.addEventListener("mouseleave", hideTooltip);
+  return hm;
+}
+
+function largest(values) {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (Math.abs(values[i]) > Math.abs(values[best])) best = i;
+  return best;
+}
+
+/** The flat index under a pointer event, or null. */
+function hit(hm, ev) {
+  const t = hm.tiles.findIndex((tile) => tile.canvas === ev.target || tile.overlay === ev.target);
+  if (t < 0) return null;
+  const box = hm.tiles[t].canvas.getBoundingClientRect();
+  const j = Math.floor(((ev.clientX - box.left) / box.width) * hm.layout.cols);
+  const i = Math.floor(((ev.clientY - box.top) / box.height) * hm.layout.rows);
+  if (i < 0 || j < 0 || i >= hm.layout.rows || j >= hm.layout.cols) return null;
+  return hm.layout.flatOf(t, i, j);
+}
+
+/** Paint `values` with `scale`. */
+export function drawHeatmap(hm, values, scale) {
+  hm.values = values;
+  const { rows, cols } = hm.layout;
+  const buf = new Float32Array(rows * cols);
+  const image = new ImageData(cols, rows);
+  hm.tiles.forEach((tile, t) => {
+    paint(scale, tileValues(values, hm.layout, t, buf), image.data);
+    tile.canvas.getContext("2d").putImageData(image, 0, 0);
+  });
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  hm.el.setAttribute("aria-label",
+    `${hm.name}, ${hm.shape.join(" by ")}, values from ${fmt(lo)} to ${fmt(hi)}. Enter inspects the largest.`);
+}
+
+export function bindCell(hm, handler) {
+  hm.onCell = handler;
+}
+
+function overlayOf(hm, t) {
+  const tile = hm.tiles[t];
+  if (!tile.overlay) {
+    const o = document.createElement("canvas");
+    o.className = "overlay";
+    const ratio = window.devicePixelRatio || 1;
+    o.width = Math.round(hm.layout.cols * hm.cw * ratio);
+    o.height = Math.round(hm.layout.rows * hm.ch * ratio);
+    o.style.width = tile.canvas.style.width;
+    o.style.height = tile.canvas.style.height;
+    tile.wrap.append(o);
+    tile.overlay = o;
+  }
+  return tile.overlay;
+}
+
+/**
+ * Outline cells. marks: [{flats: [...], style: "self"|"input"|"weight"|"delta"|"winner"}],
+ * grid (optional): draw a k x k window grid. Empty marks clear the overlay.
+ */
+export function markHeatmap(hm, marks, grid = 0) {
+  const colours = { self: "#000", input: "#0a7d32", weight: "#7a1fa2", delta: "#0a7d32", winner: "#111" };
+  hm.tiles.forEach((tile) => {
+    if (tile.overlay) tile.overlay.getContext("2d").clearRect(0, 0, tile.overlay.width, tile.overlay.height);
+  });
+  if (!marks.length && !grid) return;
+  const ratio = window.devicePixelRatio || 1;
+  const cw = hm.cw * ratio;
+  const ch = hm.ch * ratio;
+  if (grid) {
+    hm.tiles.forEach((_, t) => {
+      const ctx = overlayOf(hm, t).getContext("2d");
+      ctx.strokeStyle = "rgba(0,0,0,0.35)";
+      ctx.lineWidth = 1;
+      for (let i = grid; i < hm.layout.rows; i += grid) line(ctx, 0, i * ch, hm.layout.cols * cw, i * ch);
+      for (let j = grid; j < hm.layout.cols; j += grid) line(ctx, j * cw, 0, j * cw, hm.layout.rows * ch);
+    });
+  }
+  for (const mark of marks) {
+    for (const flat of mark.flats) {
+      const cell = hm.layout.cellOf(flat);
+      if (!cell) continue;
+      const ctx = overlayOf(hm, cell.tile).getContext("2d");
+      ctx.strokeStyle = colours[mark.style] ?? "#000";
+      ctx.lineWidth = Math.max(1, Math.min(cw, ch) / (mark.style === "self" ? 4 : 6));
+      const inset = ctx.lineWidth / 2;
+      ctx.strokeRect(cell.j * cw + inset, cell.i * ch + inset, cw - 2 * inset, ch - 2 * inset);
+    }
+  }
+}
+
+function line(ctx, x0, y0, x1, y1) {
+  ctx.beginPath();
+  ctx.moveTo(x0, y0);
+  ctx.lineTo(x1, y1);
+  ctx.stroke();
+}
+
+/** A legend: the colour bar over the scale's range with its end values. */
+export function createLegend(scale) {
+  const el = document.createElement("div");
+  el.className = "legend";
+  const bar = document.createElement("canvas");
+  bar.width = 64;
+  bar.height = 1;
+  const values = Float32Array.from({ length: 64 }, (_, i) => scale.min + ((scale.max - scale.min) * i) / 63);
+  const image = new ImageData(64, 1);
+  paint(scale, values, image.data);
+  bar.getContext("2d").putImageData(image, 0, 0);
+  const lo = document.createElement("span");
+  lo.textContent = fmt(scale.min);
+  const hi = document.createElement("span");
+  hi.textContent = fmt(scale.max);
+  el.append(lo, bar, hi);
+  el.setAttribute("aria-label", `colour scale from ${fmt(scale.min)} to ${fmt(scale.max)}`);
+  return el;
+}

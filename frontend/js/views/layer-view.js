@@ -1,0 +1,137 @@
+// The network, drawn from data alone: one row per layer, and in each row one "pair" per tensor:
+// the tensor (an activation, z, or a parameter) on the left and its gradient on the right once
+// backprop reaches it. The same code draws every layer of every architecture.
+
+import { fmt } from "../format.js";
+import { bindCell, createHeatmap, createLegend, drawHeatmap, markHeatmap } from "./heatmap.js";
+
+const layerOfTensor = (name) => name.slice(0, name.lastIndexOf("."));
+
+export function createNetworkView(root) {
+  const rows = new Map();
+  const panels = new Map();
+  let onCell = null;
+  let marked = [];
+
+  function row(layer) {
+    if (!rows.has(layer)) addRow({ name: layer, kind: "" });
+    return rows.get(layer);
+  }
+
+  function addRow({ name, kind, detail }) {
+    const el = document.createElement("section");
+    el.className = "layer-row";
+    el.dataset.layer = name;
+    el.setAttribute("aria-label", `layer ${name}`);
+    const head = document.createElement("h3");
+    head.textContent = name;
+    if (kind) {
+      const k = document.createElement("span");
+      k.className = "kind";
+      k.textContent = ` ${kind}${detail ? ` · ${detail}` : ""}`;
+      head.append(k);
+    }
+    const pairs = document.createElement("div");
+    pairs.className = "pairs";
+    el.append(head, pairs);
+    root.append(el);
+    rows.set(name, { el, pairs, byName: new Map() });
+  }
+
+  function pair(name) {
+    const r = row(layerOfTensor(name));
+    if (!r.byName.has(name)) {
+      const el = document.createElement("div");
+      el.className = "pair";
+      el.dataset.tensor = name;
+      r.pairs.append(el);
+      r.byName.set(name, el);
+    }
+    return r.byName.get(name);
+  }
+
+  function makePanel(spec) {
+    const el = document.createElement("figure");
+    el.className = `panel ${spec.side}`;
+    el.dataset.key = spec.key;
+    const cap = document.createElement("figcaption");
+    const title = document.createElement("span");
+    title.className = "title";
+    cap.append(title);
+    const hm = createHeatmap(spec.shape, spec.label);
+    bindCell(hm, (flat) => onCell?.(spec.key, flat));
+    el.append(cap, hm.el);
+    const host = pair(spec.pair);
+    if (spec.side === "weights") host.classList.add("param");
+    if (spec.side === "grad") host.append(el);
+    else host.prepend(el);
+    return { el, cap, title, hm, legend: null, shape: spec.shape.join("x") };
+  }
+
+  return {
+    /** Rows in network order: [{name, kind, detail}]. Clears everything drawn before. */
+    showLayers(layers) {
+      root.replaceChildren();
+      rows.clear();
+      panels.clear();
+      layers.forEach(addRow);
+    },
+
+    /** Draw one tensor: {key, pair, side: "value"|"grad", label, title, shape, values, scale}. */
+    showPanel(spec) {
+      let p = panels.get(spec.key);
+      if (p && p.shape !== spec.shape.join("x")) {
+        p.el.remove();
+        p = null;
+      }
+      if (!p) {
+        p = makePanel(spec);
+        panels.set(spec.key, p);
+      }
+      p.title.textContent = spec.values.length === 1 ? `${spec.title} = ${fmt(spec.values[0])}` : spec.title;
+      const legend = createLegend(spec.scale);
+      if (p.legend) p.legend.replaceWith(legend);
+      else p.cap.append(legend);
+      p.legend = legend;
+      drawHeatmap(p.hm, spec.values, spec.scale);
+      p.el.hidden = false;
+    },
+
+    /** Show/hide and highlight panels: states = Map key -> {hidden, current}. */
+    showPanelStates(states) {
+      for (const [key, p] of panels) {
+        const s = states.get(key) ?? {};
+        p.el.hidden = Boolean(s.hidden);
+        p.el.classList.toggle("current", Boolean(s.current));
+        if (s.current) p.el.setAttribute("aria-current", "step");
+        else p.el.removeAttribute("aria-current");
+      }
+    },
+
+    /** Outline cells: [{key, marks: [{flats, style}], grid}]; replaces earlier outlines. */
+    showMarks(list) {
+      for (const key of marked) {
+        const p = panels.get(key);
+        if (p) markHeatmap(p.hm, []);
+      }
+      marked = [];
+      for (const { key, marks, grid } of list) {
+        const p = panels.get(key);
+        if (!p) continue;
+        markHeatmap(p.hm, marks, grid);
+        marked.push(key);
+      }
+    },
+
+    scrollTo(key) {
+      panels.get(key)?.el.scrollIntoView({ block: "nearest", inline: "nearest" });
+    },
+
+    hasPanel: (key) => panels.has(key),
+
+    /** handler(key, flat) when a cell of any panel is chosen. */
+    bindCellSelect(handler) {
+      onCell = handler;
+    },
+  };
+}

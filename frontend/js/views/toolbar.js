@@ -1,0 +1,60 @@
+// Header tools: model choice, colour-scale mode, share link, download, and the status line.
+
+export function createToolbar({ model, scale, share, download, status }) {
+  let handlers = {};
+  model.addEventListener("change", () => handlers.model?.(model.value));
+  scale.addEventListener("change", () => handlers.scale?.(scale.checked ? "shared" : "layer"));
+  share.addEventListener("click", () => handlers.share?.());
+  download.addEventListener("click", () => handlers.download?.());
+
+  return {
+    bindToolbar: (h) => { handlers = h; },
+
+    showModels(models, current) {
+      model.replaceChildren(...models.map((m) => {
+        const o = document.createElement("option");
+        o.value = m.name;
+        const acc = m.test_accuracy == null ? "" : ` · ${(m.test_accuracy * 100).toFixed(1)}%`;
+        o.textContent = `${m.name}${acc}`;
+        o.title = m.description ?? "";
+        return o;
+      }));
+      model.value = current;
+    },
+
+    showModel(name) {
+      model.value = name;
+    },
+
+    showScaleMode(mode) {
+      scale.checked = mode === "shared";
+    },
+
+    /** {kind: "busy"|"error"|"info"|"idle", text} */
+    showStatus({ kind, text }) {
+      status.className = `status ${kind}`;
+      status.textContent = text ?? "";
+      status.setAttribute("role", kind === "error" ? "alert" : "status");
+    },
+
+    /** Put `text` where a student can copy it (clipboard when allowed). */
+    async offerLink(url) {
+      share.dataset.url = url;
+      try {
+        await navigator.clipboard.writeText(url);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+
+    saveFile(name, text) {
+      const blob = new Blob([text], { type: "application/json" });
+      const a = document.createElement("a");
+      a.href = URL.createObjectURL(blob);
+      a.download = name;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    },
+  };
+}
