@@ -32,8 +32,10 @@ class Layer:
     def forward(self, x: np.ndarray) -> np.ndarray:  # pragma: no cover - interface
         raise NotImplementedError
 
-    def backward(self, dy: np.ndarray) -> np.ndarray:  # pragma: no cover - interface
-        raise NotImplementedError
+    def backward(self, dy: np.ndarray, need_dx: bool = True) -> np.ndarray | None:
+        """dL/dy -> dL/dx; fills grads. ``need_dx=False`` (the first layer in training) lets a
+        layer skip computing dx and return None."""
+        raise NotImplementedError  # pragma: no cover - interface
 
     def config(self) -> dict:
         """The spec entry that rebuilds this layer."""
@@ -49,7 +51,9 @@ def _patches(x: np.ndarray, d: int) -> np.ndarray:
     """
     n, r, s, t = x.shape
     x = np.ascontiguousarray(x)
-    sn, sr, ss, st = x.strides
+    # strides from the shape: numpy may report any stride for an axis of length 1 (t = 1 here)
+    st = x.itemsize
+    ss, sr, sn = t * st, s * t * st, r * s * t * st
     # (b, c) of a window is one contiguous run of d*t numbers, so view it as a single axis
     win = as_strided(x, (n, r - d + 1, s - d + 1, d, d * t), (sn, sr, ss, sr, st),
                      writeable=False)  # N, i, j, a, (b, c)
@@ -88,13 +92,15 @@ class Conv2D(Layer):
         z = self.cols @ w.reshape(self.m, -1).T + b
         return z.reshape(n, r - d + 1, s - d + 1, self.m)
 
-    def backward(self, dz):
+    def backward(self, dz, need_dx=True):
         w, d = self.params["W"], self.d
         dz_rows = dz.reshape(-1, self.m)
         # dL/dw^m_{a,b,c} = sum_{i,j} dL/dz_{i,j,m} a^{l-1}_{i+a, j+b, c}   (summed over the batch)
         self.grads["W"] = (dz_rows.T @ self.cols).reshape(w.shape)
         # dL/db^m = sum_{i,j} dL/dz_{i,j,m}
         self.grads["b"] = dz_rows.sum(axis=0)
+        if not need_dx:
+            return None
         # dL/da^{l-1}_{i,j,c} = sum_{a,b,k} dL/dz_{i-a,j-b,k} w^k_{a,b,c}  (terms outside z are 0):
         # a full convolution, computed as a valid cross-correlation of the zero-padded deltas with
         # the filters rotated by 180 degrees.
@@ -117,7 +123,7 @@ class Activation(Layer):
         self.a = self.sigma(z)
         return self.a
 
-    def backward(self, da):
+    def backward(self, da, need_dx=True):
         # dL/dz_{i,j,m} = dL/da_{i,j,m} * sigma'(z_{i,j,m})
         return da * self.sigma_prime()
 
@@ -189,7 +195,7 @@ class MaxPool2D(Layer):
         return {**super().config(), "size": self.k}
 
     def _windows(self, x):
-        """(N, r, s, C) -> (k*k, N, r/k, s/k, C): the window slot a*k + b first."""
+        """(N, r, s, C) -> (k*k, N, r/k, s/k, C): the window slot a*k + b first (one copy)."""
         n, r, s, c = x.shape
         k = self.k
         return x.reshape(n, r // k, k, s // k, k, c).transpose(2, 4, 0, 1, 3, 5).reshape(
@@ -200,16 +206,17 @@ class MaxPool2D(Layer):
         self.x_shape = x.shape
         windows = self._windows(x)
         y = windows.max(axis=0)
-        # switch = index of the first slot holding the maximum (row-major tie rule): the number
-        # of slots before the first match. Stored here, never recomputed.
-        self.switches = (np.cumsum(windows == y, axis=0) == 0).sum(axis=0)
+        # switch = the smallest slot index a*k + b holding the maximum (row-major tie rule).
+        # Stored here, never recomputed.
+        slots = np.arange(self.k * self.k, dtype=np.int16).reshape(-1, 1, 1, 1, 1)
+        self.switches = np.where(windows == y, slots, np.int16(self.k * self.k)).min(axis=0)
         return y
 
-    def backward(self, dy):
+    def backward(self, dy, need_dx=True):
         n, r, s, c = self.x_shape
         k = self.k
         # Each pooled cell's error goes to its switch cell only; every other cell gets 0.
-        slots = np.arange(k * k).reshape(k, k, 1, 1, 1, 1)
+        slots = np.arange(k * k, dtype=np.int16).reshape(k, k, 1, 1, 1, 1)
         routed = (slots == self.switches) * dy  # (a, b, N, r/k, s/k, C)
         return routed.transpose(2, 3, 0, 4, 1, 5).reshape(self.x_shape).astype(dy.dtype,
                                                                                copy=False)
@@ -236,7 +243,7 @@ class Flatten(Layer):
         self.x_shape = x.shape
         return x.reshape(x.shape[0], -1)
 
-    def backward(self, dy):
+    def backward(self, dy, need_dx=True):
         return dy.reshape(self.x_shape)
 
 
@@ -264,7 +271,7 @@ class Dense(Layer):
         # z_j = sum_i W_{j,i} x_i + b_j
         return x @ self.params["W"].T + self.params["b"]
 
-    def backward(self, dz):
+    def backward(self, dz, need_dx=True):
         # dL/dW_{j,i} = dL/dz_j x_i ;  dL/db_j = dL/dz_j   (summed over the batch)
         self.grads["W"] = dz.T @ self.x
         self.grads["b"] = dz.sum(axis=0)

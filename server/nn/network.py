@@ -151,15 +151,16 @@ class Network:
             x = layer.forward(x)
         return x
 
-    def backward(self, dz: np.ndarray) -> np.ndarray:
-        """dL/dlogits (N, K) -> dL/dx (N, r, s, t); fills every layer's grads."""
-        for layer in reversed(self.layers):
-            dz = layer.backward(dz)
+    def backward(self, dz: np.ndarray, need_dx: bool = True) -> np.ndarray | None:
+        """dL/dlogits (N, K) -> dL/dx (N, r, s, t); fills every layer's grads.
+        Training passes need_dx=False: the input's gradient is never used there."""
+        for i in range(len(self.layers) - 1, -1, -1):
+            dz = self.layers[i].backward(dz, need_dx=need_dx or i > 0)
         return dz
 
     def loss_and_grads(self, x: np.ndarray, labels: np.ndarray) -> tuple[float, np.ndarray]:
         loss, p, dz = softmax_cross_entropy(self.forward(x), labels)
-        self.backward(dz)
+        self.backward(dz, need_dx=False)
         return loss, p
 
     def predict(self, x: np.ndarray, batch: int = 1000) -> np.ndarray:
