@@ -35,10 +35,10 @@ function fromBytes(bytes, dtype) {
 }
 
 // b64-sparse: mask bit i (bit i&7 of byte i>>3) marks a nonzero; data holds those in order.
-function fromSparse(maskText, dataText, n) {
+function fromSparse(maskText, dataText, n, dtype) {
   const mask = base64Bytes(maskText);
-  const nonzero = fromBytes(base64Bytes(dataText), "float32");
-  const out = new Float32Array(n);
+  const nonzero = fromBytes(base64Bytes(dataText), dtype);
+  const out = new (TYPES[dtype] ?? Float32Array)(n);
   let k = 0;
   for (let i = 0; i < n; i++) {
     if (mask[i >> 3] & (1 << (i & 7))) out[i] = nonzero[k++];
@@ -52,7 +52,7 @@ export function decodeArray(wire) {
   const dtype = wire.dtype ?? "float32";
   const n = size(shape);
   let values;
-  if (wire.encoding === "b64-sparse") values = fromSparse(wire.mask, wire.data, n);
+  if (wire.encoding === "b64-sparse") values = fromSparse(wire.mask, wire.data, n, dtype);
   else if (typeof wire.data === "string") values = fromBytes(base64Bytes(wire.data), dtype);
   else {
     const Type = TYPES[dtype] ?? Float32Array;

@@ -16,7 +16,7 @@ export function createController(v) {
   const app = {
     models: [], model: null, architecture: null, shipped: null, student: null, undo: [],
     input: null, label: null, trace: S.emptyTrace(), mode: "layer", playing: null,
-    sizes: {}, abort: null, pendingStep: 0, timings: {}, busy: false,
+    sizes: {}, abort: null, pendingStep: 0, timings: {}, busy: false, traces: 0,
   };
 
   const weightsInUse = () => app.student ?? app.shipped;
@@ -97,6 +97,7 @@ export function createController(v) {
     if (app.abort !== abort) return;
     app.pendingStep = 0;
     app.trace = trace;
+    app.traces += 1;
     app.input = trace.records[0].values;
     app.sizes = { [app.model]: S.gradientSizes(trace), ...withoutKey(app.sizes, app.model) };
     app.timings.traceMs = performance.now() - t0;
@@ -340,6 +341,8 @@ export function createController(v) {
       trace: () => app.trace,
       current: () => S.currentRecord(app.trace),
       timings: () => ({ ...app.timings }),
+      traces: () => app.traces,
+      model: () => app.model,
     },
   };
 }

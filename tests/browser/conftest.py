@@ -1,0 +1,173 @@
+"""Browser fixtures: the real app in a uvicorn subprocess and a Chromium page that records
+console errors and every request (all must stay on localhost)."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import numpy as np
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM = Path(os.environ.get("CONVTRACE_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+STARTUP_S = 30
+
+
+def _python() -> str:
+    venv = REPO / ".venv" / "bin" / "python"
+    return str(venv) if venv.exists() else sys.executable
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen) -> None:
+    deadline = time.monotonic() + STARTUP_S
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the app exited with code {proc.returncode} during startup")
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=1) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"the app did not answer {url}/healthz within {STARTUP_S} s")
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    port = _free_port()
+    proc = subprocess.Popen(
+        [_python(), "-m", "uvicorn", "server.api.app:create_app_from_env", "--factory",
+         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium, or make chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class PageWatch:
+    """Console errors and off-host requests seen by a page."""
+
+    def __init__(self, page, allowed_host: str):
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        self.expected_errors = 0
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+        page.on("request", self._request)
+        self.host = allowed_host
+
+    def _request(self, request):
+        parsed = urlparse(request.url)
+        if parsed.scheme in ("data", "blob"):
+            return
+        if parsed.hostname not in (self.host, "localhost", "127.0.0.1"):
+            self.foreign.append(request.url)
+
+
+def _page(browser, app_url, **context_args):
+    context = browser.new_context(**context_args)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    watch = PageWatch(page, urlparse(app_url).hostname)
+    return context, page, watch
+
+
+@pytest.fixture
+def page(browser, app_url):
+    context, pg, watch = _page(browser, app_url, viewport={"width": 1280, "height": 800})
+    pg.watch = watch
+    yield pg
+    context.close()
+    assert not watch.foreign, f"requests left localhost: {watch.foreign}"
+    unexpected = watch.errors[watch.expected_errors:] if watch.expected_errors else watch.errors
+    assert not unexpected, f"console errors: {watch.errors}"
+
+
+@pytest.fixture
+def tablet(browser, app_url):
+    context, pg, watch = _page(browser, app_url, viewport={"width": 1024, "height": 768},
+                               has_touch=True, is_mobile=False)
+    yield pg
+    context.close()
+    assert not watch.foreign and not watch.errors, (watch.foreign, watch.errors)
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def trained() -> bool:
+    """True once real weights ship (metadata "placeholder": false)."""
+    meta = json.loads((REPO / "server" / "models" / "lenet-relu.json").read_text())["metadata"]
+    return not meta.get("placeholder", True)
+
+
+def decode_line(line: dict) -> np.ndarray:
+    """One NDJSON record's array, decoded exactly as the contract says (b64, b64-sparse, json)."""
+    dtype = np.dtype("<u2") if line.get("dtype") == "uint16" else np.dtype("<f4")
+    shape = line["shape"]
+    if line["encoding"] == "json":
+        return np.asarray(line["data"], dtype=dtype).reshape(shape)
+    values = np.frombuffer(base64.b64decode(line["data"]), dtype=dtype)
+    if line["encoding"] == "b64-sparse":
+        mask = np.unpackbits(np.frombuffer(base64.b64decode(line["mask"]), np.uint8),
+                             bitorder="little")[: int(np.prod(shape))].astype(bool)
+        full = np.zeros(mask.size, dtype)
+        full[mask] = values
+        values = full
+    return values.reshape(shape)
+
+
+def api_trace(page, body: dict) -> tuple[list[dict], dict]:
+    """POST api/trace from the test itself; (records with decoded "array", result)."""
+    response = page.request.post(f"{page.url.split('#')[0]}api/trace",
+                                 data=json.dumps({**body, "encoding": "b64"}),
+                                 headers={"Content-Type": "application/json"})
+    assert response.ok, response.text()
+    lines = [json.loads(x) for x in response.text().splitlines() if x.strip()]
+    records = [{**x, "array": decode_line(x)} for x in lines[:-1]]
+    return records, lines[-1]
