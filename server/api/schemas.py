@@ -34,7 +34,8 @@ def to_array(value: Any, ndim: int | None = None, low: float | None = None,
         raise ValueError("must be a non-empty list of numbers" if ndim == 1 else
                          "must be a non-empty list of rows of numbers")
     try:
-        array = np.array(value, dtype=np.float32)
+        with np.errstate(over="ignore"):  # 1e39 becomes inf, reported below as non-finite
+            array = np.array(value, dtype=np.float32)
     except (ValueError, TypeError, OverflowError) as err:
         reason = "rows of different lengths" if "inhomogeneous" in str(err) else "non-numbers"
         raise ValueError(f"must be a rectangular list of numbers (found {reason})") from None
