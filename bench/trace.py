@@ -14,7 +14,8 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# the repo root replaces bench/ on the path: bench/http.py would shadow the stdlib `http`
+sys.path[0] = str(Path(__file__).resolve().parents[1])
 
 
 def _median_ms(fn, repeats: int, warmup: int = 50) -> float:

