@@ -2,13 +2,13 @@
 // the student's own weights and the undo stack. Views never talk to each other or the API.
 
 import * as api from "./api.js";
-import { encodeWeights, nest, packImage, unpackImage } from "./codec.js";
-import { explanation, formula, stepName, substituted } from "./equations.js";
+import { encodeWeights, nest } from "./codec.js";
+import { explanation, formula, stepName } from "./equations.js";
 import { fmt, quantityText } from "./format.js";
 import * as P from "./panels.js";
 import * as S from "./state.js";
-import { unravel } from "./tiling.js";
-import { explain } from "./terms.js";
+import { inspectRecord, inspectWeight } from "./inspect.js";
+import { decodeHash, encodeHash } from "./link.js";
 
 const PLAY_MS = 900;
 
@@ -131,44 +131,23 @@ export function createController(v) {
   // ---- selection / inspector ----
   function selectionInfo({ index, flat, weights }) {
     if (weights) return { refs: [{ ref: { weights }, flats: [flat], role: "self" }] };
-    return explain(app.trace, weightsInUse(), index, flat);
+    return inspectRecord(app.trace, weightsInUse(), index, flat).info;
   }
 
   function select(key, flat) {
     const index = app.trace.records.findIndex((r) => r.quantity !== "switches" && P.recordKey(r) === key);
     if (index < 0) return selectWeight(key.slice(4), flat);
-    app.trace = { ...S.select(app.trace, index, flat) };
-    const info = selectionInfo(app.trace.selection);
-    const r = info.record;
-    v.inspector.showInspector({
-      heading: `${r.layer} · ${quantityText(r.quantity)}${r.phase === "backward" ? ` (gradient w.r.t. ${r.of})` : ""}`,
-      where: `cell [${info.idx.join(", ")}] of ${r.shape.join("×") || "a scalar"} · equation ${r.equation}`,
-      formulaHtml: formula(r.equation), explanation: explanation(r.equation),
-      substitutedHtml: substituted(info), value: info.value,
-      check: info.sum ?? info.recomputed ?? null, count: info.terms?.length ?? 0,
-      notes: notes(info),
-    });
+    app.trace = S.select(app.trace, index, flat);
+    v.inspector.showInspector(inspectRecord(app.trace, weightsInUse(), index, flat).view);
     renderMarks();
-  }
-
-  function notes(info) {
-    const out = [];
-    if (info.terms?.length > 8) out.push(`Shown: the 8 largest of ${info.terms.length} terms; the rest are summed in brackets. Outlined cells in the heatmaps are the factors.`);
-    if (info.routing) out.push(info.routing.wins ? "This cell won its window, so it receives the pooled error." : "This cell lost its window: no error reaches it.");
-    if (info.scalar?.slope != null) out.push(`z = ${fmt(info.scalar.input)}, σ′(z) = ${fmt(info.scalar.slope)}`);
-    if (info.note) out.push(info.note);
-    return out;
   }
 
   function selectWeight(name, flat) {
     const w = weightsInUse()?.[name];
     if (!w) return;
     app.trace = { ...app.trace, selection: { weights: name, flat } };
-    v.inspector.showInspector({
-      heading: `parameter ${name}`, where: `entry [${unravel(flat, w.shape).join(", ")}] of ${w.shape.join("×")}`,
-      formulaHtml: "", explanation: app.student ? "Your weights, after your SGD steps." : `The shipped weights of ${app.model}.`,
-      substitutedHtml: "", value: w.values[flat], check: null, notes: ["Its gradient appears beside it when backprop reaches this layer."],
-    });
+    const whose = app.student ? "Your weights, after your SGD steps." : `The shipped weights of ${app.model}.`;
+    v.inspector.showInspector(inspectWeight(name, w, flat, whose));
     renderMarks();
   }
 
@@ -253,18 +232,11 @@ export function createController(v) {
     }
   }
 
-  // ---- URL hash: model, image, label, step ----
+  // ---- URL hash: model, image, label, step (kept current, so the address bar is the link) ----
   function writeHash() {
     if (!app.input || !app.trace.result) return;
-    const q = new URLSearchParams({ m: app.model, y: app.label == null ? "auto" : String(app.label), k: String(app.trace.cursor), x: packImage(app.input) });
-    history.replaceState(null, "", `#${q}`);
-  }
-
-  function readHash() {
-    const q = new URLSearchParams(location.hash.slice(1));
-    const image = q.get("x") ? unpackImage(q.get("x"), 784) : null;
-    const y = q.get("y");
-    return { model: q.get("m"), image, label: y && /^\d$/.test(y) ? Number(y) : null, step: Number(q.get("k") ?? 0) };
+    const hash = encodeHash({ model: app.model, input: app.input, label: app.label, step: app.trace.cursor });
+    if (hash !== location.hash) history.replaceState(null, "", hash);
   }
 
   // ---- wiring of view events ----
@@ -291,7 +263,7 @@ export function createController(v) {
       status("busy", "Loading models…");
       const list = await api.fetchModels();
       app.models = list.models;
-      const wanted = readHash();
+      const wanted = decodeHash(location.hash);
       const name = app.models.some((m) => m.name === wanted.model) ? wanted.model : list.default;
       v.toolbar.showModels(app.models, name);
       await loadModel(name);

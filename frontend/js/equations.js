@@ -82,23 +82,38 @@ export function explanation(equation) {
 const num = (v) => mn(fmt(v));
 const signed = (v) => (v < 0 ? paren(num(v)) : num(v));
 
-/** MathML for up to `limit` largest terms of a sum, and the sum of the rest. */
+const cell = (...xs) => `<mtd>${row(...xs)}</mtd>`;
+const line = (...cells) => `<mtr>${cells.join("")}</mtr>`;
+const table = (lines) => `<mtable columnalign="right left left">${lines.join("")}</mtable>`;
+
+/**
+ * A sum written one term per line (MathML does not wrap long lines): the `limit` largest terms
+ * by size, in index order, each with the symbols it multiplies; then the rest summed; the bias.
+ */
 function sumOfTerms(info, limit) {
   const order = info.terms.map((t, i) => i).sort((p, q) => Math.abs(info.terms[q].product)
     - Math.abs(info.terms[p].product));
   const shown = order.slice(0, limit).sort((p, q) => p - q);
-  const parts = shown.map((i) => row(...info.terms[i].factors.flatMap((f, k) => (k ? [mo("·"), signed(f.value)] : [signed(f.value)]))));
-  const rest = order.slice(limit).reduce((s, i) => s + info.terms[i].product, 0);
-  const items = [...parts];
-  if (order.length > limit) items.push(row(M.mtext(`[${order.length - limit} smaller terms: `), signed(rest), M.mtext("]")));
-  if (info.bias) items.push(signed(info.bias.value));
-  return row(...items.flatMap((x, k) => (k ? [mo("+"), x] : [x])));
+  const lines = shown.map((i, n) => {
+    const t = info.terms[i];
+    const values = t.factors.flatMap((f, k) => (k ? [mo("·"), signed(f.value)] : [signed(f.value)]));
+    const symbols = M.mtext(`  ${t.factors.map((f) => f.sym).join(" · ")}`);
+    return line(cell(mo(n ? "+" : "")), cell(...values), cell(symbols));
+  });
+  const rest = order.slice(limit);
+  if (rest.length) {
+    const total = rest.reduce((acc, i) => acc + info.terms[i].product, 0);
+    lines.push(line(cell(mo("+")), cell(signed(total)), cell(M.mtext(`  the other ${rest.length} terms, summed`))));
+  }
+  if (info.bias) lines.push(line(cell(mo("+")), cell(signed(info.bias.value)), cell(M.mtext(`  bias ${info.bias.sym}`))));
+  lines.push(line(cell(mo("=")), cell(num(info.sum)), cell(M.mtext("  recomputed sum"))));
+  return table(lines);
 }
 
 /** The equation with this cell's numbers: MathML, or "" when there is nothing to substitute. */
 export function substituted(info, limit = 8) {
   const v = num(info.value);
-  if (info.terms?.length) return M.math(row(sumOfTerms(info, limit), mo("="), num(info.sum)));
+  if (info.terms?.length) return M.math(sumOfTerms(info, limit));
   if (info.scalar) return M.math(row(mi("σ"), paren(num(info.scalar.input)), mo("="), num(info.recomputed)));
   if (info.window) return M.math(row(mi("max"), paren(row(...info.window.flatMap((c, k) => (k ? [mo(","), num(c.value)] : [num(c.value)])))), mo("="), num(info.recomputed)));
   if (info.routing) {

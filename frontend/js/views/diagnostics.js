@@ -29,15 +29,16 @@ export function createDiagnostics({ chart, run, results }) {
       const models = Object.keys(sizes);
       const all = models.flatMap((m) => sizes[m].map((s) => s.rms));
       const [lo, hi] = range(all);
-      const keys = [...new Set(models.flatMap((m) => sizes[m].map((s) => `${s.layer} ${s.quantity === "dL_dW" ? "∂L/∂W" : "∂L/∂z"}`)))];
+      // rows keyed by the tensor the gradient is taken of (e.g. conv2.z), the same in every model
+      const keys = [...new Set(models.flatMap((m) => sizes[m].map((s) => s.of)))];
       const rows = keys.map((key) => {
         const tr = document.createElement("tr");
         const th = document.createElement("th");
-        th.textContent = key;
+        th.textContent = `∂L/∂(${key})`;
         tr.append(th);
         const cell = document.createElement("td");
         for (const [k, m] of models.entries()) {
-          const s = sizes[m].find((x) => `${x.layer} ${x.quantity === "dL_dW" ? "∂L/∂W" : "∂L/∂z"}` === key);
+          const s = sizes[m].find((x) => x.of === key);
           const line = document.createElement("div");
           line.className = `model-${k}`;
           if (s) {

@@ -124,7 +124,8 @@ export function createNetworkView(root) {
     },
 
     scrollTo(key) {
-      panels.get(key)?.el.scrollIntoView({ block: "nearest", inline: "nearest" });
+      // the whole pair (tensor and its gradient) when it fits, so both are in view
+      panels.get(key)?.el.closest(".pair")?.scrollIntoView({ block: "nearest", inline: "nearest" });
     },
 
     hasPanel: (key) => panels.has(key),

@@ -1,0 +1,54 @@
+// The inspector's content for a selected cell: pure (trace, weights, cell) -> view data.
+
+import { explanation, formula, substituted } from "./equations.js";
+import { fmt, quantityText } from "./format.js";
+import { explain } from "./terms.js";
+import { unravel } from "./tiling.js";
+
+const SHOWN_TERMS = 8;
+
+function notes(info) {
+  const out = [];
+  if (info.terms?.length > SHOWN_TERMS) {
+    out.push(`Shown: the ${SHOWN_TERMS} largest of ${info.terms.length} terms; the rest are summed in one line. The factors are outlined in their heatmaps (green: activations or errors, purple: weights).`);
+  }
+  if (info.routing) {
+    out.push(info.routing.wins ? "This cell won its window, so it receives the pooled error."
+      : "This cell lost its window: no error reaches it.");
+  }
+  if (info.scalar?.slope != null) out.push(`z = ${fmt(info.scalar.input)}, σ′(z) = ${fmt(info.scalar.slope)}`);
+  if (info.note) out.push(info.note);
+  return out;
+}
+
+/** {info, view} for cell `flat` of trace record `index`. */
+export function inspectRecord(trace, weights, index, flat) {
+  const info = explain(trace, weights, index, flat);
+  const r = info.record;
+  const view = {
+    heading: `${r.layer} · ${quantityText(r.quantity)}${r.phase === "backward" ? ` (gradient w.r.t. ${r.of})` : ""}`,
+    where: `cell [${info.idx.join(", ")}] of ${r.shape.join("×") || "a scalar"} · equation ${r.equation}`,
+    formulaHtml: formula(r.equation),
+    explanation: explanation(r.equation),
+    substitutedHtml: substituted(info, SHOWN_TERMS),
+    value: info.value,
+    check: info.sum ?? info.recomputed ?? null,
+    count: info.terms?.length ?? 0,
+    notes: notes(info),
+  };
+  return { info, view };
+}
+
+/** The view for one entry of a parameter tensor (weights have no equation in the trace). */
+export function inspectWeight(name, w, flat, whose) {
+  return {
+    heading: `parameter ${name}`,
+    where: `entry [${unravel(flat, w.shape).join(", ")}] of ${w.shape.join("×")}`,
+    formulaHtml: "",
+    explanation: whose,
+    substitutedHtml: "",
+    value: w.values[flat],
+    check: null,
+    notes: ["Its gradient appears beside it when backprop reaches this layer; an SGD step moves it by −(learning rate) × that gradient."],
+  };
+}
