@@ -106,8 +106,9 @@ export function createController(v) {
     drawPanels();
     v.diagnostics.showGradientSizes(app.sizes);
     showTraining();
+    const whose = app.student ? ` · your weights (${app.undo.length} SGD step${app.undo.length === 1 ? "" : "s"})` : "";
     status("idle", `Predicted ${trace.result.prediction} · target ${trace.result.label} · `
-      + `loss ${fmt(trace.result.loss)} · ${trace.steps.length} steps: use → or Next to step backward.`);
+      + `loss ${fmt(trace.result.loss)}${whose} · ${trace.steps.length} steps: use → or Next to step backward.`);
   }
 
   function withoutKey(obj, key) {

@@ -12,6 +12,9 @@ function notes(info) {
   if (info.terms?.length > SHOWN_TERMS) {
     out.push(`Shown: the ${SHOWN_TERMS} largest of ${info.terms.length} terms; the rest are summed in one line. The factors are outlined in their heatmaps (green: activations or errors, purple: weights).`);
   }
+  if (info.terms?.some((t) => t.factors.some((f) => f.sym.startsWith("δ")))) {
+    out.push("δ is short for ∂L/∂z, the error at a layer's weighted output z.");
+  }
   if (info.routing) {
     out.push(info.routing.wins ? "This cell won its window, so it receives the pooled error."
       : "This cell lost its window: no error reaches it.");

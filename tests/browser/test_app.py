@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -237,3 +239,23 @@ def test_tablet_layout_and_page_weight(tablet, app_url, artifacts):
     total = sum(sizes.values())
     print(f"\n[weight] page (HTML+JS+CSS+icon, {len(sizes)} files): {total / 1024:.1f} KB (goal <= 300 KB)")
     assert total <= 300 * 1024
+
+
+def test_shared_scale_and_download(page, app_url, artifacts):
+    open_app(page, app_url)
+    pick_sample(page, 9)
+    for _ in range(20):
+        page.keyboard.press("ArrowRight")
+    legends = "() => Array.from(document.querySelectorAll('.panel.grad:not([hidden]) .legend'), (l) => l.getAttribute('aria-label'))"
+    own = page.evaluate(legends)
+    assert len(set(own)) > 1  # per-layer: each gradient on its own range
+    page.check("#shared-scale")
+    shared = page.evaluate(legends)
+    assert len(set(shared)) == 1  # one range for every gradient
+    page.screenshot(path=artifacts / "10-shared-scale-saliency.png")
+    with page.expect_download() as info:
+        page.click("#download")
+    data = json.loads(Path(info.value.path()).read_text())
+    assert data["result"]["label"] == 9 or data["result"]["label"] == data["result"]["prediction"]
+    assert [r["equation"] for r in data["records"]][:2] == ["input.x", "conv.z"]
+    assert len(data["records"][0]["data"]) == 784

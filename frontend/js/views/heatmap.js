@@ -59,6 +59,7 @@ export function createHeatmap(shape, name) {
     el.append(wrap);
     tiles.push({ wrap, canvas, overlay: null });
   }
+  if (shape.length === 1 && shape[0] <= 32) el.append(indexRow(shape[0], cw));
   const hm = { el, shape, name, layout, cw, ch, tiles, values: null, onCell: null };
   el.addEventListener("click", (ev) => {
     const flat = hit(hm, ev);
@@ -75,6 +76,20 @@ export function createHeatmap(shape, name) {
   });
   el.addEventListener("mouseleave", hideTooltip);
   return hm;
+}
+
+// short vectors (class scores, probabilities, biases) get their indices written under them
+function indexRow(n, cw) {
+  const ticks = document.createElement("div");
+  ticks.className = "ticks";
+  ticks.setAttribute("aria-hidden", "true");
+  for (let k = 0; k < n; k++) {
+    const t = document.createElement("span");
+    t.textContent = k;
+    t.style.width = `${cw}px`;
+    ticks.append(t);
+  }
+  return ticks;
 }
 
 function largest(values) {
