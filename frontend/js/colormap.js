@@ -40,11 +40,13 @@ function interpolate(table, t) {
   return table[table.length - 1][1];
 }
 
-// 256-entry lookup tables so painting a heatmap is one array read per cell
+// Lookup tables so painting a heatmap is one array read per cell. An odd size puts an entry
+// exactly at the middle, so 0 on a diverging scale is exactly white.
+const STEPS = 255;
 function lut(table, lo, hi) {
-  const out = new Uint8ClampedArray(256 * 3);
-  for (let i = 0; i < 256; i++) {
-    const rgb = interpolate(table, lo + ((hi - lo) * i) / 255);
+  const out = new Uint8ClampedArray(STEPS * 3);
+  for (let i = 0; i < STEPS; i++) {
+    const rgb = interpolate(table, lo + ((hi - lo) * i) / (STEPS - 1));
     out.set(rgb, i * 3);
   }
   return out;
@@ -77,12 +79,12 @@ export function makeScale(kind, values, limit) {
   return { kind, min: Math.min(0, lo), max: limit ?? Math.max(hi, 0) };
 }
 
-/** Index 0..255 of v in the scale's lookup table. */
+/** Index of v in the scale's lookup table (values outside the range clamp to its ends). */
 function position(scale, v) {
   const span = scale.max - scale.min;
-  if (!(span > 0)) return scale.kind === "diverging" ? 128 : 0;
+  if (!(span > 0)) return scale.kind === "diverging" ? (STEPS - 1) / 2 : 0;
   const t = (v - scale.min) / span;
-  return Math.max(0, Math.min(255, Math.round(t * 255)));
+  return Math.max(0, Math.min(STEPS - 1, Math.round(t * (STEPS - 1))));
 }
 
 /** [r, g, b] for v. */
