@@ -9,24 +9,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
-import time
 from pathlib import Path
 
 # the repo root replaces bench/ on the path: bench/http.py would shadow the stdlib `http`
 sys.path[0] = str(Path(__file__).resolve().parents[1])
-
-
-def _median_ms(fn, repeats: int, warmup: int = 50) -> float:
-    for _ in range(warmup):
-        fn()
-    samples = []
-    for _ in range(repeats):
-        t = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - t)
-    return statistics.median(samples) * 1e3
 
 
 def torch_trace_fn(net, image, label):
@@ -70,7 +57,7 @@ def torch_trace_fn(net, image, label):
         out = [t.detach().numpy() for t in keep] + [x.grad.numpy()]
         out += [t.grad.numpy() for t in keep if t.grad is not None]
         out += [p.grad.numpy() for p in params]
-        return out, float(loss)
+        return out, loss.item()
 
     return run
 
@@ -85,6 +72,7 @@ def main(argv=None) -> int:
 
     from server.config import MODELS_DIR
     from server.nn import trace
+    from server.nn.bench import median_ms as _median_ms
     from server.nn.weights import load
 
     net, _ = load(MODELS_DIR / "lenet-relu")

@@ -12,7 +12,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,23 +22,13 @@ sys.path[0] = str(ROOT)
 def _measure(threads: int, batch: int, seconds: float) -> dict:
     import numpy as np
 
+    from server.nn.bench import examples_per_second, training_step
     from server.nn.network import Network
     from server.nn.specs import lenet
-    from server.nn.train import SGD
     from server.nn.weights import init_weights
 
-    rng = np.random.default_rng(0)
-    x = rng.random((batch * 20, 28, 28, 1), dtype=np.float32)
-    y = rng.integers(0, 10, batch * 20)
-    net = init_weights(Network(lenet("relu")), 0)
-    opt = SGD(0.01, 0.9)
-
-    def numpy_step(i):
-        s = slice((i % 20) * batch, (i % 20 + 1) * batch)
-        net.loss_and_grads(x[s], y[s])
-        opt.step(net)
-
-    out = {"threads": threads, "numpy": _rate(numpy_step, batch, seconds)}
+    numpy_step = training_step(init_weights(Network(lenet("relu")), 0), batch)
+    out = {"threads": threads, "numpy": examples_per_second(numpy_step, batch, seconds)}
     try:
         import torch
     except ImportError:
@@ -50,8 +39,9 @@ def _measure(threads: int, batch: int, seconds: float) -> dict:
         torch.nn.Conv2d(8, 16, 5), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
         torch.nn.Flatten(), torch.nn.Linear(256, 10))
     topt = torch.optim.SGD(tnet.parameters(), lr=0.01, momentum=0.9)
-    tx = torch.from_numpy(x.transpose(0, 3, 1, 2).copy())
-    ty = torch.from_numpy(y)
+    rng = np.random.default_rng(0)
+    tx = torch.from_numpy(rng.random((batch * 20, 1, 28, 28), dtype=np.float32))
+    ty = torch.from_numpy(rng.integers(0, 10, batch * 20))
 
     def torch_step(i):
         s = slice((i % 20) * batch, (i % 20 + 1) * batch)
@@ -59,19 +49,9 @@ def _measure(threads: int, batch: int, seconds: float) -> dict:
         torch.nn.functional.cross_entropy(tnet(tx[s]), ty[s]).backward()
         topt.step()
 
-    out["torch"] = _rate(torch_step, batch, seconds)
-    out["numpy_again"] = _rate(numpy_step, batch, seconds)
+    out["torch"] = examples_per_second(torch_step, batch, seconds)
+    out["numpy_again"] = examples_per_second(numpy_step, batch, seconds)
     return out
-
-
-def _rate(step, batch: int, seconds: float) -> float:
-    for i in range(5):
-        step(i)
-    n, start = 0, time.perf_counter()
-    while time.perf_counter() - start < seconds:
-        step(n)
-        n += 1
-    return n * batch / (time.perf_counter() - start)
 
 
 def main(argv=None) -> int:
