@@ -60,13 +60,13 @@ function withScales(specs, mode) {
   return specs.map((s) => ({ ...s, scale: makeScale(s.kind, s.values, limits.get(family(s.kind, s.side))) }));
 }
 
-/** Show/hide + current flag for every record panel at the trace's cursor. */
+/** Pending (not reached yet) and current flags for every record panel at the cursor. */
 export function panelStates(trace) {
   const states = new Map();
   const current = S.currentIndex(trace);
   trace.records.forEach((r, i) => {
     if (!shown(r)) return;
-    states.set(recordKey(r), { hidden: !S.isVisible(trace, i), current: i === current });
+    states.set(recordKey(r), { pending: !S.isVisible(trace, i), current: i === current });
   });
   return states;
 }

@@ -92,7 +92,8 @@ def test_keyboard_walks_every_backward_step(page, app_url, artifacts):
     frame_ms = []
     for _ in range(steps - 1):
         frame_ms.append(page.evaluate("""async () => { const t0 = performance.now();
-            document.body.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight', bubbles: true}));
+            const key = new KeyboardEvent('keydown', {key: 'ArrowRight', bubbles: true});
+            document.body.dispatchEvent(key);
             void document.body.offsetHeight;  // style + layout of the new step, done now
             return performance.now() - t0; }"""))
         title = page.get_by_test_id("step-title").text_content()
@@ -114,11 +115,11 @@ def test_pool_routing_puts_errors_only_at_switch_cells(page, app_url, artifacts)
     pick_sample(page, 2)
     current = press_until_equation(page, "maxpool.dx")
     page.screenshot(path=artifacts / "04-maxpool-routing.png")
-    trace = page.evaluate("""() => { const t = window.convtrace.trace();
-        const sw = t.records.find((r) => r.quantity === 'switches' && r.layer === '%s');
-        const up = t.records.find((r) => r.phase === 'backward' && r.of === '%s.a');
-        return {sw: Array.from(sw.values), swShape: sw.shape, up: Array.from(up.values)}; }"""
-                          % (current["layer"], current["layer"]))
+    trace = page.evaluate("""(layer) => { const t = window.convtrace.trace();
+        const sw = t.records.find((r) => r.quantity === 'switches' && r.layer === layer);
+        const up = t.records.find((r) => r.phase === 'backward' && r.of === `${layer}.a`);
+        return {sw: Array.from(sw.values), swShape: sw.shape, up: Array.from(up.values)}; }""",
+                          current["layer"])
     routed = np.array(current["values"], np.float32).reshape(current["shape"])
     switches = np.array(trace["sw"]).reshape(trace["swShape"])
     pooled = np.array(trace["up"], np.float32).reshape(switches.shape[:3])
@@ -131,7 +132,8 @@ def test_pool_routing_puts_errors_only_at_switch_cells(page, app_url, artifacts)
     image = page.evaluate("() => Array.from(window.convtrace.trace().records[0].values)")
     records, _ = api_trace(page, {"image": np.array(image).reshape(28, 28).tolist(),
                                   "label": None, "model": "lenet-relu"})
-    api = next(r for r in records if r["equation"] == "maxpool.dx" and r["layer"] == current["layer"])
+    api = next(r for r in records
+               if r["equation"] == "maxpool.dx" and r["layer"] == current["layer"])
     np.testing.assert_array_equal(routed, api["array"])
 
 
@@ -173,7 +175,8 @@ def test_sgd_step_raises_target_probability(page, app_url, artifacts):
     page.screenshot(path=artifacts / "06-after-sgd-step.png")
     page.click("#sgd-undo")
     undone = wait_trace(page, 3)
-    assert undone["probabilities"][target] == pytest.approx(before["probabilities"][target], rel=1e-5)
+    p_before = before["probabilities"][target]
+    assert undone["probabilities"][target] == pytest.approx(p_before, rel=1e-5)
 
 
 def test_share_link_reopens_the_same_state(page, app_url, browser, artifacts):
@@ -206,8 +209,10 @@ def test_sigmoid_model_and_gradient_sizes(page, app_url, artifacts):
     open_app(page, app_url)
     pick_sample(page, 0)
     page.get_by_test_id("model-select").select_option("lenet-sigmoid")
-    page.wait_for_function("() => window.convtrace.model() === 'lenet-sigmoid' && window.convtrace.traces() > 1")
-    assert page.evaluate("() => window.convtrace.trace().records.some((r) => r.equation === 'sigmoid.dz')")
+    page.wait_for_function(
+        "() => window.convtrace.model() === 'lenet-sigmoid' && window.convtrace.traces() > 1")
+    assert page.evaluate(
+        "() => window.convtrace.trace().records.some((r) => r.equation === 'sigmoid.dz')")
     assert page.locator("#grad-sizes .swatch").count() == 2
     page.get_by_test_id("gradcheck").click()
     page.wait_for_selector("#gradcheck-results tr")
@@ -237,7 +242,8 @@ def test_tablet_layout_and_page_weight(tablet, app_url, artifacts):
     assert overflow <= 0
     tablet.screenshot(path=artifacts / "09-tablet-1024x768.png")
     total = sum(sizes.values())
-    print(f"\n[weight] page (HTML+JS+CSS+icon, {len(sizes)} files): {total / 1024:.1f} KB (goal <= 300 KB)")
+    print(f"\n[weight] page (HTML+JS+CSS+icon, {len(sizes)} files): "
+          f"{total / 1024:.1f} KB (goal <= 300 KB)")
     assert total <= 300 * 1024
 
 
@@ -246,7 +252,8 @@ def test_shared_scale_and_download(page, app_url, artifacts):
     pick_sample(page, 9)
     for _ in range(20):
         page.keyboard.press("ArrowRight")
-    legends = "() => Array.from(document.querySelectorAll('.panel.grad:not([hidden]) .legend'), (l) => l.getAttribute('aria-label'))"
+    legends = ("() => Array.from(document.querySelectorAll('.panel.grad:not(.pending) .legend'),"
+               " (l) => l.getAttribute('aria-label'))")
     own = page.evaluate(legends)
     assert len(set(own)) > 1  # per-layer: each gradient on its own range
     page.check("#shared-scale")

@@ -17,9 +17,11 @@ def test_colour_scales_are_symmetric_or_start_at_zero(page, app_url):
       const c = await import('./js/colormap.js');
       return {
         div: c.makeScale('diverging', [-0.5, 2]), seq: c.makeScale('sequential', [0.2, 3]),
-        shared: c.makeScale('diverging', [1], 4), zero: c.colour(c.makeScale('diverging', [-1, 1]), 0),
+        shared: c.makeScale('diverging', [1], 4),
+        zero: c.colour(c.makeScale('diverging', [-1, 1]), 0),
         flat: c.colour(c.makeScale('diverging', [0, 0]), 0),
-        lo: c.colour(c.makeScale('sequential', [0, 1]), -5), hi: c.colour(c.makeScale('sequential', [0, 1]), 9),
+        lo: c.colour(c.makeScale('sequential', [0, 1]), -5),
+        hi: c.colour(c.makeScale('sequential', [0, 1]), 9),
       };""")
     assert out["div"] == {"kind": "diverging", "min": -2, "max": 2}
     assert out["seq"] == {"kind": "sequential", "min": 0, "max": 3}
@@ -36,7 +38,8 @@ def test_sparse_and_uint16_records_decode(page, app_url):
       const f = new Float32Array([1.5, -2]);
       const data = btoa(String.fromCharCode(...new Uint8Array(f.buffer)));
       const mask = btoa(String.fromCharCode(2, 1));
-      const sparse = c.decodeArray({shape: [9], dtype: 'float32', encoding: 'b64-sparse', mask, data});
+      const sparse = c.decodeArray(
+        {shape: [9], dtype: 'float32', encoding: 'b64-sparse', mask, data});
       const u = new Uint16Array([3, 0, 65535]);
       const sw = c.decodeArray({shape: [3], dtype: 'uint16', encoding: 'b64',
                                 data: btoa(String.fromCharCode(...new Uint8Array(u.buffer)))});

@@ -97,11 +97,14 @@ export function createNetworkView(root) {
       p.el.hidden = false;
     },
 
-    /** Show/hide and highlight panels: states = Map key -> {hidden, current}. */
+    /**
+     * Step state of every panel: states = Map key -> {pending, current}. A pending gradient keeps
+     * its place (dimmed caption, no colours) so the layout never jumps while stepping.
+     */
     showPanelStates(states) {
       for (const [key, p] of panels) {
         const s = states.get(key) ?? {};
-        p.el.hidden = Boolean(s.hidden);
+        p.el.classList.toggle("pending", Boolean(s.pending));
         p.el.classList.toggle("current", Boolean(s.current));
         if (s.current) p.el.setAttribute("aria-current", "step");
         else p.el.removeAttribute("aria-current");
