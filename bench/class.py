@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import random
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -34,17 +36,21 @@ ROOT = Path(__file__).resolve().parents[1]
 REQUESTS_PER_STUDENT_S = 0.35  # -> ~70 requests/s for 200 students
 SGD_SHARE = 0.10
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
+REQUEST_DEADLINE_S = 15.0  # whole request, queueing in the client included
 
 
 # ---- the server under test -------------------------------------------------------------------
 def start_server(workers: int, extra: list[str] | None = None) -> tuple[subprocess.Popen, str]:
+    """`convtrace serve` on a free loopback port; its JSON access log goes to ``proc.log``."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {k: v for k, v in os.environ.items() if not k.startswith("CONVTRACE_")}
+    log = tempfile.NamedTemporaryFile("ab", prefix="convtrace-access-", suffix=".log")
     proc = subprocess.Popen([sys.executable, "-m", "server", "serve", "--host", "127.0.0.1",
                              "--port", str(port), "--workers", str(workers), *(extra or [])],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.DEVNULL)
+    proc.log = log
     base, deadline = f"http://127.0.0.1:{port}", time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
@@ -62,6 +68,26 @@ def stop_server(proc: subprocess.Popen) -> None:
         proc.wait(20)
     except subprocess.TimeoutExpired:
         proc.kill()
+    proc.log.close()
+
+
+def server_side(proc: subprocess.Popen, since: int) -> Stats:
+    """Durations as the server measured them (its access log), from byte offset ``since``:
+    what the students' requests cost the server, without the load generator's own delays."""
+    stats = Stats()
+    proc.log.flush()
+    with open(proc.log.name, "rb") as f:
+        f.seek(since)
+        for line in f:
+            if line.startswith(b"{"):
+                x = json.loads(line)
+                if x.get("path") != "/healthz":
+                    stats.add(f"{x['method']} {x['path']}", str(x["status"]), x["duration_ms"])
+    return stats
+
+
+def log_size(proc: subprocess.Popen) -> int:
+    return os.path.getsize(proc.log.name)
 
 
 def tree_rss_mb(pid: int) -> float:
@@ -121,36 +147,46 @@ async def timed(stats: Stats, client: httpx.AsyncClient, endpoint: str, method: 
                 url: str, **kw) -> bytes | None:
     """One request, whole body read; records outcome (status or exception name) and latency."""
     t0 = time.perf_counter()
-    try:
+
+    async def fetch() -> tuple[int, bytes]:
         async with client.stream(method, url, **kw) as r:
-            body = b"".join([chunk async for chunk in r.aiter_bytes()])
-        outcome = str(r.status_code)
-        if r.status_code == 200 and endpoint.endswith("trace") and b'"result"' not in body[-4096:]:
+            return r.status_code, b"".join([chunk async for chunk in r.aiter_bytes()])
+    try:
+        status, body = await asyncio.wait_for(fetch(), REQUEST_DEADLINE_S)
+        outcome = str(status)
+        if status == 200 and "trace" in endpoint and b'"result"' not in body[-4096:]:
             outcome = "incomplete-stream"
-    except httpx.HTTPError as err:
+    except (httpx.HTTPError, TimeoutError) as err:
         body, outcome = None, type(err).__name__
     stats.add(endpoint, outcome, (time.perf_counter() - t0) * 1000)
     return body if outcome == "200" else None
 
 
 # ---- the class -------------------------------------------------------------------------------
+JSON = {"content-type": "application/json"}
+
+
 async def fetch_samples(base: str) -> list[dict]:
+    """Sample digits with their request bodies encoded once (the client's CPU is the server's)."""
     async with httpx.AsyncClient(timeout=TIMEOUT) as c:
-        return (await c.get(f"{base}/api/samples", params={"count": 50})).json()["samples"]
+        samples = (await c.get(f"{base}/api/samples", params={"count": 50})).json()["samples"]
+    for s in samples:
+        s["body"] = {"image": s["image"], "label": s["label"], "encoding": "b64"}
+        s["trace"] = json.dumps(s["body"]).encode()
+        s["sgd"] = json.dumps({**s["body"], "learning_rate": 0.05}).encode()
+    return samples
 
 
 async def drawing(stats: Stats, client: httpx.AsyncClient, base: str, sample: dict) -> None:
-    body = {"image": sample["image"], "label": sample["label"], "encoding": "b64"}
-    await timed(stats, client, "POST /api/trace", "POST", f"{base}/api/trace", json=body)
+    await timed(stats, client, "POST /api/trace", "POST", f"{base}/api/trace",
+                content=sample["trace"], headers=JSON)
     if random.random() < SGD_SHARE:
         answer = await timed(stats, client, "POST /api/sgd", "POST", f"{base}/api/sgd",
-                             json={**body, "learning_rate": 0.05})
+                             content=sample["sgd"], headers=JSON)
         if answer is not None:
-            import json
-
             weights = json.loads(answer)["weights"]
             await timed(stats, client, "POST /api/trace+w", "POST", f"{base}/api/trace",
-                        json={**body, "weights": weights})
+                        json={**sample["body"], "weights": weights})
 
 
 async def student(stats, client, base, samples, until, tasks: set) -> None:
@@ -195,8 +231,8 @@ async def hammer(base: str, clients: int, seconds: float) -> tuple[int, Counter]
 
 
 async def drawing_only(stats, client, base, sample) -> None:
-    body = {"image": sample["image"], "label": sample["label"], "encoding": "b64"}
-    await timed(stats, client, "POST /api/trace", "POST", f"{base}/api/trace", json=body)
+    await timed(stats, client, "POST /api/trace", "POST", f"{base}/api/trace",
+                content=sample["trace"], headers=JSON)
 
 
 # ---- phases ----------------------------------------------------------------------------------
@@ -205,16 +241,18 @@ def class_phase(args) -> None:
     try:
         cold = tree_rss_mb(proc.pid)
         asyncio.run(run_class(base, 20, 3))  # warm-up: imports, allocator pools, first traces
-        warm = tree_rss_mb(proc.pid)
+        warm, since = tree_rss_mb(proc.pid), log_size(proc)
         stats, took = asyncio.run(run_class(base, args.students, args.duration))
         after = tree_rss_mb(proc.pid)
         stats.report(f"class: {args.students} students, {args.duration:.0f} s, "
-                     f"workers={args.workers} (wall {took:.1f} s)", took)
+                     f"workers={args.workers} (wall {took:.1f} s; load average "
+                     f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores) - client side", took)
         total = sum(sum(c.values()) for c in stats.outcomes.values())
         errors = sum(v for c in stats.outcomes.values() for k, v in c.items() if k != "200")
         print(f"  total {total / took:.1f} req/s, errors {errors}")
         print(f"  server RSS (parent + workers): cold {cold:.0f} MB, warm {warm:.0f} MB, "
               f"after {after:.0f} MB, growth since warm {100 * (after - warm) / warm:+.1f} %")
+        server_side(proc, since).report("  same requests, server side (access log)", took)
     finally:
         stop_server(proc)
 
@@ -227,7 +265,9 @@ def overload_phase(args) -> None:
             stats, took = asyncio.run(run_class(base, args.overload_students,
                                                 args.overload_duration))
             stats.report(f"overload: {args.overload_students} students, "
-                         f"{args.overload_duration:.0f} s, workers={args.workers}, {label}", took)
+                         f"{args.overload_duration:.0f} s, workers={args.workers}, {label} "
+                         f"- client side", took)
+            server_side(proc, 0).report("  server side (access log)", took)
         finally:
             stop_server(proc)
 
