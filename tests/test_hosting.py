@@ -96,13 +96,15 @@ def test_page_uses_only_relative_urls_so_it_works_under_a_sub_path():
 
 def render_nginx_conf(tmp: Path, listen: int, upstream: int) -> Path:
     conf = (ROOT / "deploy" / "nginx.conf").read_text()
+    assert "proxy_buffering off;" in conf  # else nginx holds NDJSON lines back
     for old, new in (("listen 80;", f"listen 127.0.0.1:{listen};"),
                      ("server 127.0.0.1:8000;", f"server 127.0.0.1:{upstream};"),
                      ("pid /run/nginx-convtrace.pid;", f"pid {tmp}/nginx.pid;\n"
                       f"error_log {tmp}/error.log;")):
         assert old in conf, old
         conf = conf.replace(old, new)
-    temp_paths = "".join(f"    {kind}_temp_path {tmp}/{kind};\n" for kind in ("client_body", "proxy"))
+    temp_paths = "".join(f"    {kind}_temp_path {tmp}/{kind};\n"
+                         for kind in ("client_body", "proxy"))
     conf = conf.replace("http {\n", "http {\n" + temp_paths)
     path = tmp / "nginx.conf"
     path.write_text(conf)
