@@ -1,0 +1,104 @@
+"""Training: the loss goes down on a tiny synthetic set, runs are reproducible, augmentation
+keeps shapes and range, and `convtrace train` writes a loadable model with its metadata."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import struct
+
+import numpy as np
+import pytest
+
+from server.nn.augment import augment
+from server.nn.network import Network
+from server.nn.train import SGD, Adam, main, train
+from server.nn.weights import init_weights, load
+
+SPEC = {"input": [12, 12, 1], "layers": [
+    {"kind": "conv", "maps": 4, "size": 3}, {"kind": "relu"}, {"kind": "maxpool", "size": 2},
+    {"kind": "flatten"}, {"kind": "dense", "units": 3}]}
+
+
+def _synthetic(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Three classes a small net can learn: a vertical bar, a horizontal bar, a dot."""
+    rng = np.random.default_rng(seed)
+    labels = rng.integers(0, 3, n)
+    images = rng.random((n, 12, 12)) * 0.1
+    for i, y in enumerate(labels):
+        at = rng.integers(3, 9)
+        if y == 0:
+            images[i, 2:10, at] = 1
+        elif y == 1:
+            images[i, at, 2:10] = 1
+        else:
+            images[i, at - 1:at + 1, at - 1:at + 1] = 1
+    return images.astype(np.float32), labels
+
+
+def _loss(net: Network, images, labels) -> float:
+    from server.nn.loss import softmax_cross_entropy
+
+    return softmax_cross_entropy(net.forward(images[..., None]), labels)[0]
+
+
+@pytest.mark.parametrize("optimizer", [SGD(0.05, 0.9), Adam(0.01)], ids=["sgd", "adam"])
+def test_training_on_a_tiny_set_lowers_the_loss(optimizer):
+    images, labels = _synthetic(96)
+    net = init_weights(Network(SPEC), seed=0)
+    before = _loss(net, images, labels)
+    history = train(net, images, labels, epochs=6, batch_size=16, optimizer=optimizer,
+                    augment_data=False)
+    after = _loss(net, images, labels)
+    assert after < 0.5 * before, (before, after)
+    assert history.epoch_loss[-1] < history.epoch_loss[0]
+
+
+def test_training_is_deterministic_for_a_seed():
+    images, labels = _synthetic(48)
+    runs = []
+    for _ in range(2):
+        net = init_weights(Network(SPEC), seed=3)
+        train(net, images, labels, epochs=2, batch_size=8, optimizer=SGD(0.05), seed=7,
+              augment_data=False)
+        runs.append(net.get_weights())
+    other = init_weights(Network(SPEC), seed=3)
+    train(other, images, labels, epochs=2, batch_size=8, optimizer=SGD(0.05), seed=8,
+          augment_data=False)
+    for key in runs[0]:
+        np.testing.assert_array_equal(runs[0][key], runs[1][key])
+    assert any(not np.array_equal(runs[0][k], other.get_weights()[k]) for k in runs[0])
+
+
+def test_augmentation_keeps_shape_range_and_most_ink():
+    rng = np.random.default_rng(0)
+    images = np.zeros((32, 28, 28), np.float32)
+    images[:, 8:20, 12:16] = 1  # a bar in the middle: stays inside the frame after warping
+    out = augment(images, rng)
+    assert out.shape == images.shape and out.dtype == np.float32
+    assert out.min() >= 0 and out.max() <= 1
+    ink_ratio = out.sum(axis=(1, 2)) / images.sum(axis=(1, 2))
+    assert np.all(ink_ratio > 0.5) and np.all(ink_ratio < 2.5)
+    assert not np.allclose(out, images)  # it did change something
+
+
+def _write_idx(path, magic, array):
+    header = struct.pack(">I", magic) + b"".join(struct.pack(">I", d) for d in array.shape)
+    with gzip.open(path, "wb") as f:
+        f.write(header + array.astype(np.uint8).tobytes())
+
+
+def test_train_command_saves_a_model_with_metadata(tmp_path, capsys):
+    rng = np.random.default_rng(0)
+    for split, n in (("train", 64), ("t10k", 32)):
+        images = (rng.random((n, 28, 28)) * 255).astype(np.uint8)
+        _write_idx(tmp_path / f"{split}-images-idx3-ubyte.gz", 2051, images)
+        _write_idx(tmp_path / f"{split}-labels-idx1-ubyte.gz", 2049, rng.integers(0, 10, n))
+    out = tmp_path / "model"
+    assert main(["--data", str(tmp_path), "--epochs", "1", "--out", str(out), "--seed", "5"]) == 0
+    net, meta = load(out)
+    assert net.architecture()[0]["kind"] == "conv"
+    assert 0 <= meta["test_accuracy"] <= 1 and meta["training"]["seed"] == 5
+    assert len(meta["data_sha256"]) == 64
+    assert json.loads(out.with_suffix(".json").read_text())["metadata"] == meta
+    assert "test accuracy" in capsys.readouterr().out
