@@ -3,7 +3,26 @@
 from __future__ import annotations
 
 import argparse
+import socket
 import sys
+
+
+def _listening_socket(host: str, port: int) -> socket.socket:
+    """The workers' shared listening socket, created with its protocol number.
+
+    uvicorn's own bind_socket() leaves proto 0, so asyncio never sets TCP_NODELAY on accepted
+    connections and every keep-alive response waits ~40 ms for Nagle (measured: /healthz
+    44 ms with --workers 2). With IPPROTO_TCP asyncio disables Nagle as for a single worker.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as err:
+        sys.exit(f"convtrace serve: cannot listen on {host}:{port}: {err}")
+    sock.set_inheritable(True)
+    return sock
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -23,7 +42,7 @@ def _serve(args: argparse.Namespace) -> int:
     from .api.app import settings_to_env
 
     settings_to_env(settings)  # workers are fresh processes: they rebuild settings from the env
-    uvicorn.run(
+    config = uvicorn.Config(
         "server.api.app:create_app_from_env", factory=True, host=settings.host,
         port=settings.port, workers=settings.workers, root_path=settings.root_path,
         log_level=settings.log_level, timeout_graceful_shutdown=settings.shutdown_timeout_s,
@@ -31,6 +50,13 @@ def _serve(args: argparse.Namespace) -> int:
         # logger "convtrace.access"): uvicorn's own would trust 127.0.0.1 and log twice
         proxy_headers=False, access_log=False,
     )
+    if config.workers > 1:
+        from uvicorn.supervisors import Multiprocess
+
+        sock = _listening_socket(settings.host, settings.port)
+        Multiprocess(config, sockets=[sock]).run()
+    else:
+        uvicorn.Server(config).run()
     return 0
 
 
