@@ -18,7 +18,7 @@ from .augment import augment
 from .data import FILES, _find, load_mnist
 from .network import Network
 from .specs import SHIPPED
-from .weights import init_weights, save
+from .weights import init_weights, load, save
 
 
 class SGD:
@@ -136,6 +136,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--limit", type=int, default=0, help="use only the first N training images")
     p.add_argument("--no-augment", action="store_true")
+    p.add_argument("--init", type=Path, help="start from a saved model (path without suffix) "
+                   "instead of random weights, e.g. to fine-tune")
     return p
 
 
@@ -146,7 +148,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         train_x, train_y = train_x[:args.limit], train_y[:args.limit]
     spec, description = SHIPPED[args.arch]
-    net = init_weights(Network(spec), args.seed)
+    if args.init:
+        net, previous = load(args.init)
+        if net.spec != Network(spec).spec:
+            raise SystemExit(f"--init {args.init}: its architecture is not {args.arch}")
+    else:
+        net, previous = init_weights(Network(spec), args.seed), None
     opt = Adam(args.lr) if args.optimizer == "adam" else SGD(args.lr, args.momentum)
     started = time.perf_counter()
     history = train(net, train_x, train_y, epochs=args.epochs, batch_size=args.batch_size,
@@ -165,6 +172,9 @@ def main(argv: list[str] | None = None) -> int:
         "trained_on": f"MNIST train ({len(train_x)} images), evaluated on MNIST t10k",
         "date": dt.date.today().isoformat(),
     }
+    if previous is not None:
+        metadata["initialised_from"] = {k: previous.get(k) for k in
+                                        ("test_accuracy", "training", "training_seconds", "date")}
     out = args.out or Path(args.arch)
     save(net, out, metadata)
     print(f"saved {out}.npz/.json: test accuracy {history.test_accuracy[-1]:.4f} "

@@ -102,3 +102,22 @@ def test_train_command_saves_a_model_with_metadata(tmp_path, capsys):
     assert len(meta["data_sha256"]) == 64
     assert json.loads(out.with_suffix(".json").read_text())["metadata"] == meta
     assert "test accuracy" in capsys.readouterr().out
+
+
+def test_train_command_can_start_from_a_saved_model(tmp_path):
+    rng = np.random.default_rng(1)
+    for split, n in (("train", 64), ("t10k", 32)):
+        images = (rng.random((n, 28, 28)) * 255).astype(np.uint8)
+        _write_idx(tmp_path / f"{split}-images-idx3-ubyte.gz", 2051, images)
+        _write_idx(tmp_path / f"{split}-labels-idx1-ubyte.gz", 2049, rng.integers(0, 10, n))
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert main(["--data", str(tmp_path), "--epochs", "1", "--out", str(first)]) == 0
+    assert main(["--data", str(tmp_path), "--epochs", "1", "--out", str(second), "--lr", "0",
+                 "--init", str(first), "--no-augment"]) == 0
+    (a, _), (b, meta) = load(first), load(second)
+    for key, value in a.get_weights().items():  # lr 0 with momentum from zero: unchanged
+        np.testing.assert_array_equal(value, b.get_weights()[key])
+    assert meta["initialised_from"]["training"]["epochs"] == 1
+    with pytest.raises(SystemExit, match="architecture"):
+        main(["--data", str(tmp_path), "--arch", "lenet-sigmoid", "--init", str(first),
+              "--out", str(tmp_path / "x")])
