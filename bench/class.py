@@ -15,14 +15,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
-import signal
-import socket
-import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -32,6 +29,13 @@ from pathlib import Path
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 import httpx  # noqa: E402
 
+from server.localserver import (  # noqa: E402
+    LocalServer,
+    ServerStartError,
+    isolated_env,
+    running_server,
+)
+
 ROOT = Path(__file__).resolve().parents[1]
 REQUESTS_PER_STUDENT_S = 0.35  # -> ~70 requests/s for 200 students
 SGD_SHARE = 0.10
@@ -40,43 +44,18 @@ REQUEST_DEADLINE_S = 15.0  # whole request, queueing in the client included
 
 
 # ---- the server under test -------------------------------------------------------------------
-def start_server(workers: int, extra: list[str] | None = None) -> tuple[subprocess.Popen, str]:
-    """`convtrace serve` on a free loopback port; its JSON access log goes to ``proc.log``."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CONVTRACE_")}
-    log = tempfile.NamedTemporaryFile("ab", prefix="convtrace-access-", suffix=".log")
-    proc = subprocess.Popen([sys.executable, "-m", "server", "serve", "--host", "127.0.0.1",
-                             "--port", str(port), "--workers", str(workers), *(extra or [])],
-                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.DEVNULL)
-    proc.log = log
-    base, deadline = f"http://127.0.0.1:{port}", time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                return proc, base
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    proc.kill()
-    raise SystemExit("server did not start")
+def class_server(workers: int,
+                 extra: list[str] | None = None) -> contextlib.AbstractContextManager[LocalServer]:
+    """`convtrace serve` on a free loopback port; its JSON access log goes to ``log_path``."""
+    return running_server(extra or [], env=isolated_env(), workers=workers, log_level=None,
+                          cwd=ROOT, capture_stdout=True, stop_timeout_s=20)
 
 
-def stop_server(proc: subprocess.Popen) -> None:
-    proc.send_signal(signal.SIGTERM)
-    try:
-        proc.wait(20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    proc.log.close()
-
-
-def server_side(proc: subprocess.Popen, since: int) -> Stats:
+def server_side(server: LocalServer, since: int) -> Stats:
     """Durations as the server measured them (its access log), from byte offset ``since``:
     what the students' requests cost the server, without the load generator's own delays."""
     stats = Stats()
-    proc.log.flush()
-    with open(proc.log.name, "rb") as f:
+    with open(server.log_path, "rb") as f:
         f.seek(since)
         for line in f:
             if line.startswith(b"{"):
@@ -86,8 +65,8 @@ def server_side(proc: subprocess.Popen, since: int) -> Stats:
     return stats
 
 
-def log_size(proc: subprocess.Popen) -> int:
-    return os.path.getsize(proc.log.name)
+def log_size(server: LocalServer) -> int:
+    return os.path.getsize(server.log_path)
 
 
 def tree_rss_mb(pid: int) -> float:
@@ -237,13 +216,13 @@ async def drawing_only(stats, client, base, sample) -> None:
 
 # ---- phases ----------------------------------------------------------------------------------
 def class_phase(args) -> None:
-    proc, base = start_server(args.workers)
-    try:
-        cold = tree_rss_mb(proc.pid)
+    with class_server(args.workers) as server:
+        base, pid = server.url, server.process.pid
+        cold = tree_rss_mb(pid)
         asyncio.run(run_class(base, 20, 3))  # warm-up: imports, allocator pools, first traces
-        warm, since = tree_rss_mb(proc.pid), log_size(proc)
+        warm, since = tree_rss_mb(pid), log_size(server)
         stats, took = asyncio.run(run_class(base, args.students, args.duration))
-        after = tree_rss_mb(proc.pid)
+        after = tree_rss_mb(pid)
         stats.report(f"class: {args.students} students, {args.duration:.0f} s, "
                      f"workers={args.workers} (wall {took:.1f} s; load average "
                      f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores) - client side", took)
@@ -252,38 +231,30 @@ def class_phase(args) -> None:
         print(f"  total {total / took:.1f} req/s, errors {errors}")
         print(f"  server RSS (parent + workers): cold {cold:.0f} MB, warm {warm:.0f} MB, "
               f"after {after:.0f} MB, growth since warm {100 * (after - warm) / warm:+.1f} %")
-        server_side(proc, since).report("  same requests, server side (access log)", took)
-    finally:
-        stop_server(proc)
+        server_side(server, since).report("  same requests, server side (access log)", took)
 
 
 def overload_phase(args) -> None:
     for label, extra in (("no rate limit", []),
                          ("rate limit 30/min/address", ["--rate-limit-per-minute", "30"])):
-        proc, base = start_server(args.workers, extra)
-        try:
-            stats, took = asyncio.run(run_class(base, args.overload_students,
+        with class_server(args.workers, extra) as server:
+            stats, took = asyncio.run(run_class(server.url, args.overload_students,
                                                 args.overload_duration))
             stats.report(f"overload: {args.overload_students} students, "
                          f"{args.overload_duration:.0f} s, workers={args.workers}, {label} "
                          f"- client side", took)
-            server_side(proc, 0).report("  server side (access log)", took)
-        finally:
-            stop_server(proc)
+            server_side(server, 0).report("  server side (access log)", took)
 
 
 def saturate_phase(args) -> None:
     rates = {}
     for workers in (1, 2):
-        proc, base = start_server(workers)
-        try:
-            asyncio.run(hammer(base, 4, 1))  # warm-up
-            ok, outcomes = asyncio.run(hammer(base, args.clients, args.saturate_duration))
+        with class_server(workers) as server:
+            asyncio.run(hammer(server.url, 4, 1))  # warm-up
+            ok, outcomes = asyncio.run(hammer(server.url, args.clients, args.saturate_duration))
             rates[workers] = ok / args.saturate_duration
             print(f"\nsaturated: {args.clients} closed-loop clients on /api/trace, "
                   f"workers={workers}: {rates[workers]:.1f} traces/s  {dict(outcomes)}")
-        finally:
-            stop_server(proc)
     print(f"  scaling workers 1 -> 2: x{rates[2] / rates[1]:.2f} "
           f"(the load generator shares the same {os.cpu_count()} cores)")
 
@@ -302,11 +273,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=0)
     args = p.parse_args(argv)
     random.seed(args.seed)
-    class_phase(args)
-    if not args.skip_overload:
-        overload_phase(args)
-    if not args.skip_saturate:
-        saturate_phase(args)
+    try:
+        class_phase(args)
+        if not args.skip_overload:
+            overload_phase(args)
+        if not args.skip_saturate:
+            saturate_phase(args)
+    except ServerStartError as err:
+        raise SystemExit(f"server did not start: {err}") from err
     return 0
 
 

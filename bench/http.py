@@ -21,10 +21,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 
 import argparse  # noqa: E402
 import asyncio  # noqa: E402
-import os  # noqa: E402
-import socket  # noqa: E402
 import statistics  # noqa: E402
-import subprocess  # noqa: E402
 import time  # noqa: E402
 
 import numpy as np  # noqa: E402
@@ -33,20 +30,7 @@ import orjson  # noqa: E402
 REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(port: int, workers: int) -> subprocess.Popen:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CONVTRACE_")}
-    env["CONVTRACE_MAX_CONCURRENCY"] = "256"  # measure the server, not the load shedding
-    return subprocess.Popen(
-        [sys.executable, "-m", "server", "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--workers", str(workers), "--log-level", "warning"],
-        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+from server.localserver import ServerStartError, isolated_env, running_server  # noqa: E402
 
 
 class Connection:
@@ -156,22 +140,6 @@ def encode_times(image: np.ndarray, repeats: int = 200) -> dict[str, float]:
     return out
 
 
-async def wait_ready(port: int, process: subprocess.Popen, timeout: float = 20) -> float:
-    start = time.monotonic()
-    while time.monotonic() - start < timeout:
-        if process.poll() is not None:
-            raise SystemExit(f"server exited with code {process.returncode}")
-        try:
-            conn = Connection(port)
-            status, *_ = await conn.request("GET", "/healthz")
-            conn.close()
-            if status == 200:
-                return time.monotonic() - start
-        except OSError:
-            await asyncio.sleep(0.02)
-    raise SystemExit("server did not start")
-
-
 def row(name: str, values: list, unit: str = "") -> str:
     return f"{name:<44}" + "".join(f"{v:>12}" for v in values) + (f"  {unit}" if unit else "")
 
@@ -181,13 +149,14 @@ async def run(args: argparse.Namespace) -> None:
     image = samples["images"][0].astype(np.float32) / 255
     bodies = {enc: orjson.dumps({"image": image.tolist(), "label": int(samples["labels"][0]),
                                  "encoding": enc}) for enc in ("b64", "json")}
-    port = free_port()
-    process = start_server(port, args.workers)
-    try:
-        ready = await wait_ready(port, process)
+    # measure the server, not the load shedding
+    env = isolated_env({"CONVTRACE_MAX_CONCURRENCY": "256"})
+    start = time.monotonic()
+    with running_server(env=env, workers=args.workers, cwd=REPO, timeout_s=20) as server:
+        ready, port = time.monotonic() - start, server.port
         phase = args.seconds / 5
         await sequential(port, "POST", "/api/trace", bodies["b64"], 2, 100)  # warm up
-        print(f"server: {args.workers} worker(s), ready in {ready * 1000:.0f} ms after spawn\n")
+        print(f"server: {args.workers} worker(s), ready in {ready * 1000:.0f} ms from spawn\n")
         print(row("", ["p50", "p99", "n", "errors"]))
         _, totals, _, errors = await sequential(port, "GET", "/healthz", b"", phase, 2000)
         print(row("GET /healthz latency", [*(f"{v:.2f}" for v in percentiles(totals)),
@@ -208,12 +177,6 @@ async def run(args: argparse.Namespace) -> None:
         print()
         for enc in bodies:
             print(row(f"bytes per trace on the wire ({enc})", [f"{wire[enc] / 1000:.1f}"], "KB"))
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
     times = encode_times(image)
     for name, ms in times.items():
         label = "engine trace (collect)" if name == "engine" else f"encode one trace ({name})"
@@ -225,7 +188,10 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=30, help="total measuring time")
-    asyncio.run(run(parser.parse_args()))
+    try:
+        asyncio.run(run(parser.parse_args()))
+    except ServerStartError as err:
+        raise SystemExit(f"server did not start: {err}") from err
 
 
 if __name__ == "__main__":

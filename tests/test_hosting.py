@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -18,59 +18,25 @@ import httpx
 import pytest
 
 from server.config import Settings
+from server.localserver import free_port, isolated_env, running_server, wait_healthy
 
 ROOT = Path(__file__).resolve().parents[1]
 PREFIX = "/course/convtrace"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited early: {proc.stdout.read() if proc.stdout else ''}")
-        try:
-            if httpx.get(url, timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    raise TimeoutError(url)
-
-
-def stop(proc: subprocess.Popen) -> None:
-    proc.send_signal(signal.SIGTERM)
-    try:
-        proc.wait(15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
 
 
 @pytest.fixture
 def serve():
     """Start `convtrace serve` with flags on a free port; yields (base url, process)."""
     pytest.importorskip("server.api.app")
-    procs = []
+    with contextlib.ExitStack() as servers:
 
-    def start(*flags: str) -> tuple[str, subprocess.Popen]:
-        port = free_port()
-        env = {k: v for k, v in os.environ.items() if not k.startswith("CONVTRACE_")}
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "server", "serve", "--port", str(port), "--log-level",
-             "warning", *flags], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT, text=True)
-        procs.append(proc)
-        wait_healthy(f"http://127.0.0.1:{port}/healthz", proc)
-        return f"http://127.0.0.1:{port}", proc
+        def start(*flags: str) -> tuple[str, subprocess.Popen]:
+            server = servers.enter_context(running_server(
+                flags, env=isolated_env(), cwd=ROOT, capture_stdout=True, capture_stderr=True,
+                stop_timeout_s=15))
+            return server.url, server.process
 
-    yield start
-    for proc in procs:
-        stop(proc)
+        yield start
 
 
 # ---- sub-path behind a reverse proxy -----------------------------------------------------------

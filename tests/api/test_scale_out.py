@@ -3,70 +3,30 @@ a single-process run byte for byte, because the server keeps no per-user state."
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import httpx
 import orjson
 import pytest
 
+from server.localserver import isolated_env, start_server
+
 REPO = Path(__file__).resolve().parents[2]
 START_TIMEOUT_S = 20
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(log_path: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CONVTRACE_")}
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "server", "serve", "--host", "127.0.0.1", "--port", str(port),
-             "--log-level", "warning"], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-    return process, f"http://127.0.0.1:{port}"
-
-
-def wait_ready(process: subprocess.Popen, url: str, log_path: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"server exited with {process.returncode}: {log_path.read_text()}")
-        try:
-            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            time.sleep(0.05)
-    pytest.fail(f"server not ready after {START_TIMEOUT_S} s: {log_path.read_text()}")
-
-
-def stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=5)
 
 
 @pytest.fixture(scope="module")
 def two_servers(tmp_path_factory, request):
     servers = []
-    for i in range(2):
+    for i in range(2):  # both start before either is waited for
         log_path = tmp_path_factory.mktemp("server") / f"server{i}.log"
-        process, url = start_server(log_path)
-        request.addfinalizer(lambda p=process: stop(p))
-        servers.append((process, url, log_path))
-    for process, url, log_path in servers:
-        wait_ready(process, url, log_path)
-    return [url for _, url, _ in servers]
+        server = start_server(env=isolated_env(), cwd=REPO, capture_stdout=True,
+                              capture_stderr=True, log_path=log_path)
+        request.addfinalizer(server.stop)
+        servers.append(server)
+    for server in servers:
+        server.wait_healthy(START_TIMEOUT_S)
+    return [server.url for server in servers]
 
 
 def session(post, image: list, label: int) -> list[bytes]:

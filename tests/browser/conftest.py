@@ -6,16 +6,14 @@ from __future__ import annotations
 import base64
 import json
 import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
 import numpy as np
 import pytest
+
+from server.localserver import running_server
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
@@ -30,44 +28,11 @@ def _python() -> str:
     return str(venv) if venv.exists() else sys.executable
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen) -> None:
-    deadline = time.monotonic() + STARTUP_S
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"the app exited with code {proc.returncode} during startup")
-        try:
-            with urllib.request.urlopen(f"{url}/healthz", timeout=1) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"the app did not answer {url}/healthz within {STARTUP_S} s")
-
-
 @pytest.fixture(scope="session")
 def app_url():
-    port = _free_port()
-    proc = subprocess.Popen(
-        [_python(), "-m", "uvicorn", "server.api.app:create_app_from_env", "--factory",
-         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, proc)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    with running_server(factory="server.api.app:create_app_from_env", python=_python(), cwd=REPO,
+                        capture_stderr=True, timeout_s=STARTUP_S) as server:
+        yield server.url
 
 
 @pytest.fixture(scope="session")
