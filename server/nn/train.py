@@ -165,16 +165,16 @@ def main(argv: list[str] | None = None) -> int:
         "test_accuracy": history.test_accuracy[-1],
         "test_accuracy_per_epoch": history.test_accuracy,
         "train_loss_per_epoch": history.epoch_loss,
-        "training": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()
-                     if k not in ("data", "out")},
+        # paths stay out: they name folders of the machine that trained, not the model
+        "training": {k: v for k, v in vars(args).items() if k not in ("data", "out", "init")},
         "training_seconds": round(seconds, 1),
         "data_sha256": data_checksum(args.data),
         "trained_on": f"MNIST train ({len(train_x)} images), evaluated on MNIST t10k",
         "date": dt.date.today().isoformat(),
     }
     if previous is not None:
-        metadata["initialised_from"] = {k: previous.get(k) for k in
-                                        ("test_accuracy", "training", "training_seconds", "date")}
+        metadata["initialised_from"] = {"model": args.init.name, **{
+            k: previous.get(k) for k in ("test_accuracy", "training", "training_seconds", "date")}}
     out = args.out or Path(args.arch)
     save(net, out, metadata)
     print(f"saved {out}.npz/.json: test accuracy {history.test_accuracy[-1]:.4f} "
