@@ -35,7 +35,9 @@ def app_url():
         yield server.url
 
 
-@pytest.fixture(scope="session")
+# package scope: Playwright's sync API marks an event loop as running while it lives, so it
+# must end with the browser tests, before any later test calls asyncio.run()
+@pytest.fixture(scope="package")
 def browser():
     if not CHROMIUM.exists():
         message = f"Chromium not found at {CHROMIUM} (apt-get install chromium, or make chromium)"
@@ -108,7 +110,7 @@ def artifacts() -> Path:
 def trained() -> bool:
     """True once real weights ship (metadata "placeholder": false)."""
     meta = json.loads((REPO / "server" / "models" / "lenet-relu.json").read_text())["metadata"]
-    return not meta.get("placeholder", True)
+    return not meta.get("placeholder", False)
 
 
 def decode_line(line: dict) -> np.ndarray:
