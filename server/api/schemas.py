@@ -200,12 +200,16 @@ class Check(BaseModel):
     rel_error: float = Field(description="|a - n| / max(|a| + |n|, 1e-12)")
     kink: bool = Field(description="w - eps and w + eps lie on different linear pieces (a "
                        "max-pool tie or a ReLU input at 0): the difference is not a derivative")
+    below_noise: bool = Field(description="|a| + |n| is too small to show agreement to `target` "
+                              "against the differences' rounding noise (`noise_floor`)")
 
 
 class ParamCheck(BaseModel):
     param: str
-    max_rel_error: float | None = Field(description="Over the checks without a kink (null: none).")
+    max_rel_error: float | None = Field(
+        description="Over the checks neither at a kink nor below the noise (null: none).")
     kinks: int
+    below_noise: int
     checks: list[Check]
 
 
@@ -213,4 +217,6 @@ class GradcheckResponse(BaseModel):
     model: str
     label: int
     epsilon: float
+    noise_floor: float = Field(description="Rounding uncertainty of a numeric derivative.")
+    target: float = Field(description="The relative agreement a resolvable check should show.")
     results: list[ParamCheck]

@@ -29,13 +29,15 @@ def test_sgd_applies_w_minus_lr_grad(client, registry, sample, image_list):
     assert np.array_equal(np.array(body["before"]["probabilities"], np.float32), p[0])
 
 
-def test_sgd_step_lowers_the_loss_and_the_server_forgets(client, image_list):
-    first = client.post("/api/sgd", json={"image": image_list, "learning_rate": 0.01}).json()
+def test_sgd_step_lowers_the_loss_and_the_server_forgets(client, sample, image_list):
+    # a wrong target: a trained model is so sure of the true one (loss ~1e-6) that one step
+    # cannot lower it in float32
+    body = {"image": image_list, "label": (sample[1] + 1) % 10, "learning_rate": 0.01}
+    first = client.post("/api/sgd", json=body).json()
     assert first["after"]["loss"] < first["before"]["loss"]
-    again = client.post("/api/sgd", json={"image": image_list, "learning_rate": 0.01}).json()
+    again = client.post("/api/sgd", json=body).json()
     assert again["before"] == first["before"]  # nothing was kept between requests
-    chained = client.post("/api/sgd", json={"image": image_list, "learning_rate": 0.01,
-                                            "weights": first["weights"]}).json()
+    chained = client.post("/api/sgd", json={**body, "weights": first["weights"]}).json()
     assert chained["before"]["loss"] == pytest.approx(first["after"]["loss"], rel=1e-5)
 
 
@@ -66,12 +68,31 @@ def test_gradcheck_agrees_with_backprop(client, image_list, model):
     assert params == ["conv1.W", "conv1.b", "conv2.W", "conv2.b", "dense.W", "dense.b",
                       "input.x"]
     assert body["epsilon"] == pytest.approx(1e-5)
+    assert 0 < body["noise_floor"] < 1e-9 and body["target"] == 1e-6
+    counted_total = 0
     for result in body["results"]:
-        assert len(result["checks"]) == 6
-        smooth = [c for c in result["checks"] if not c["kink"]]
-        assert result["kinks"] == len(result["checks"]) - len(smooth)
-        for check in smooth:
+        checks = result["checks"]
+        assert len(checks) == 6
+        assert result["kinks"] == sum(c["kink"] for c in checks)
+        for c in checks:  # the flag says exactly what it claims
+            tiny = (abs(c["analytic"]) + abs(c["numeric"])) * body["target"] < body["noise_floor"]
+            assert c["below_noise"] == tiny
+        counted = [c for c in checks if not (c["kink"] or c["below_noise"])]
+        assert result["below_noise"] == sum(c["below_noise"] and not c["kink"] for c in checks)
+        for check in counted:
             assert check["rel_error"] < 1e-6, (result["param"], check)
+        counted_total += len(counted)
+    assert counted_total >= 0.5 * 6 * len(body["results"])  # most checks are really compared
+
+
+def test_gradcheck_noise_floor_follows_the_precision():
+    from server.compute import noise_floor
+
+    ratio = noise_floor(0.0, 1e-5, np.float32) / noise_floor(0.0, 1e-5, np.float64)
+    assert ratio == pytest.approx(np.finfo(np.float32).eps / np.finfo(np.float64).eps)
+    assert noise_floor(5.0, 1e-5, np.float64) == pytest.approx(6 * noise_floor(0.0, 1e-5,
+                                                                              np.float64))
+    assert noise_floor(0.0, 1e-5, np.float64) == pytest.approx(10 * 2.22e-16 / 2e-5, rel=0.01)
 
 
 def test_gradcheck_is_reproducible_with_a_seed(client, image_list):
