@@ -73,7 +73,7 @@ def tensors(weights: Mapping[str, np.ndarray]) -> dict:
 def record_line(seq: int, record: Record, encoding: str) -> bytes:
     head = {"seq": seq, "phase": record.phase, "layer": record.layer, "kind": record.kind,
             "quantity": record.quantity, "equation": record.equation, "of": record.of}
-    return dumps({**head, **array_fields(record.array, encoding), **record.extra}) + b"\n"
+    return dumps({**head, **array_fields(record.array, encoding), **(record.extra or {})}) + b"\n"
 
 
 def result_line(seq: int, result: Result, model: str) -> bytes:

@@ -15,7 +15,6 @@ from __future__ import annotations
 from typing import ClassVar
 
 import numpy as np
-from numpy.lib.stride_tricks import as_strided
 
 
 class Layer:
@@ -54,9 +53,10 @@ def _patches(x: np.ndarray, d: int) -> np.ndarray:
     # strides from the shape: numpy may report any stride for an axis of length 1 (t = 1 here)
     st = x.itemsize
     ss, sr, sn = t * st, s * t * st, r * s * t * st
-    # (b, c) of a window is one contiguous run of d*t numbers, so view it as a single axis
-    win = as_strided(x, (n, r - d + 1, s - d + 1, d, d * t), (sn, sr, ss, sr, st),
-                     writeable=False)  # N, i, j, a, (b, c)
+    # (b, c) of a window is one contiguous run of d*t numbers, so view it as a single axis.
+    # A read-only view over x's buffer (what as_strided does, without its Python overhead).
+    win = np.ndarray((n, r - d + 1, s - d + 1, d, d * t), x.dtype, x.data,
+                     strides=(sn, sr, ss, sr, st))  # N, i, j, a, (b, c)
     return win.reshape(n * (r - d + 1) * (s - d + 1), d * d * t)
 
 
@@ -225,10 +225,12 @@ class MaxPool2D(Layer):
         """Switches as input coordinates: (N, r/k, s/k, C, 2) holding (row, col) of each winner."""
         _, rows, cols, _ = self.switches.shape
         k = self.k
-        a, b = np.divmod(self.switches, k)
-        row = a + k * np.arange(rows)[None, :, None, None]
-        col = b + k * np.arange(cols)[None, None, :, None]
-        return np.stack([row, col], axis=-1)
+        out = np.empty((*self.switches.shape, 2), np.int16)
+        np.floor_divide(self.switches, k, out=out[..., 0])  # a: the winner's row in its window
+        np.remainder(self.switches, k, out=out[..., 1])  # b: its column
+        out[..., 0] += k * np.arange(rows, dtype=np.int16)[:, None, None]  # + the window's origin
+        out[..., 1] += k * np.arange(cols, dtype=np.int16)[:, None]
+        return out
 
 
 class Flatten(Layer):

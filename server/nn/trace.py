@@ -29,7 +29,7 @@ backward  xent.dz        dL/dz = p - onehot(y)
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -41,7 +41,7 @@ INPUT = "input"
 LOSS = "loss"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Record:
     """One quantity of the trace. ``of`` names the tensor a gradient is taken with respect to,
     as ``layer.quantity`` of a forward record (or ``layer.W`` / ``layer.b`` for parameters)."""
@@ -53,10 +53,10 @@ class Record:
     equation: str
     array: np.ndarray
     of: str | None = None
-    extra: dict = field(default_factory=dict)
+    extra: dict | None = None  # further self-describing fields, e.g. the pool's tie rule
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Result:
     probabilities: np.ndarray
     prediction: int
