@@ -225,12 +225,10 @@ class MaxPool2D(Layer):
         """Switches as input coordinates: (N, r/k, s/k, C, 2) holding (row, col) of each winner."""
         _, rows, cols, _ = self.switches.shape
         k = self.k
-        out = np.empty((*self.switches.shape, 2), np.int16)
-        np.floor_divide(self.switches, k, out=out[..., 0])  # a: the winner's row in its window
-        np.remainder(self.switches, k, out=out[..., 1])  # b: its column
-        out[..., 0] += k * np.arange(rows, dtype=np.int16)[:, None, None]  # + the window's origin
-        out[..., 1] += k * np.arange(cols, dtype=np.int16)[:, None]
-        return out
+        a, b = np.divmod(self.switches, k)  # the winner's row and column inside its window
+        origin_row = (k * np.arange(rows, dtype=a.dtype))[:, None, None]  # + the window's origin
+        origin_col = (k * np.arange(cols, dtype=b.dtype))[:, None]
+        return np.stack((a + origin_row, b + origin_col), axis=-1)
 
 
 class Flatten(Layer):
