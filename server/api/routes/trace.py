@@ -35,7 +35,5 @@ def network_for(registry: Registry, body: TraceRequest) -> tuple[str, Network]:
 async def trace(body: TraceRequest, registry: RegistryDep) -> StreamingResponse:
     name, net = network_for(registry, body)
     image = input_image(body.image, body.drawing)
-    # given as r x s x t with natural strides: a 2-D image gets a zero-stride channel axis
-    # inside the engine, which its strided im2col currently mis-reads (reported)
-    records = engine_trace.run(net, image.reshape(net.input_shape), body.label)
+    records = engine_trace.run(net, image, body.label)
     return StreamingResponse(encode.ndjson_trace(records, body.encoding, name), media_type=NDJSON)
