@@ -34,7 +34,12 @@ export function createDrawpad({ pad, clear, classify, sampleDigit, sample, seen 
     ctx.stroke();
   }
 
+  // One stroke at a time: only the primary pointer draws, so a resting palm or a second finger
+  // on a tablet neither adds ink nor joins two fingers with a line.
+  let drawing = null;
   pad.addEventListener("pointerdown", (ev) => {
+    if (!ev.isPrimary) return;
+    drawing = ev.pointerId;
     pad.setPointerCapture(ev.pointerId);
     last = point(ev);
     stroke(last, last, ev.pressure);
@@ -42,14 +47,15 @@ export function createDrawpad({ pad, clear, classify, sampleDigit, sample, seen 
     ev.preventDefault();
   });
   pad.addEventListener("pointermove", (ev) => {
-    if (!last) return;
+    if (!last || ev.pointerId !== drawing) return;
     const p = point(ev);
     stroke(last, p, ev.pressure);
     last = p;
   });
-  const end = () => {
-    if (!last) return;
+  const end = (ev) => {
+    if (!last || ev.pointerId !== drawing) return;
     last = null;
+    drawing = null;
     onDraw?.();
   };
   pad.addEventListener("pointerup", end);
