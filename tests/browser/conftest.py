@@ -3,17 +3,16 @@ console errors and every request (all must stay on localhost)."""
 
 from __future__ import annotations
 
-import base64
 import json
 import os
 import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
-import numpy as np
 import pytest
 
 from server.localserver import running_server
+from tests.api.decode import decode
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
@@ -113,22 +112,6 @@ def trained() -> bool:
     return not meta.get("placeholder", False)
 
 
-def decode_line(line: dict) -> np.ndarray:
-    """One NDJSON record's array, decoded exactly as the contract says (b64, b64-sparse, json)."""
-    dtype = np.dtype("<u2") if line.get("dtype") == "uint16" else np.dtype("<f4")
-    shape = line["shape"]
-    if line["encoding"] == "json":
-        return np.asarray(line["data"], dtype=dtype).reshape(shape)
-    values = np.frombuffer(base64.b64decode(line["data"]), dtype=dtype)
-    if line["encoding"] == "b64-sparse":
-        mask = np.unpackbits(np.frombuffer(base64.b64decode(line["mask"]), np.uint8),
-                             bitorder="little")[: int(np.prod(shape))].astype(bool)
-        full = np.zeros(mask.size, dtype)
-        full[mask] = values
-        values = full
-    return values.reshape(shape)
-
-
 def api_trace(page, body: dict) -> tuple[list[dict], dict]:
     """POST api/trace from the test itself; (records with decoded "array", result)."""
     response = page.request.post(f"{page.url.split('#')[0]}api/trace",
@@ -136,5 +119,5 @@ def api_trace(page, body: dict) -> tuple[list[dict], dict]:
                                  headers={"Content-Type": "application/json"})
     assert response.ok, response.text()
     lines = [json.loads(x) for x in response.text().splitlines() if x.strip()]
-    records = [{**x, "array": decode_line(x)} for x in lines[:-1]]
+    records = [{**x, "array": decode(x)} for x in lines[:-1]]
     return records, lines[-1]
