@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import struct
 import zipfile
@@ -16,12 +15,9 @@ from server.nn.data import IMAGES_MAGIC, LABELS_MAGIC, IdxError, load_mnist, par
 from server.nn.network import Network, SpecError
 from server.nn.weights import ModelFileError
 
+from .idxfiles import idx_bytes, write_mnist
+
 # ---------------------------------------------------------------------------------- IDX files
-
-
-def _idx(magic: int, array: np.ndarray) -> bytes:
-    """IDX bytes: big-endian magic, one big-endian uint32 per dimension, then the uint8 data."""
-    return struct.pack(f">I{array.ndim}I", magic, *array.shape) + array.astype(np.uint8).tobytes()
 
 
 def _images(rng: np.random.Generator, n: int = 3) -> np.ndarray:
@@ -34,66 +30,55 @@ def _labels(rng: np.random.Generator, n: int = 3) -> np.ndarray:
 
 def test_parse_idx_reads_images_and_labels(rng):
     images, labels = _images(rng), _labels(rng)
-    parsed = parse_idx(_idx(IMAGES_MAGIC, images), IMAGES_MAGIC)
+    parsed = parse_idx(idx_bytes(IMAGES_MAGIC, images), IMAGES_MAGIC)
     assert parsed.dtype == np.uint8 and parsed.shape == (3, 28, 28)
     np.testing.assert_array_equal(parsed, images)
-    np.testing.assert_array_equal(parse_idx(_idx(LABELS_MAGIC, labels), LABELS_MAGIC), labels)
+    np.testing.assert_array_equal(parse_idx(idx_bytes(LABELS_MAGIC, labels), LABELS_MAGIC), labels)
 
 
 def test_parse_idx_rejects_bad_magic(rng):
-    raw = _idx(LABELS_MAGIC, _images(rng))  # a labels magic on an images file
+    raw = idx_bytes(LABELS_MAGIC, _images(rng))  # a labels magic on an images file
     with pytest.raises(IdxError, match=r"imgs: bad magic 2049.*expected 2051"):
         parse_idx(raw, IMAGES_MAGIC, "imgs")
 
 
 def test_parse_idx_rejects_truncated_data(rng):
-    raw = _idx(IMAGES_MAGIC, _images(rng))[:-5]
+    raw = idx_bytes(IMAGES_MAGIC, _images(rng))[:-5]
     with pytest.raises(IdxError, match=r"imgs: truncated.*2352 bytes.*only 2347"):
         parse_idx(raw, IMAGES_MAGIC, "imgs")
 
 
 def test_parse_idx_rejects_extra_bytes(rng):
-    raw = _idx(LABELS_MAGIC, _labels(rng)) + b"\x00\x01"
+    raw = idx_bytes(LABELS_MAGIC, _labels(rng)) + b"\x00\x01"
     with pytest.raises(IdxError, match=r"lbls: 2 unexpected bytes after the data"):
         parse_idx(raw, LABELS_MAGIC, "lbls")
 
 
 @pytest.mark.parametrize(("magic", "header"), [(IMAGES_MAGIC, 16), (LABELS_MAGIC, 8)])
 def test_parse_idx_rejects_short_header(magic, header, rng):
-    raw = _idx(magic, _images(rng) if magic == IMAGES_MAGIC else _labels(rng))[:header - 1]
+    raw = idx_bytes(magic, _images(rng) if magic == IMAGES_MAGIC else _labels(rng))[:header - 1]
     with pytest.raises(IdxError, match=rf"f: {header - 1} bytes is shorter than the {header}-byte"):
         parse_idx(raw, magic, "f")
-
-
-def _write_mnist(directory: Path, split_prefix: str, images, labels, gz: bool) -> None:
-    for stem, magic, array in (("images-idx3-ubyte", IMAGES_MAGIC, images),
-                               ("labels-idx1-ubyte", LABELS_MAGIC, labels)):
-        raw = _idx(magic, array)
-        name = f"{split_prefix}-{stem}"
-        if gz:
-            (directory / f"{name}.gz").write_bytes(gzip.compress(raw))
-        else:
-            (directory / name).write_bytes(raw)
 
 
 @pytest.mark.parametrize("gz", [True, False], ids=["gzip", "raw"])
 @pytest.mark.parametrize(("split", "prefix"), [("train", "train"), ("test", "t10k")])
 def test_load_mnist_reads_gzip_and_raw_files(gz, split, prefix, tmp_path, rng):
     images, labels = _images(rng, 4), _labels(rng, 4)
-    _write_mnist(tmp_path, prefix, images, labels, gz)
+    write_mnist(tmp_path, prefix, images, labels, gz)
     got_images, got_labels = load_mnist(tmp_path, split)
     np.testing.assert_array_equal(got_images, images)
     np.testing.assert_array_equal(got_labels, labels)
 
 
 def test_load_mnist_rejects_image_label_count_mismatch(tmp_path, rng):
-    _write_mnist(tmp_path, "train", _images(rng, 3), _labels(rng, 2), gz=True)
+    write_mnist(tmp_path, "train", _images(rng, 3), _labels(rng, 2), gz=True)
     with pytest.raises(IdxError, match=r"has 3 images but .*labels.* has 2 labels"):
         load_mnist(tmp_path, "train")
 
 
 def test_load_mnist_rejects_label_above_nine(tmp_path, rng):
-    _write_mnist(tmp_path, "train", _images(rng, 2), np.array([3, 10]), gz=False)
+    write_mnist(tmp_path, "train", _images(rng, 2), np.array([3, 10]), gz=False)
     with pytest.raises(IdxError, match=r"label 10 outside 0..9"):
         load_mnist(tmp_path, "train")
 
@@ -104,7 +89,7 @@ def test_load_mnist_names_the_missing_file(tmp_path):
 
 
 def test_load_mnist_rejects_truncated_gzip(tmp_path, rng):
-    _write_mnist(tmp_path, "train", _images(rng, 2), _labels(rng, 2), gz=True)
+    write_mnist(tmp_path, "train", _images(rng, 2), _labels(rng, 2), gz=True)
     path = tmp_path / "train-images-idx3-ubyte.gz"
     path.write_bytes(path.read_bytes()[:40])
     with pytest.raises(IdxError, match=r"train-images-idx3-ubyte.gz: cannot read"):

@@ -3,9 +3,7 @@ keeps shapes and range, and `convtrace train` writes a loadable model with its m
 
 from __future__ import annotations
 
-import gzip
 import json
-import struct
 
 import numpy as np
 import pytest
@@ -14,6 +12,8 @@ from server.nn.augment import augment
 from server.nn.network import Network
 from server.nn.train import SGD, Adam, main, train
 from server.nn.weights import init_weights, load
+
+from .idxfiles import write_mnist
 
 SPEC = {"input": [12, 12, 1], "layers": [
     {"kind": "conv", "maps": 4, "size": 3}, {"kind": "relu"}, {"kind": "maxpool", "size": 2},
@@ -82,20 +82,19 @@ def test_augmentation_keeps_shape_range_and_most_ink():
     assert not np.allclose(out, images)  # it did change something
 
 
-def _write_idx(path, magic, array):
-    header = struct.pack(">I", magic) + b"".join(struct.pack(">I", d) for d in array.shape)
-    with gzip.open(path, "wb") as f:
-        f.write(header + array.astype(np.uint8).tobytes())
-
-
-def test_train_command_saves_a_model_with_metadata(tmp_path, capsys):
+@pytest.fixture
+def mnist_dir(tmp_path):
+    """A tiny random "MNIST": 64 training and 32 test images."""
     rng = np.random.default_rng(0)
-    for split, n in (("train", 64), ("t10k", 32)):
-        images = (rng.random((n, 28, 28)) * 255).astype(np.uint8)
-        _write_idx(tmp_path / f"{split}-images-idx3-ubyte.gz", 2051, images)
-        _write_idx(tmp_path / f"{split}-labels-idx1-ubyte.gz", 2049, rng.integers(0, 10, n))
-    out = tmp_path / "model"
-    assert main(["--data", str(tmp_path), "--epochs", "1", "--out", str(out), "--seed", "5"]) == 0
+    for prefix, n in (("train", 64), ("t10k", 32)):
+        write_mnist(tmp_path, prefix, (rng.random((n, 28, 28)) * 255).astype(np.uint8),
+                    rng.integers(0, 10, n), gz=True)
+    return tmp_path
+
+
+def test_train_command_saves_a_model_with_metadata(mnist_dir, capsys):
+    out = mnist_dir / "model"
+    assert main(["--data", str(mnist_dir), "--epochs", "1", "--out", str(out), "--seed", "5"]) == 0
     net, meta = load(out)
     assert net.architecture()[0]["kind"] == "conv"
     assert 0 <= meta["test_accuracy"] <= 1 and meta["training"]["seed"] == 5
@@ -104,12 +103,8 @@ def test_train_command_saves_a_model_with_metadata(tmp_path, capsys):
     assert "test accuracy" in capsys.readouterr().out
 
 
-def test_train_command_can_start_from_a_saved_model(tmp_path):
-    rng = np.random.default_rng(1)
-    for split, n in (("train", 64), ("t10k", 32)):
-        images = (rng.random((n, 28, 28)) * 255).astype(np.uint8)
-        _write_idx(tmp_path / f"{split}-images-idx3-ubyte.gz", 2051, images)
-        _write_idx(tmp_path / f"{split}-labels-idx1-ubyte.gz", 2049, rng.integers(0, 10, n))
+def test_train_command_can_start_from_a_saved_model(mnist_dir):
+    tmp_path = mnist_dir
     first, second = tmp_path / "first", tmp_path / "second"
     assert main(["--data", str(tmp_path), "--epochs", "1", "--out", str(first)]) == 0
     assert main(["--data", str(tmp_path), "--epochs", "1", "--out", str(second), "--lr", "0",
