@@ -62,23 +62,14 @@ def _classify(page):
     return wait_trace(page)
 
 
-def test_a_finger_draws_a_one(tablet, app_url, trained):
+@pytest.mark.parametrize(("stroke", "pointer_type"), [(touch_stroke, "touch"),
+                                                     (pen_stroke, "pen")], ids=["finger", "pen"])
+def test_a_finger_or_pen_draws_a_one(tablet, app_url, trained, stroke, pointer_type):
     open_app(tablet, app_url)
     _record_pointer_types(tablet)
     cdp = tablet.context.new_cdp_session(tablet)
-    touch_stroke(cdp, _pad_points(tablet, ONE))
-    assert tablet.evaluate("() => window.__types") == ["touch"]
-    result = _classify(tablet)
-    if trained:
-        assert result["prediction"] == 1
-
-
-def test_a_pen_draws_a_one(tablet, app_url, trained):
-    open_app(tablet, app_url)
-    _record_pointer_types(tablet)
-    cdp = tablet.context.new_cdp_session(tablet)
-    pen_stroke(cdp, _pad_points(tablet, ONE))
-    assert tablet.evaluate("() => window.__types") == ["pen"]
+    stroke(cdp, _pad_points(tablet, ONE))
+    assert tablet.evaluate("() => window.__types") == [pointer_type]
     result = _classify(tablet)
     if trained:
         assert result["prediction"] == 1
