@@ -88,6 +88,21 @@ def run(coro):
     return asyncio.run(coro)
 
 
+def call(app, scope: dict, receive=None) -> list[dict]:
+    """One ASGI request through ``app`` (an empty body unless ``receive`` is given); returns
+    every message the app sent."""
+    sent: list[dict] = []
+
+    async def send(message):
+        sent.append(message)
+
+    async def empty():
+        return {"type": "http.request", "body": b""}
+
+    run(app(scope, receive or empty, send))
+    return sent
+
+
 # ---- security headers ----------------------------------------------------------------------
 @pytest.mark.parametrize("path", ["/", "/api/fast", "/nope", "/js/main.js"])
 def test_every_response_carries_security_headers(client, path):
@@ -134,15 +149,13 @@ def test_body_limit_answers_413_for_a_raw_asgi_app_too():
             pass
         raise AssertionError("the whole oversize body was delivered")
 
-    sent, chunks = [], [{"type": "http.request", "body": b"x" * 60, "more_body": True}] * 3
+    chunks = [{"type": "http.request", "body": b"x" * 60, "more_body": True}] * 3
 
     async def receive():
         return chunks.pop() if chunks else {"type": "http.request", "body": b""}
 
-    async def send(message):
-        sent.append(message)
     mw = BodyLimitMiddleware(raw_app, max_body_bytes=100)
-    run(mw({"type": "http", "path": "/", "headers": []}, receive, send))
+    sent = call(mw, {"type": "http", "path": "/", "headers": []}, receive)
     assert sent[0]["status"] == 413
 
 
@@ -155,12 +168,8 @@ def test_declared_oversize_body_is_refused_before_reading_it():
     async def receive():
         raise AssertionError("the body was read")
 
-    sent = []
-
-    async def send(message):
-        sent.append(message)
     scope = {"type": "http", "path": "/", "headers": [(b"content-length", b"101")]}
-    run(BodyLimitMiddleware(app, max_body_bytes=100)(scope, receive, send))
+    sent = call(BodyLimitMiddleware(app, max_body_bytes=100), scope, receive)
     assert sent[0]["status"] == 413
 
 
@@ -210,16 +219,8 @@ def test_started_stream_is_cut_off_not_replaced_by_503():
         await anyio.sleep(10)
         await send({"type": "http.response.body", "body": b"", "more_body": False})
 
-    sent = []
-
-    async def send(message):
-        sent.append(message)
-
-    async def receive():
-        return {"type": "http.request", "body": b""}
-
     mw = ConcurrencyLimitMiddleware(stream_app, max_concurrency=1, timeout_s=0.2)
-    run(mw({"type": "http", "path": "/api/trace"}, receive, send))
+    sent = call(mw, {"type": "http", "path": "/api/trace"})
     assert [m.get("status") for m in sent if m["type"] == "http.response.start"] == [200]
     assert all(m.get("more_body") for m in sent if m["type"] == "http.response.body")
     assert mw.in_flight == 0
@@ -232,16 +233,8 @@ def test_work_that_ignores_cancellation_cannot_answer_after_the_503():
         await send({"type": "http.response.start", "status": 200, "headers": []})
         await send({"type": "http.response.body", "body": b"late"})
 
-    sent = []
-
-    async def send(message):
-        sent.append(message)
-
-    async def receive():
-        return {"type": "http.request", "body": b""}
-
     mw = ConcurrencyLimitMiddleware(stubborn_app, max_concurrency=1, timeout_s=0.1)
-    run(mw({"type": "http", "path": "/api/sgd"}, receive, send))
+    sent = call(mw, {"type": "http", "path": "/api/sgd"})
     assert [m["status"] for m in sent if m["type"] == "http.response.start"] == [503]
     assert b"late" not in b"".join(m.get("body", b"") for m in sent)
 
