@@ -1,6 +1,7 @@
 // The inspector: what produced the selected value, with the numbers substituted.
 
 import { fmt } from "../format.js";
+import { el } from "./dom.js";
 
 export function createInspector({ root, body, close }) {
   let onClose = null;
@@ -10,13 +11,8 @@ export function createInspector({ root, body, close }) {
   });
 
   function line(label, value, cls) {
-    const p = document.createElement("p");
-    if (cls) p.className = cls;
-    const b = document.createElement("b");
-    b.textContent = label;
-    const span = document.createElement("span");
-    span.textContent = value;
-    p.append(b, " ", span);
+    const p = el("p", cls);
+    p.append(el("b", "", label), " ", el("span", "", value));
     return p;
   }
 
@@ -31,19 +27,12 @@ export function createInspector({ root, body, close }) {
       root.hidden = !view;
       root.classList.toggle("open", Boolean(view));
       if (!view) return;
-      const h = document.createElement("h2");
-      h.textContent = view.heading;
-      const where = document.createElement("p");
-      where.className = "where";
-      where.textContent = view.where;
-      const general = document.createElement("div");
-      general.className = "formula";
-      general.innerHTML = view.formulaHtml;
-      const words = document.createElement("p");
-      words.className = "words";
-      words.textContent = view.explanation;
-      const numbers = document.createElement("div");
-      numbers.className = "formula substituted";
+      const h = el("h2", "", view.heading);
+      const where = el("p", "where", view.where);
+      const general = el("div", "formula");
+      general.innerHTML = view.formulaHtml; // MathML from mathml.js, which escapes every text
+      const words = el("p", "words", view.explanation);
+      const numbers = el("div", "formula substituted");
       numbers.innerHTML = view.substitutedHtml;
       const api = line("Value from the API:", fmt(view.value), "api-value");
       api.querySelector("span").dataset.testid = "inspector-value";
@@ -54,12 +43,7 @@ export function createInspector({ root, body, close }) {
         parts.push(line(view.count ? `Recomputed here from ${view.count} terms:` : "Recomputed here:",
           `${fmt(view.check, 6)} ${agree ? "✓ agrees" : "≠ differs"}`, agree ? "agree" : "differ"));
       }
-      for (const note of view.notes ?? []) {
-        const p = document.createElement("p");
-        p.className = "note";
-        p.textContent = note;
-        parts.push(p);
-      }
+      for (const note of view.notes ?? []) parts.push(el("p", "note", note));
       body.replaceChildren(...parts);
       root.focus({ preventScroll: true });
     },

@@ -1,0 +1,9 @@
+// Building DOM nodes: the one helper views share.
+
+/** A new element with an optional class and text (set as text, never parsed as HTML). */
+export function el(tag, className = "", text = null) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text != null) node.textContent = text;
+  return node;
+}
