@@ -135,13 +135,15 @@ class SecurityHeadersMiddleware:
 
     def __init__(self, app: ASGIApp, docs_paths: frozenset[str] = frozenset()) -> None:
         self.app, self.docs_paths = app, docs_paths
+        common = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
+        # constant per kind of page: built once, not per request
+        self.headers = [(b"content-security-policy", CSP.encode()), *common]
+        self.docs_headers = [(b"content-security-policy", DOCS_CSP.encode()), *common]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        csp = DOCS_CSP if route_path(scope) in self.docs_paths else CSP
-        extra = [(b"content-security-policy", csp.encode()),
-                 (b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
+        extra = self.docs_headers if route_path(scope) in self.docs_paths else self.headers
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
