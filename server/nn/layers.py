@@ -53,11 +53,24 @@ def _patches(x: np.ndarray, d: int) -> np.ndarray:
     # strides from the shape: numpy may report any stride for an axis of length 1 (t = 1 here)
     st = x.itemsize
     ss, sr, sn = t * st, s * t * st, r * s * t * st
+    rows, cols = n * (r - d + 1) * (s - d + 1), d * d * t
+    if t == 1:
+        # One channel: copy the same matrix column by column (it comes out column-major), so
+        # each copied run is a window row of s-d+1 numbers rather than d: about 4x faster here.
+        win = np.ndarray((d, d, n, r - d + 1, s - d + 1), x.dtype, x.data,
+                         strides=(sr, ss, sn, sr, ss))  # a, b, N, i, j
+        return win.reshape(cols, rows).T
     # (b, c) of a window is one contiguous run of d*t numbers, so view it as a single axis.
     # A read-only view over x's buffer (what as_strided does, without its Python overhead).
     win = np.ndarray((n, r - d + 1, s - d + 1, d, d * t), x.dtype, x.data,
                      strides=(sn, sr, ss, sr, st))  # N, i, j, a, (b, c)
-    return win.reshape(n * (r - d + 1) * (s - d + 1), d * d * t)
+    return win.reshape(rows, cols)
+
+
+def _column_sums(rows: np.ndarray) -> np.ndarray:
+    """sum_i rows[i, :] as a product with a vector of ones: for a tall, narrow matrix this is
+    ~20x faster than NumPy's axis-0 reduction, which walks the few columns one at a time."""
+    return np.ones(rows.shape[0], rows.dtype) @ rows
 
 
 class Conv2D(Layer):
@@ -89,16 +102,17 @@ class Conv2D(Layer):
         self.x_shape = x.shape
         self.cols = _patches(x, d)  # kept: dL/dW needs a^{l-1}_{i+a, j+b, c}
         # z_{i,j,m} = sum_{a,b,c} w^m_{a,b,c} a^{l-1}_{i+a, j+b, c} + b^m
-        z = self.cols @ w.reshape(self.m, -1).T + b
+        z = self.cols @ w.reshape(self.m, -1).T
+        z += b
         return z.reshape(n, r - d + 1, s - d + 1, self.m)
 
     def backward(self, dz, need_dx=True):
         w, d = self.params["W"], self.d
         dz_rows = dz.reshape(-1, self.m)
         # dL/dw^m_{a,b,c} = sum_{i,j} dL/dz_{i,j,m} a^{l-1}_{i+a, j+b, c}   (summed over the batch)
-        self.grads["W"] = (dz_rows.T @ self.cols).reshape(w.shape)
+        self.grads["W"] = (self.cols.T @ dz_rows).T.reshape(w.shape)
         # dL/db^m = sum_{i,j} dL/dz_{i,j,m}
-        self.grads["b"] = dz_rows.sum(axis=0)
+        self.grads["b"] = _column_sums(dz_rows)
         if not need_dx:
             return None
         # dL/da^{l-1}_{i,j,c} = sum_{a,b,k} dL/dz_{i-a,j-b,k} w^k_{a,b,c}  (terms outside z are 0):
@@ -206,10 +220,14 @@ class MaxPool2D(Layer):
         self.x_shape = x.shape
         windows = self._windows(x)
         y = windows.max(axis=0)
-        # switch = the smallest slot index a*k + b holding the maximum (row-major tie rule).
-        # Stored here, never recomputed.
-        slots = np.arange(self.k * self.k, dtype=np.int16).reshape(-1, 1, 1, 1, 1)
-        self.switches = np.where(windows == y, slots, np.int16(self.k * self.k)).min(axis=0)
+        # switch = the first slot a*k + b holding the maximum (row-major tie rule), i.e. the
+        # number of leading slots that are not the maximum: ne_0 (1 + ne_1 (1 + ne_2 (...))),
+        # built from the back (the last slot needs no test). Stored here, never recomputed.
+        not_max = windows != y
+        switches = np.zeros(y.shape, np.int16)
+        for slot in not_max[-2::-1]:
+            switches = slot * (switches + np.int16(1))
+        self.switches = switches
         return y
 
     def backward(self, dy, need_dx=True):
@@ -274,7 +292,7 @@ class Dense(Layer):
     def backward(self, dz, need_dx=True):
         # dL/dW_{j,i} = dL/dz_j x_i ;  dL/db_j = dL/dz_j   (summed over the batch)
         self.grads["W"] = dz.T @ self.x
-        self.grads["b"] = dz.sum(axis=0)
+        self.grads["b"] = _column_sums(dz)
         # dL/dx_i = sum_j W_{j,i} dL/dz_j
         return dz @ self.params["W"]
 
