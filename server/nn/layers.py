@@ -12,6 +12,7 @@ dL/d<name>. Every layer carries an explicit ``kind``; nothing dispatches on name
 
 from __future__ import annotations
 
+import functools
 from typing import ClassVar
 
 import numpy as np
@@ -240,13 +241,23 @@ class MaxPool2D(Layer):
                                                                                copy=False)
 
     def switch_cells(self) -> np.ndarray:
-        """Switches as input coordinates: (N, r/k, s/k, C, 2) holding (row, col) of each winner."""
+        """Switches as input coordinates: (N, r/k, s/k, C, 2) holding (row, col) of each winner,
+        i.e. the window's top-left cell (k i, k j) plus the winner's (a, b) inside it."""
         _, rows, cols, _ = self.switches.shape
-        k = self.k
-        a, b = np.divmod(self.switches, k)  # the winner's row and column inside its window
-        origin_row = (k * np.arange(rows, dtype=a.dtype))[:, None, None]  # + the window's origin
-        origin_col = (k * np.arange(cols, dtype=b.dtype))[:, None]
-        return np.stack((a + origin_row, b + origin_col), axis=-1)
+        cells, first = _switch_table(self.k, rows, cols)
+        return np.take(cells, self.switches + first, axis=0)  # one lookup per switch
+
+
+@functools.lru_cache(maxsize=64)
+def _switch_table(k: int, rows: int, cols: int) -> tuple[np.ndarray, np.ndarray]:
+    """cells[w k^2 + a k + b] = (k i + a, k j + b) for window w = i cols + j, and first[i, j, 0]
+    = w k^2. They depend only on the shapes, so they are built once (read-only)."""
+    i, j, a, b = np.indices((rows, cols, k, k), dtype=np.int16)
+    cells = np.stack((k * i + a, k * j + b), axis=-1).reshape(-1, 2)
+    first = (k * k * np.arange(rows * cols, dtype=np.intp)).reshape(rows, cols, 1)
+    for table in (cells, first):
+        table.flags.writeable = False
+    return cells, first
 
 
 class Flatten(Layer):

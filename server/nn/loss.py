@@ -22,10 +22,11 @@ def softmax_cross_entropy(
     rows = np.arange(n)
     shifted = z - z.max(axis=-1, keepdims=True)  # exp never overflows
     e = np.exp(shifted)
-    total = e.sum(axis=-1)
-    p = e / total[:, None]
+    total = e.sum(axis=-1, keepdims=True)
+    p = e / total
     # log p_y from the shifted logits, so a confident wrong answer never gives log(0)
-    loss = float(np.log(total).mean() - shifted[rows, labels].mean())
+    loss = float(np.mean(np.log(total[:, 0]) - shifted[rows, labels]))
     dz = p.copy()
     dz[rows, labels] -= 1  # dL/dz = p - y
-    return loss, p, dz / n
+    dz /= n
+    return loss, p, dz
