@@ -117,14 +117,36 @@ class Conv2D(Layer):
         if not need_dx:
             return None
         # dL/da^{l-1}_{i,j,c} = sum_{a,b,k} dL/dz_{i-a,j-b,k} w^k_{a,b,c}  (terms outside z are 0):
-        # a full convolution, computed as a valid cross-correlation of the zero-padded deltas with
-        # the filters rotated by 180 degrees.
+        # the full convolution of the deltas with the filters. Summed in two steps: the sum over
+        # k is a matrix product, g_{a,b} = dL/dz . w_{a,b} (every delta times the filter taps at
+        # offset (a, b)); the sum over (a, b) adds each g_{a,b} shifted a rows down and b columns
+        # right. (Equal to correlating the zero-padded deltas with the 180-degree-rotated filters,
+        # without building the padded patch matrix: 3-4x faster for one image.)
         n, r, s, m = dz.shape
-        padded = np.zeros((n, r + 2 * (d - 1), s + 2 * (d - 1), m), dz.dtype)
-        padded[:, d - 1:d - 1 + r, d - 1:d - 1 + s] = dz
-        rotated = w[:, ::-1, ::-1, :].transpose(1, 2, 0, 3).reshape(-1, self.t)  # (a,b,k) x c
-        dx = _patches(padded, d) @ rotated
-        return dx.reshape(self.x_shape)
+        if self.t == 1:  # one product for all (a, b), already in (a, b, N, i, j) order
+            g = w.reshape(m, d * d).T @ dz_rows.T
+        else:  # one (M x t) product per offset (a, b)
+            g = dz_rows @ w.transpose(1, 2, 0, 3).reshape(d * d, m, self.t)
+        return _shift_and_add(g.reshape(d, d, n, r, s, self.t))
+
+
+def _shift_and_add(g: np.ndarray) -> np.ndarray:
+    """sum_{a,b} g[a, b] moved a rows down and b columns right: (d, d, N, r, s, t) ->
+    (N, r+d-1, s+d-1, t).
+
+    Each shifted g[a, b] is written into its own zeroed plane in one assignment, through a view
+    whose (a, b) strides include the shift; then the d*d planes are added up.
+    """
+    d, _, n, r, s, t = g.shape
+    rows, cols = r + d - 1, s + d - 1
+    planes = np.zeros((d, d, n, rows, cols, t), g.dtype)
+    st = g.itemsize
+    plane, row, col = n * rows * cols * t * st, cols * t * st, t * st
+    # shifted[a, b, N, i, j] is planes[a, b, N, i + a, j + b]
+    shifted = np.ndarray(g.shape, g.dtype, planes.data,
+                         strides=(d * plane + row, plane + col, rows * row, row, col, st))
+    shifted[...] = g
+    return (np.ones(d * d, g.dtype) @ planes.reshape(d * d, -1)).reshape(n, rows, cols, t)
 
 
 class Activation(Layer):

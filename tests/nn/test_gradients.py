@@ -54,6 +54,8 @@ CONV_EDGE_SHAPES = [
     (3, 5, 7, 2, 4, 1),
     (2, 4, 4, 2, 3, 4),
     (2, 3, 6, 2, 2, 3),
+    (1, 4, 7, 1, 2, 2),  # one channel (its own im2col and dL/dx paths), non-square, one image
+    (3, 3, 5, 1, 1, 1),
 ]
 
 
@@ -114,8 +116,9 @@ def _conv_backward_loops(x, w, dz):
     return dw, db, dx
 
 
-def test_conv_matches_boxed_equations_written_as_loops(rng):
-    n, r, s, t, m, d = 2, 4, 5, 2, 3, 3
+@pytest.mark.parametrize("t", [1, 2])
+def test_conv_matches_boxed_equations_written_as_loops(t, rng):
+    n, r, s, m, d = 2, 4, 5, 3, 3
     layer = Conv2D("conv", t, m, d)
     _float64_params(layer, rng)
     w, b = layer.params["W"], layer.params["b"]
