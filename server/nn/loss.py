@@ -25,7 +25,7 @@ def softmax_cross_entropy(
     total = e.sum(axis=-1, keepdims=True)
     p = e / total
     # log p_y from the shifted logits, so a confident wrong answer never gives log(0)
-    loss = float(np.mean(np.log(total[:, 0]) - shifted[rows, labels]))
+    loss = float((np.log(total[:, 0]) - shifted[rows, labels]).sum()) / n
     dz = p.copy()
     dz[rows, labels] -= 1  # dL/dz = p - y
     dz /= n
