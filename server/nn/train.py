@@ -1,6 +1,7 @@
 """Mini-batch training (SGD + momentum, or Adam), augmentation, evaluation, `convtrace train`.
 
-Deterministic for a seed: one Generator drives initialisation, shuffling and augmentation.
+Deterministic for a seed (and thread count, which sets how gradients are summed): generators
+seeded from it drive initialisation, shuffling and augmentation.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ import argparse
 import datetime as dt
 import hashlib
 import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,29 +84,34 @@ def train(net: Network, images: np.ndarray, labels: np.ndarray, *, epochs: int =
           batch_size: int = 64, optimizer=None, seed: int = 0, augment_data: bool = True,
           test: tuple[np.ndarray, np.ndarray] | None = None, progress: bool = False,
           lr_decay: float = 1.0, threads: int = 1) -> History:
-    """Train in place; ``lr_decay`` multiplies the learning rate after every epoch; ``threads``
-    > 1 splits every batch over that many threads (``parallel.DataParallel``)."""
+    """Train in place; ``lr_decay`` multiplies the learning rate after every epoch.
+
+    ``threads`` > 1 splits every batch over that many threads (``parallel.DataParallel``) and
+    makes the next batch (shuffling, augmentation) on another thread meanwhile.
+    """
     from tqdm import tqdm
 
-    rng = np.random.default_rng(seed)
     optimizer = optimizer or SGD(0.05, 0.9)
     history = History()
     x_all = images.astype(np.float32) / (255.0 if images.dtype == np.uint8 else 1.0)
+    batches = _batches(x_all, labels, np.random.default_rng(seed), epochs, batch_size,
+                       augment_data)
+    if threads > 1:
+        batches = _one_ahead(batches)
+    per_epoch = -(-len(images) // batch_size)
     with DataParallel(net, threads) as model:
         for epoch in range(epochs):
-            order = rng.permutation(len(images))
-            bar = tqdm(range(0, len(order), batch_size), desc=f"epoch {epoch + 1}/{epochs}",
+            bar = tqdm(range(per_epoch), desc=f"epoch {epoch + 1}/{epochs}",
                        disable=not progress, unit="batch", leave=True)
             total_loss = correct = seen = 0.0
-            for start in bar:
-                idx = order[start:start + batch_size]
-                x = augment(x_all[idx], rng) if augment_data else x_all[idx]
-                loss, p = model.loss_and_grads(x[..., None], labels[idx])
+            for step in bar:
+                x, y = next(batches)
+                loss, p = model.loss_and_grads(x, y)
                 optimizer.step(net)
-                total_loss += loss * len(idx)
-                correct += float((p.argmax(1) == labels[idx]).sum())
-                seen += len(idx)
-                if progress and int(start / batch_size) % 20 == 0:
+                total_loss += loss * len(y)
+                correct += float((p.argmax(1) == y).sum())
+                seen += len(y)
+                if progress and step % 20 == 0:
                     bar.set_postfix(loss=f"{total_loss / seen:.4f}", acc=f"{correct / seen:.4f}")
             history.epoch_loss.append(total_loss / seen)
             history.epoch_train_accuracy.append(correct / seen)
@@ -114,6 +122,29 @@ def train(net: Network, images: np.ndarray, labels: np.ndarray, *, epochs: int =
                           f"{correct / seen:.4f}, test acc {history.test_accuracy[-1]:.4f}")
             optimizer.lr *= lr_decay
     return history
+
+
+def _batches(x_all: np.ndarray, labels: np.ndarray, rng: np.random.Generator, epochs: int,
+             batch_size: int, augment_data: bool) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Every (x, labels) batch of every epoch, in order. The only user of ``rng`` (shuffling,
+    then augmentation), so the random stream, and the model, are the same whichever thread
+    makes the batches."""
+    for _ in range(epochs):
+        order = rng.permutation(len(x_all))
+        for start in range(0, len(order), batch_size):
+            idx = order[start:start + batch_size]
+            x = augment(x_all[idx], rng) if augment_data else x_all[idx]
+            yield x[..., None], labels[idx]
+
+
+def _one_ahead(items: Iterator) -> Iterator:
+    """The same items, each next one made on a background thread while the caller uses the
+    current one."""
+    with ThreadPoolExecutor(1, thread_name_prefix="convtrace-batches") as maker:
+        upcoming = maker.submit(next, items, None)
+        while (item := upcoming.result()) is not None:
+            upcoming = maker.submit(next, items, None)
+            yield item
 
 
 def data_checksum(directory: Path) -> str:
@@ -138,7 +169,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--momentum", type=float, default=0.9)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--threads", type=int, default=1,
-                   help="split each batch over this many threads (about 1.4x faster with 2)")
+                   help="split each batch over this many threads and make the next batch "
+                   "meanwhile (2 on two cores: epochs about 1.2x faster)")
     p.add_argument("--limit", type=int, default=0, help="use only the first N training images")
     p.add_argument("--no-augment", action="store_true")
     p.add_argument("--init", type=Path, help="start from a saved model (path without suffix) "

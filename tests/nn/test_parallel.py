@@ -9,7 +9,7 @@ import pytest
 
 from server.nn.network import Network
 from server.nn.parallel import DataParallel
-from server.nn.train import SGD, main, train
+from server.nn.train import SGD, _batches, _one_ahead, main, train
 from server.nn.weights import init_weights
 
 from .test_train import SPEC, _loss, _synthetic
@@ -87,3 +87,24 @@ def test_train_command_rejects_zero_threads(capsys):
     with pytest.raises(SystemExit):
         main(["--data", ".", "--threads", "0"])
     assert "--threads must be at least 1" in capsys.readouterr().err
+
+
+def test_batches_made_ahead_are_the_same_batches_in_the_same_order():
+    images, labels = _synthetic(20)
+    serial = list(_batches(images, labels, np.random.default_rng(3), 2, 6, True))
+    ahead = list(_one_ahead(_batches(images, labels, np.random.default_rng(3), 2, 6, True)))
+    assert len(serial) == len(ahead) == 8  # 2 epochs of 4 batches (6, 6, 6, 2)
+    for (xa, ya), (xb, yb) in zip(serial, ahead, strict=True):
+        np.testing.assert_array_equal(xa, xb)
+        np.testing.assert_array_equal(ya, yb)
+
+
+def test_an_error_making_a_batch_ahead_reaches_the_trainer():
+    def failing():
+        yield 1, 2
+        raise OSError("disk gone")
+
+    made = _one_ahead(failing())
+    assert next(made) == (1, 2)
+    with pytest.raises(OSError, match="disk gone"):
+        next(made)

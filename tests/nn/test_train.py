@@ -8,7 +8,7 @@ import json
 import numpy as np
 import pytest
 
-from server.nn.augment import augment
+from server.nn.augment import _bilinear, augment, random_thickness
 from server.nn.network import Network
 from server.nn.train import SGD, Adam, main, train
 from server.nn.weights import init_weights, load
@@ -80,6 +80,48 @@ def test_augmentation_keeps_shape_range_and_most_ink():
     ink_ratio = out.sum(axis=(1, 2)) / images.sum(axis=(1, 2))
     assert np.all(ink_ratio > 0.5) and np.all(ink_ratio < 2.5)
     assert not np.allclose(out, images)  # it did change something
+
+
+def test_bilinear_sampling_matches_the_formula_with_zeros_outside():
+    rng = np.random.default_rng(4)
+    images = rng.random((3, 5, 6)).astype(np.float32)
+    rows = rng.uniform(-3, 8, (3, 5, 6))  # well outside, across the edges, and inside
+    cols = rng.uniform(-3, 9, (3, 5, 6))
+    rows[0, 0, :3] = [-1, 4, 2]  # exactly on the border ring and on pixel centres
+    cols[0, 0, :3] = [2, 5, -1]
+
+    def pixel(n, r, c):
+        return float(images[n, r, c]) if 0 <= r < 5 and 0 <= c < 6 else 0.0
+
+    expected = np.zeros(rows.shape)
+    for index in np.ndindex(rows.shape):
+        n, r, c = index[0], rows[index], cols[index]
+        r0, c0 = int(np.floor(r)), int(np.floor(c))
+        fr, fc = r - r0, c - c0
+        expected[index] = ((1 - fr) * (1 - fc) * pixel(n, r0, c0)
+                           + (1 - fr) * fc * pixel(n, r0, c0 + 1)
+                           + fr * (1 - fc) * pixel(n, r0 + 1, c0)
+                           + fr * fc * pixel(n, r0 + 1, c0 + 1))
+    np.testing.assert_allclose(_bilinear(images, rows, cols), expected, rtol=1e-12, atol=1e-15)
+
+
+def test_thickness_changes_are_3x3_dilation_and_half_erosion():
+    from numpy.lib.stride_tricks import sliding_window_view
+
+    images = np.random.default_rng(5).random((40, 7, 8)).astype(np.float32)
+    out = random_thickness(images, np.random.default_rng(6), p_thick=0.4, p_thin=0.4)
+    windows = sliding_window_view(np.pad(images, ((0, 0), (1, 1), (1, 1))), (3, 3), axis=(1, 2))
+    dilated, eroded = windows.max(axis=(-1, -2)), windows.min(axis=(-1, -2))
+    kinds = set()
+    for i in range(len(images)):  # each image is exactly one of: dilated, half-eroded, unchanged
+        for kind, expected in (("thick", dilated[i]), ("thin", 0.5 * (images[i] + eroded[i])),
+                               ("same", images[i])):
+            if np.array_equal(out[i], expected):
+                kinds.add(kind)
+                break
+        else:
+            raise AssertionError(f"image {i} is none of the three")
+    assert kinds == {"thick", "thin", "same"}
 
 
 @pytest.fixture
