@@ -146,7 +146,7 @@ def _shift_and_add(g: np.ndarray) -> np.ndarray:
     shifted = np.ndarray(g.shape, g.dtype, planes.data,
                          strides=(d * plane + row, plane + col, rows * row, row, col, st))
     shifted[...] = g
-    return (np.ones(d * d, g.dtype) @ planes.reshape(d * d, -1)).reshape(n, rows, cols, t)
+    return _column_sums(planes.reshape(d * d, -1)).reshape(n, rows, cols, t)
 
 
 class Activation(Layer):

@@ -5,12 +5,6 @@ from __future__ import annotations
 import numpy as np
 
 
-def softmax(z: np.ndarray) -> np.ndarray:
-    """p_j = exp(z_j) / sum_i exp(z_i), row-wise for z of shape (N, K); shifted for stability."""
-    e = np.exp(z - z.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
-
-
 def softmax_cross_entropy(
     z: np.ndarray, labels: np.ndarray
 ) -> tuple[float, np.ndarray, np.ndarray]:
@@ -20,7 +14,8 @@ def softmax_cross_entropy(
     """
     n = z.shape[0]
     rows = np.arange(n)
-    shifted = z - z.max(axis=-1, keepdims=True)  # exp never overflows
+    # p_j = exp(z_j) / sum_i exp(z_i), with z shifted by its maximum so exp never overflows
+    shifted = z - z.max(axis=-1, keepdims=True)
     e = np.exp(shifted)
     total = e.sum(axis=-1, keepdims=True)
     p = e / total
