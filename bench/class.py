@@ -1,7 +1,7 @@
 """A class of students against a real ConvTrace server on loopback; prints numbers.
 
-    python bench/class.py                      # 200 students for 60 s, then overload, then scaling
-    python bench/class.py --duration 20 --skip-saturate
+    python -m bench.class                      # 200 students for 60 s, then overload, then scaling
+    python -m bench.class --duration 20 --skip-saturate
 
 Open loop: each student opens the page (GET /api/models, /api/samples), then draws a digit every
 few seconds (POST /api/trace with a sample image, b64 encoding, whole stream read); steps through
@@ -24,12 +24,9 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-# Run as a script, this file's directory comes first on sys.path, where a sibling bench/http.py
-# would shadow the standard library's http package (which httpx imports).
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
-import httpx  # noqa: E402
+import httpx
 
-from server.localserver import (  # noqa: E402
+from tests.localserver import (
     LocalServer,
     ServerStartError,
     isolated_env,
@@ -44,11 +41,19 @@ REQUEST_DEADLINE_S = 15.0  # whole request, queueing in the client included
 
 
 # ---- the server under test -------------------------------------------------------------------
-def class_server(workers: int,
-                 extra: list[str] | None = None) -> contextlib.AbstractContextManager[LocalServer]:
+def class_server(
+    workers: int, extra: list[str] | None = None
+) -> contextlib.AbstractContextManager[LocalServer]:
     """`convtrace serve` on a free loopback port; its JSON access log goes to ``log_path``."""
-    return running_server(extra or [], env=isolated_env(), workers=workers, log_level=None,
-                          cwd=ROOT, capture_stdout=True, stop_timeout_s=20)
+    return running_server(
+        extra or [],
+        env=isolated_env(),
+        workers=workers,
+        log_level=None,
+        cwd=ROOT,
+        capture_stdout=True,
+        stop_timeout_s=20,
+    )
 
 
 def server_side(server: LocalServer, since: int) -> Stats:
@@ -106,30 +111,36 @@ class Stats:
 
     def report(self, title: str, seconds: float) -> None:
         print(f"\n{title}")
-        print(f"  {'endpoint':<18}{'req/s':>8}{'ok':>7}{'p50 ms':>9}{'p99 ms':>9}  "
-              f"other outcomes (p99 ms of those)")
+        print(
+            f"  {'endpoint':<18}{'req/s':>8}{'ok':>7}{'p50 ms':>9}{'p99 ms':>9}  "
+            f"other outcomes (p99 ms of those)"
+        )
         for endpoint in sorted(self.outcomes):
             ok = sorted(self.latency[endpoint])
             total = sum(self.outcomes[endpoint].values())
             others = {k: v for k, v in self.outcomes[endpoint].items() if k != "200"}
             fail = sorted(self.failed_latency[endpoint])
-            print(f"  {endpoint:<18}{total / seconds:>8.1f}{len(ok):>7}{pct(ok, 50):>9.1f}"
-                  f"{pct(ok, 99):>9.1f}  {dict(others) or '-'}"
-                  f"{f' ({pct(fail, 99):.1f})' if fail else ''}")
+            print(
+                f"  {endpoint:<18}{total / seconds:>8.1f}{len(ok):>7}{pct(ok, 50):>9.1f}"
+                f"{pct(ok, 99):>9.1f}  {dict(others) or '-'}"
+                f"{f' ({pct(fail, 99):.1f})' if fail else ''}"
+            )
 
 
 def pct(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(len(values) * q / 100))] if values else float("nan")
 
 
-async def timed(stats: Stats, client: httpx.AsyncClient, endpoint: str, method: str,
-                url: str, **kw) -> bytes | None:
+async def timed(
+    stats: Stats, client: httpx.AsyncClient, endpoint: str, method: str, url: str, **kw
+) -> bytes | None:
     """One request, whole body read; records outcome (status or exception name) and latency."""
     t0 = time.perf_counter()
 
     async def fetch() -> tuple[int, bytes]:
         async with client.stream(method, url, **kw) as r:
             return r.status_code, b"".join([chunk async for chunk in r.aiter_bytes()])
+
     try:
         status, body = await asyncio.wait_for(fetch(), REQUEST_DEADLINE_S)
         outcome = str(status)
@@ -157,22 +168,43 @@ async def fetch_samples(base: str) -> list[dict]:
 
 
 async def drawing(stats: Stats, client: httpx.AsyncClient, base: str, sample: dict) -> None:
-    await timed(stats, client, "POST /api/trace", "POST", f"{base}/api/trace",
-                content=sample["trace"], headers=JSON)
+    await timed(
+        stats,
+        client,
+        "POST /api/trace",
+        "POST",
+        f"{base}/api/trace",
+        content=sample["trace"],
+        headers=JSON,
+    )
     if random.random() < SGD_SHARE:
-        answer = await timed(stats, client, "POST /api/sgd", "POST", f"{base}/api/sgd",
-                             content=sample["sgd"], headers=JSON)
+        answer = await timed(
+            stats,
+            client,
+            "POST /api/sgd",
+            "POST",
+            f"{base}/api/sgd",
+            content=sample["sgd"],
+            headers=JSON,
+        )
         if answer is not None:
             weights = json.loads(answer)["weights"]
-            await timed(stats, client, "POST /api/trace+w", "POST", f"{base}/api/trace",
-                        json={**sample["body"], "weights": weights})
+            await timed(
+                stats,
+                client,
+                "POST /api/trace+w",
+                "POST",
+                f"{base}/api/trace",
+                json={**sample["body"], "weights": weights},
+            )
 
 
 async def student(stats, client, base, samples, until, tasks: set) -> None:
     await asyncio.sleep(random.uniform(0, 3))  # the class opens the page within a few seconds
     await timed(stats, client, "GET /api/models", "GET", f"{base}/api/models")
-    await timed(stats, client, "GET /api/samples", "GET", f"{base}/api/samples",
-                params={"count": 10})
+    await timed(
+        stats, client, "GET /api/samples", "GET", f"{base}/api/samples", params={"count": 10}
+    )
     per_drawing = 1 + 2 * SGD_SHARE
     while True:
         next_at = time.monotonic() + random.expovariate(REQUESTS_PER_STUDENT_S / per_drawing)
@@ -189,8 +221,9 @@ async def run_class(base: str, students: int, seconds: float) -> tuple[Stats, fl
     limits = httpx.Limits(max_connections=students * 2, max_keepalive_connections=students)
     async with httpx.AsyncClient(timeout=TIMEOUT, limits=limits) as client:
         t0 = time.monotonic()
-        await asyncio.gather(*(student(stats, client, base, samples, t0 + seconds, tasks)
-                               for _ in range(students)))
+        await asyncio.gather(
+            *(student(stats, client, base, samples, t0 + seconds, tasks) for _ in range(students))
+        )
         while tasks:  # answers still owed when the bell rings (bounded by the client timeout)
             await asyncio.gather(*list(tasks), return_exceptions=True)
         return stats, time.monotonic() - t0
@@ -204,14 +237,22 @@ async def hammer(base: str, clients: int, seconds: float) -> tuple[int, Counter]
     async def one(client: httpx.AsyncClient) -> None:
         while time.monotonic() < until:
             await drawing_only(stats, client, base, random.choice(samples))
+
     async with httpx.AsyncClient(timeout=TIMEOUT) as client:
         await asyncio.gather(*(one(client) for _ in range(clients)))
     return len(stats.latency["POST /api/trace"]), stats.outcomes["POST /api/trace"]
 
 
 async def drawing_only(stats, client, base, sample) -> None:
-    await timed(stats, client, "POST /api/trace", "POST", f"{base}/api/trace",
-                content=sample["trace"], headers=JSON)
+    await timed(
+        stats,
+        client,
+        "POST /api/trace",
+        "POST",
+        f"{base}/api/trace",
+        content=sample["trace"],
+        headers=JSON,
+    )
 
 
 # ---- phases ----------------------------------------------------------------------------------
@@ -223,26 +264,37 @@ def class_phase(args) -> None:
         warm, since = tree_rss_mb(pid), log_size(server)
         stats, took = asyncio.run(run_class(base, args.students, args.duration))
         after = tree_rss_mb(pid)
-        stats.report(f"class: {args.students} students, {args.duration:.0f} s, "
-                     f"workers={args.workers} (wall {took:.1f} s; load average "
-                     f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores) - client side", took)
+        stats.report(
+            f"class: {args.students} students, {args.duration:.0f} s, "
+            f"workers={args.workers} (wall {took:.1f} s; load average "
+            f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores) - client side",
+            took,
+        )
         total = sum(sum(c.values()) for c in stats.outcomes.values())
         errors = sum(v for c in stats.outcomes.values() for k, v in c.items() if k != "200")
         print(f"  total {total / took:.1f} req/s, errors {errors}")
-        print(f"  server RSS (parent + workers): cold {cold:.0f} MB, warm {warm:.0f} MB, "
-              f"after {after:.0f} MB, growth since warm {100 * (after - warm) / warm:+.1f} %")
+        print(
+            f"  server RSS (parent + workers): cold {cold:.0f} MB, warm {warm:.0f} MB, "
+            f"after {after:.0f} MB, growth since warm {100 * (after - warm) / warm:+.1f} %"
+        )
         server_side(server, since).report("  same requests, server side (access log)", took)
 
 
 def overload_phase(args) -> None:
-    for label, extra in (("no rate limit", []),
-                         ("rate limit 30/min/address", ["--rate-limit-per-minute", "30"])):
+    for label, extra in (
+        ("no rate limit", []),
+        ("rate limit 30/min/address", ["--rate-limit-per-minute", "30"]),
+    ):
         with class_server(args.workers, extra) as server:
-            stats, took = asyncio.run(run_class(server.url, args.overload_students,
-                                                args.overload_duration))
-            stats.report(f"overload: {args.overload_students} students, "
-                         f"{args.overload_duration:.0f} s, workers={args.workers}, {label} "
-                         f"- client side", took)
+            stats, took = asyncio.run(
+                run_class(server.url, args.overload_students, args.overload_duration)
+            )
+            stats.report(
+                f"overload: {args.overload_students} students, "
+                f"{args.overload_duration:.0f} s, workers={args.workers}, {label} "
+                f"- client side",
+                took,
+            )
             server_side(server, 0).report("  server side (access log)", took)
 
 
@@ -253,10 +305,14 @@ def saturate_phase(args) -> None:
             asyncio.run(hammer(server.url, 4, 1))  # warm-up
             ok, outcomes = asyncio.run(hammer(server.url, args.clients, args.saturate_duration))
             rates[workers] = ok / args.saturate_duration
-            print(f"\nsaturated: {args.clients} closed-loop clients on /api/trace, "
-                  f"workers={workers}: {rates[workers]:.1f} traces/s  {dict(outcomes)}")
-    print(f"  scaling workers 1 -> 2: x{rates[2] / rates[1]:.2f} "
-          f"(the load generator shares the same {os.cpu_count()} cores)")
+            print(
+                f"\nsaturated: {args.clients} closed-loop clients on /api/trace, "
+                f"workers={workers}: {rates[workers]:.1f} traces/s  {dict(outcomes)}"
+            )
+    print(
+        f"  scaling workers 1 -> 2: x{rates[2] / rates[1]:.2f} "
+        f"(the load generator shares the same {os.cpu_count()} cores)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,6 +1,6 @@
 """HTTP benchmark: starts the real server (uvicorn subprocess on loopback) and prints a table.
 
-    python bench/http.py [--workers N] [--seconds S] [--clients C]
+    python -m bench.http [--workers N] [--seconds S] [--clients C]
 
 Measures /healthz latency, full-trace latency to the last byte and to the first record (b64 and
 json), traces/s with C concurrent clients, bytes per trace on the wire, errors, and the in-process
@@ -11,26 +11,18 @@ server's on a 2-core machine.
 
 from __future__ import annotations
 
-import sys
+import argparse
+import asyncio
+import statistics
+import time
 from pathlib import Path
 
-# Run as a script, this file's folder comes first on sys.path, where this "http.py" would shadow
-# the standard library's http package that uvicorn and starlette import.
-HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
+import numpy as np
+import orjson
 
-import argparse  # noqa: E402
-import asyncio  # noqa: E402
-import statistics  # noqa: E402
-import time  # noqa: E402
+from tests.localserver import ServerStartError, isolated_env, running_server
 
-import numpy as np  # noqa: E402
-import orjson  # noqa: E402
-
-REPO = HERE.parent
-sys.path.insert(0, str(REPO))
-
-from server.localserver import ServerStartError, isolated_env, running_server  # noqa: E402
+REPO = Path(__file__).resolve().parents[1]
 
 
 class Connection:
@@ -44,8 +36,10 @@ class Connection:
     async def request(self, method: str, path: str, body: bytes = b""):
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
-        head = (f"{method} {path} HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\n"
-                f"Content-Length: {len(body)}\r\n\r\n").encode()
+        head = (
+            f"{method} {path} HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n"
+        ).encode()
         start = time.perf_counter()
         self.writer.write(head + body)
         status_line = await self.reader.readline()
@@ -117,10 +111,10 @@ async def concurrent(port: int, body: bytes, clients: int, seconds: float):
 
 def encode_times(image: np.ndarray, repeats: int = 200) -> dict[str, float]:
     """In-process: encoding one whole trace (records + result line), per encoding, in ms."""
-    from server.api.encode import record_line, result_line
-    from server.config import Settings
-    from server.nn.trace import collect
-    from server.registry import Registry
+    from convtrace.api.encode import record_line, result_line
+    from convtrace.config import Settings
+    from convtrace.nn.trace import collect
+    from convtrace.registry import Registry
 
     settings = Settings()
     registry = Registry.load(settings.models_dir, settings.default_model)
@@ -145,10 +139,14 @@ def row(name: str, values: list, unit: str = "") -> str:
 
 
 async def run(args: argparse.Namespace) -> None:
-    samples = np.load(REPO / "server/models/samples.npz")
+    samples = np.load(REPO / "server/convtrace/models/samples.npz")
     image = samples["images"][0].astype(np.float32) / 255
-    bodies = {enc: orjson.dumps({"image": image.tolist(), "label": int(samples["labels"][0]),
-                                 "encoding": enc}) for enc in ("b64", "json")}
+    bodies = {
+        enc: orjson.dumps(
+            {"image": image.tolist(), "label": int(samples["labels"][0]), "encoding": enc}
+        )
+        for enc in ("b64", "json")
+    }
     # measure the server, not the load shedding
     env = isolated_env({"CONVTRACE_MAX_CONCURRENCY": "256"})
     start = time.monotonic()
@@ -159,21 +157,42 @@ async def run(args: argparse.Namespace) -> None:
         print(f"server: {args.workers} worker(s), ready in {ready * 1000:.0f} ms from spawn\n")
         print(row("", ["p50", "p99", "n", "errors"]))
         _, totals, _, errors = await sequential(port, "GET", "/healthz", b"", phase, 2000)
-        print(row("GET /healthz latency", [*(f"{v:.2f}" for v in percentiles(totals)),
-                                            len(totals), errors], "ms"))
+        print(
+            row(
+                "GET /healthz latency",
+                [*(f"{v:.2f}" for v in percentiles(totals)), len(totals), errors],
+                "ms",
+            )
+        )
         wire = {}
         for enc, body in bodies.items():
-            firsts, totals, wires, errors = await sequential(port, "POST", "/api/trace", body,
-                                                             phase, 2000)
+            firsts, totals, wires, errors = await sequential(
+                port, "POST", "/api/trace", body, phase, 2000
+            )
             wire[enc] = statistics.median(wires)
-            print(row(f"POST /api/trace {enc}: last byte", [
-                *(f"{v:.2f}" for v in percentiles(totals)), len(totals), errors], "ms"))
-            print(row(f"POST /api/trace {enc}: first record", [
-                *(f"{v:.2f}" for v in percentiles(firsts)), len(firsts), ""], "ms"))
+            print(
+                row(
+                    f"POST /api/trace {enc}: last byte",
+                    [*(f"{v:.2f}" for v in percentiles(totals)), len(totals), errors],
+                    "ms",
+                )
+            )
+            print(
+                row(
+                    f"POST /api/trace {enc}: first record",
+                    [*(f"{v:.2f}" for v in percentiles(firsts)), len(firsts), ""],
+                    "ms",
+                )
+            )
         for enc, body in bodies.items():
             rate, totals, errors = await concurrent(port, body, args.clients, phase)
-            print(row(f"{args.clients} clients {enc}: traces/s, p50, p99", [
-                f"{rate:.0f}", *(f"{v:.1f}" for v in percentiles(totals)), errors], "/s, ms"))
+            print(
+                row(
+                    f"{args.clients} clients {enc}: traces/s, p50, p99",
+                    [f"{rate:.0f}", *(f"{v:.1f}" for v in percentiles(totals)), errors],
+                    "/s, ms",
+                )
+            )
         print()
         for enc in bodies:
             print(row(f"bytes per trace on the wire ({enc})", [f"{wire[enc] / 1000:.1f}"], "KB"))

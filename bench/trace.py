@@ -2,7 +2,7 @@
 
 Prints the NumPy engine's time and, when torch is installed (`pip install torch==2.13.0`; never a
 product dependency), PyTorch CPU on the same network and weights measured in the same run,
-side by side, with their ratio. Usage: python bench/trace.py [--repeats N] [--threads N]
+side by side, with their ratio. Usage: python -m bench.trace [--repeats N] [--threads N]
 """
 
 from __future__ import annotations
@@ -11,10 +11,6 @@ import argparse
 import os
 import statistics
 import sys
-from pathlib import Path
-
-# the repo root replaces bench/ on the path: bench/http.py would shadow the stdlib `http`
-sys.path[0] = str(Path(__file__).resolve().parents[1])
 
 
 def torch_trace_fn(net, image, label):
@@ -40,7 +36,8 @@ def torch_trace_fn(net, image, label):
                 h = F.conv2d(h, wt, bt)
             elif layer.kind == "activation":
                 h = {"relu": torch.relu, "sigmoid": torch.sigmoid, "tanh": torch.tanh}[
-                    layer.function](h)
+                    layer.function
+                ](h)
             elif layer.kind == "maxpool":
                 h, switches = F.max_pool2d(h, layer.k, return_indices=True)
                 keep.append(switches)
@@ -79,11 +76,10 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("OMP_NUM_THREADS", str(args.threads))
     import numpy as np
-
-    from server.config import MODELS_DIR
-    from server.nn import trace
-    from server.nn.bench import median_ms as _median_ms
-    from server.nn.weights import load
+    from convtrace.config import MODELS_DIR
+    from convtrace.nn import trace
+    from convtrace.nn.bench import median_ms as _median_ms
+    from convtrace.nn.weights import load
 
     net, _ = load(MODELS_DIR / "lenet-relu")
     samples = np.load(MODELS_DIR / "samples.npz")
@@ -108,11 +104,15 @@ def main(argv=None) -> int:
         theirs.append(_median_ms(run, per_round, warmup=10))
     ratios = sorted(o / t for o, t in zip(ours, theirs, strict=True))
     print(f"numpy engine          full trace: {statistics.median(ours):.3f} ms")
-    print(f"pytorch {torch.__version__} full trace: {statistics.median(theirs):.3f} ms "
-          f"({args.threads} thread)")
-    print(f"ratio numpy/pytorch: {statistics.median(ratios):.2f}x median of {args.rounds} "
-          f"interleaved rounds of {per_round} (range {ratios[0]:.2f}-{ratios[-1]:.2f}x; "
-          f"goal <= 0.40x)")
+    print(
+        f"pytorch {torch.__version__} full trace: {statistics.median(theirs):.3f} ms "
+        f"({args.threads} thread)"
+    )
+    print(
+        f"ratio numpy/pytorch: {statistics.median(ratios):.2f}x median of {args.rounds} "
+        f"interleaved rounds of {per_round} (range {ratios[0]:.2f}-{ratios[-1]:.2f}x; "
+        f"goal <= 0.40x)"
+    )
     return 0
 
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from convtrace.config import MODELS_DIR
+from convtrace.digits import BOX, CENTRE, MAX_SIDE, SIZE, DrawingError, preprocess
+from convtrace.nn.weights import load
 from PIL import Image
-
-from server.config import MODELS_DIR
-from server.digits import BOX, CENTRE, MAX_SIDE, SIZE, DrawingError, preprocess
-from server.nn.weights import load
 
 # A pixel counts as ink in these tests above this level. The output's ink box may then measure
 # one pixel more or less than BOX: the sub-pixel shift spreads an edge over two pixels, and
@@ -38,7 +37,7 @@ def centre_of_mass(image: np.ndarray) -> np.ndarray:
 def rectangle(canvas: tuple[int, int], top: int, left: int, height: int, width: int):
     """A solid stroke on an empty canvas."""
     drawing = np.zeros(canvas, dtype=np.float32)
-    drawing[top:top + height, left:left + width] = 1.0
+    drawing[top : top + height, left : left + width] = 1.0
     return drawing
 
 
@@ -49,11 +48,12 @@ def one_sample_per_class() -> list[int]:
 
 def redrawn(index: int, side: int, canvas: int, top_left: tuple[int, int]) -> np.ndarray:
     """A real MNIST digit, upscaled to side x side and pasted onto a bigger empty canvas."""
-    digit = Image.fromarray(SAMPLES["images"][index]).resize((side, side),
-                                                              Image.Resampling.BILINEAR)
+    digit = Image.fromarray(SAMPLES["images"][index]).resize(
+        (side, side), Image.Resampling.BILINEAR
+    )
     drawing = np.zeros((canvas, canvas), dtype=np.float32)
     top, left = top_left
-    drawing[top:top + side, left:left + side] = np.asarray(digit, dtype=np.float32) / 255
+    drawing[top : top + side, left : left + side] = np.asarray(digit, dtype=np.float32) / 255
     return drawing
 
 
@@ -111,8 +111,7 @@ def test_centre_matches_mnist_own_digits():
     # MNIST digits were made by this recipe, so preprocessing one reproduces it closely. A
     # centre off by half a pixel (e.g. 13.5) drops the mean correlation to about 0.86.
     images = SAMPLES["images"].astype(np.float32) / 255
-    correlations = [np.corrcoef(preprocess(image).ravel(), image.ravel())[0, 1]
-                    for image in images]
+    correlations = [np.corrcoef(preprocess(image).ravel(), image.ravel())[0, 1] for image in images]
     assert np.mean(correlations) > 0.95
     assert np.min(correlations) > 0.8
 
@@ -151,6 +150,7 @@ def test_accepts_nested_lists_and_the_largest_canvas():
 
 
 # ---- rejections ----------------------------------------------------------------------------
+
 
 def inverted_digit() -> np.ndarray:
     """Black ink on white paper: the usual mistake of sending a canvas without inverting it."""
@@ -201,6 +201,7 @@ def test_mostly_ink_that_does_not_fill_the_canvas_is_accepted():
 
 
 # ---- the same digit, drawn at any size anywhere ------------------------------------------
+
 
 @pytest.mark.parametrize("index", one_sample_per_class())
 def test_small_in_corner_and_large_in_middle_give_the_same_input(index: int):

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from convtrace.config import Settings
 
-from server.config import Settings
-from server.localserver import free_port, isolated_env, running_server, wait_healthy
+from tests.localserver import free_port, isolated_env, running_server, wait_healthy
 
 ROOT = Path(__file__).resolve().parents[1]
 PREFIX = "/course/convtrace"
@@ -27,13 +27,20 @@ PREFIX = "/course/convtrace"
 @pytest.fixture
 def serve():
     """Start `convtrace serve` with flags on a free port; yields (base url, process)."""
-    pytest.importorskip("server.api.app")
+    pytest.importorskip("convtrace.api.app")
     with contextlib.ExitStack() as servers:
 
         def start(*flags: str) -> tuple[str, subprocess.Popen]:
-            server = servers.enter_context(running_server(
-                flags, env=isolated_env(), cwd=ROOT, capture_stdout=True, capture_stderr=True,
-                stop_timeout_s=15))
+            server = servers.enter_context(
+                running_server(
+                    flags,
+                    env=isolated_env(),
+                    cwd=ROOT,
+                    capture_stdout=True,
+                    capture_stderr=True,
+                    stop_timeout_s=15,
+                )
+            )
             return server.url, server.process
 
         yield start
@@ -63,14 +70,16 @@ def test_page_uses_only_relative_urls_so_it_works_under_a_sub_path():
 def render_nginx_conf(tmp: Path, listen: int, upstream: int) -> Path:
     conf = (ROOT / "deploy" / "nginx.conf").read_text()
     assert "proxy_buffering off;" in conf  # else nginx holds NDJSON lines back
-    for old, new in (("listen 80;", f"listen 127.0.0.1:{listen};"),
-                     ("server 127.0.0.1:8000;", f"server 127.0.0.1:{upstream};"),
-                     ("pid /run/nginx-convtrace.pid;", f"pid {tmp}/nginx.pid;\n"
-                      f"error_log {tmp}/error.log;")):
+    for old, new in (
+        ("listen 80;", f"listen 127.0.0.1:{listen};"),
+        ("server 127.0.0.1:8000;", f"server 127.0.0.1:{upstream};"),
+        ("pid /run/nginx-convtrace.pid;", f"pid {tmp}/nginx.pid;\nerror_log {tmp}/error.log;"),
+    ):
         assert old in conf, old
         conf = conf.replace(old, new)
-    temp_paths = "".join(f"    {kind}_temp_path {tmp}/{kind};\n"
-                         for kind in ("client_body", "proxy"))
+    temp_paths = "".join(
+        f"    {kind}_temp_path {tmp}/{kind};\n" for kind in ("client_body", "proxy")
+    )
     conf = conf.replace("http {\n", "http {\n" + temp_paths)
     path = tmp / "nginx.conf"
     path.write_text(conf)
@@ -82,10 +91,22 @@ def test_nginx_config_serves_the_app_and_streams_under_the_sub_path(serve, tmp_p
     base, _ = serve("--root-path", PREFIX, "--trusted-proxies", "127.0.0.1")
     listen = free_port()
     conf = render_nginx_conf(tmp_path, listen, int(base.rsplit(":", 1)[1]))
-    nginx = subprocess.Popen([shutil.which("nginx"), "-p", str(tmp_path), "-c", str(conf),
-                              "-e", str(tmp_path / "error.log"),
-                              "-g", "daemon off; master_process off;"],
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    nginx = subprocess.Popen(
+        [
+            shutil.which("nginx"),
+            "-p",
+            str(tmp_path),
+            "-c",
+            str(conf),
+            "-e",
+            str(tmp_path / "error.log"),
+            "-g",
+            "daemon off; master_process off;",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         front = f"http://127.0.0.1:{listen}{PREFIX}"
         wait_healthy(f"{front}/healthz", nginx)
@@ -112,7 +133,7 @@ def dockerfile_instructions() -> list[tuple[str, str]]:
 
 def healthcheck_command() -> list[str]:
     [args] = [a for op, a in dockerfile_instructions() if op == "HEALTHCHECK"]
-    return json.loads(args[args.index("CMD") + 3:].strip())
+    return json.loads(args[args.index("CMD") + 3 :].strip())
 
 
 def test_dockerfile_healthcheck_command_passes_on_a_live_server_and_fails_without(serve):
@@ -163,7 +184,7 @@ def test_supervisor_replaces_a_killed_worker_while_the_other_keeps_answering(ser
 # ---- image contents ----------------------------------------------------------------------------
 def test_dockerfile_is_slim_non_root_healthchecked_on_one_port():
     ops = dockerfile_instructions()
-    final = ops[max(i for i, (op, _) in enumerate(ops) if op == "FROM"):]
+    final = ops[max(i for i, (op, _) in enumerate(ops) if op == "FROM") :]
     assert final[0][1].startswith("python:3.11-slim")
     users = [a for op, a in final if op == "USER"]
     assert users and users[-1].split(":")[0] not in ("root", "0")
@@ -182,30 +203,60 @@ def test_wheel_carries_models_and_frontend_and_no_test_dependencies(tmp_path):
     src = tmp_path / "src"
     skip = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
     for name in ("server", "frontend"):
-        shutil.copytree(ROOT / name, src / name, ignore=skip)
+        shutil.copytree(ROOT / name, src / name, ignore=skip, symlinks=True)
     for name in ("pyproject.toml", "README.md"):
         if (ROOT / name).exists():
             shutil.copy(ROOT / name, src / name)
-    subprocess.run([sys.executable, "-m", "pip", "wheel", ".", "--no-deps", "--no-build-isolation",
-                    "-q", "-w", str(tmp_path / "dist")], cwd=src, check=True, timeout=120)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            ".",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path / "dist"),
+        ],
+        cwd=src,
+        check=True,
+        timeout=120,
+    )
     [wheel] = (tmp_path / "dist").glob("*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert {f"server/models/{p.name}" for p in (ROOT / "server/models").glob("*.npz")} <= names
-    assert "frontend/index.html" in names
-    shipped = {str(p.relative_to(ROOT)) for p in (ROOT / "frontend").rglob("*")
-               if p.suffix in (".html", ".js", ".css", ".svg", ".ico")}
+    models = ROOT / "server/convtrace/models"
+    assert {f"convtrace/models/{p.name}" for p in models.glob("*.npz")} <= names
+    assert "convtrace/frontend/index.html" in names
+    assert not any(
+        n.endswith((".py", ".pyc")) for n in names if n.startswith("convtrace/frontend/")
+    )
+    assert not any(n.startswith(("server/", "frontend/", "tests/")) for n in names)
+    shipped = {
+        "convtrace/" + str(p.relative_to(ROOT))
+        for p in (ROOT / "frontend").rglob("*")
+        if p.suffix in (".html", ".js", ".css", ".svg", ".ico")
+    }
     assert shipped <= names, f"missing from the wheel: {sorted(shipped - names)}"
     [metadata] = [n for n in names if n.endswith(".dist-info/METADATA")]
-    requires = [ln for ln in zipfile.ZipFile(wheel).read(metadata).decode().splitlines()
-                if ln.startswith("Requires-Dist:") and "extra ==" not in ln]
+    requires = [
+        ln
+        for ln in zipfile.ZipFile(wheel).read(metadata).decode().splitlines()
+        if ln.startswith("Requires-Dist:") and "extra ==" not in ln
+    ]
     assert not [r for r in requires if re.search(r"pytest|playwright|ruff|yaml", r, re.I)]
 
 
 # ---- Kubernetes manifests ----------------------------------------------------------------------
 def manifests() -> dict[str, dict]:
     yaml = pytest.importorskip("yaml")
-    docs = [d for f in sorted((ROOT / "deploy/k8s").glob("*.yaml"))
-            for d in yaml.safe_load_all(f.read_text()) if d]
+    docs = [
+        d
+        for f in sorted((ROOT / "deploy/k8s").glob("*.yaml"))
+        for d in yaml.safe_load_all(f.read_text())
+        if d
+    ]
     return {d["kind"]: d for d in docs}
 
 
@@ -237,7 +288,8 @@ def test_k8s_service_and_autoscaler_point_at_the_deployment():
     assert deploy["spec"]["selector"]["matchLabels"].items() <= labels.items()
     [container] = deploy["spec"]["template"]["spec"]["containers"]
     assert {p["targetPort"] for p in service["spec"]["ports"]} <= {
-        v for p in container["ports"] for v in (p["name"], p["containerPort"])}
+        v for p in container["ports"] for v in (p["name"], p["containerPort"])
+    }
     assert hpa["spec"]["scaleTargetRef"]["name"] == deploy["metadata"]["name"]
     assert hpa["spec"]["minReplicas"] >= 2
     assert [m["resource"]["name"] for m in hpa["spec"]["metrics"]] == ["cpu"]
@@ -248,6 +300,6 @@ def test_hosting_guide_lists_every_setting_and_serve_flag():
     guide = (ROOT / "docs" / "hosting.md").read_text()
     for name in Settings.__dataclass_fields__:
         assert f"CONVTRACE_{name.upper()}" in guide, name
-    main = (ROOT / "server" / "__main__.py").read_text()
+    main = (ROOT / "server" / "convtrace" / "cli.py").read_text()
     for flag in re.findall(r'serve\.add_argument\("(--[a-z-]+)"', main):
         assert f"`{flag}" in guide, flag

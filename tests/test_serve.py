@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import socket
 
-from server.__main__ import _listening_socket
+from convtrace.cli import _listening_socket
 
 
 def _nodelay_of_accepted_connection(listener: socket.socket) -> int:

@@ -15,7 +15,8 @@ export class ApiError extends Error {
 function detailText(detail) {
   if (typeof detail === "string") return detail;
   if (Array.isArray(detail)) {
-    return detail.map((d) => `${(d.loc ?? []).filter((p) => p !== "body").join(".")}: ${d.msg}`)
+    return detail
+      .map((d) => `${(d.loc ?? []).filter((p) => p !== "body").join(".")}: ${d.msg}`)
       .join("; ");
   }
   return detail ? JSON.stringify(detail) : "";

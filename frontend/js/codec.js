@@ -28,8 +28,8 @@ function fromBytes(bytes, dtype) {
   const n = bytes.byteLength / Type.BYTES_PER_ELEMENT;
   const out = new Type(n);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const read = { float32: "getFloat32", uint16: "getUint16", float64: "getFloat64" }[dtype]
-    ?? "getFloat32";
+  const read =
+    { float32: "getFloat32", uint16: "getUint16", float64: "getFloat64" }[dtype] ?? "getFloat32";
   for (let i = 0; i < n; i++) out[i] = view[read](i * Type.BYTES_PER_ELEMENT, true);
   return out;
 }

@@ -5,23 +5,38 @@ import * as api from "./api.js";
 import { encodeWeights, nest } from "./codec.js";
 import { explanation, formula, stepName } from "./equations.js";
 import { fmt, quantityText } from "./format.js";
-import * as P from "./panels.js";
-import * as S from "./state.js";
 import { inspectRecord, inspectWeight } from "./inspect.js";
 import { decodeHash, encodeHash } from "./link.js";
+import * as P from "./panels.js";
+import * as S from "./state.js";
 
 const PLAY_MS = 900;
 
 export function createController(v) {
   const app = {
-    models: [], model: null, architecture: null, shipped: null, student: null, undo: [],
-    input: null, label: null, trace: S.emptyTrace(), mode: "layer", playing: null,
-    sizes: {}, abort: null, pendingStep: 0, timings: {}, busy: false, traces: 0,
+    models: [],
+    model: null,
+    architecture: null,
+    shipped: null,
+    student: null,
+    undo: [],
+    input: null,
+    label: null,
+    trace: S.emptyTrace(),
+    mode: "layer",
+    playing: null,
+    sizes: {},
+    abort: null,
+    pendingStep: 0,
+    timings: {},
+    busy: false,
+    traces: 0,
   };
 
   const weightsInUse = () => app.student ?? app.shipped;
   const imageBody = () => ({ image: nest(app.input, 28, 28) });
-  const modelBody = () => (app.student ? { weights: encodeWeights(app.student), model: app.model } : { model: app.model });
+  const modelBody = () =>
+    app.student ? { weights: encodeWeights(app.student), model: app.model } : { model: app.model };
 
   function status(kind, text) {
     v.toolbar.showStatus({ kind, text });
@@ -44,11 +59,24 @@ export function createController(v) {
     const r = S.currentRecord(t);
     v.network.showPanelStates(P.panelStates(t));
     renderMarks();
-    v.controls.showStep(r ? {
-      k: t.cursor, n: t.steps.length, playing: Boolean(app.playing),
-      title: `${r.layer} · ${quantityText(r.quantity)} — ${stepName(r)}`,
-      formulaHtml: formula(r.equation), explanation: explanation(r.equation),
-    } : { k: 0, n: 0, title: "Draw a digit or pick a sample, then Classify.", formulaHtml: "", explanation: "" });
+    v.controls.showStep(
+      r
+        ? {
+            k: t.cursor,
+            n: t.steps.length,
+            playing: Boolean(app.playing),
+            title: `${r.layer} · ${quantityText(r.quantity)} — ${stepName(r)}`,
+            formulaHtml: formula(r.equation),
+            explanation: explanation(r.equation),
+          }
+        : {
+            k: 0,
+            n: 0,
+            title: "Draw a digit or pick a sample, then Classify.",
+            formulaHtml: "",
+            explanation: "",
+          },
+    );
     if (r) v.network.scrollTo(P.recordKey(r));
     app.timings.stepMs = performance.now() - t0;
     writeHash();
@@ -106,9 +134,14 @@ export function createController(v) {
     drawPanels();
     v.diagnostics.showGradientSizes(app.sizes);
     showTraining();
-    const whose = app.student ? ` · your weights (${app.undo.length} SGD step${app.undo.length === 1 ? "" : "s"})` : "";
-    status("idle", `Predicted ${trace.result.prediction} · target ${trace.result.label} · `
-      + `loss ${fmt(trace.result.loss)}${whose} · ${trace.steps.length} steps: use → or Next to step backward.`);
+    const whose = app.student
+      ? ` · your weights (${app.undo.length} SGD step${app.undo.length === 1 ? "" : "s"})`
+      : "";
+    status(
+      "idle",
+      `Predicted ${trace.result.prediction} · target ${trace.result.label} · ` +
+        `loss ${fmt(trace.result.loss)}${whose} · ${trace.steps.length} steps: use → or Next to step backward.`,
+    );
   }
 
   function withoutKey(obj, key) {
@@ -136,7 +169,9 @@ export function createController(v) {
   }
 
   function select(key, flat) {
-    const index = app.trace.records.findIndex((r) => r.quantity !== "switches" && P.recordKey(r) === key);
+    const index = app.trace.records.findIndex(
+      (r) => r.quantity !== "switches" && P.recordKey(r) === key,
+    );
     if (index < 0) return selectWeight(key.slice(4), flat);
     app.trace = S.select(app.trace, index, flat);
     v.inspector.showInspector(inspectRecord(app.trace, weightsInUse(), index, flat).view);
@@ -147,7 +182,9 @@ export function createController(v) {
     const w = weightsInUse()?.[name];
     if (!w) return;
     app.trace = { ...app.trace, selection: { weights: name, flat } };
-    const whose = app.student ? "Your weights, after your SGD steps." : `The shipped weights of ${app.model}.`;
+    const whose = app.student
+      ? "Your weights, after your SGD steps."
+      : `The shipped weights of ${app.model}.`;
     v.inspector.showInspector(inspectWeight(name, w, flat, whose));
     renderMarks();
   }
@@ -195,18 +232,32 @@ export function createController(v) {
   }
 
   function showTraining() {
-    v.training.showTrainingState({ canUndo: app.undo.length > 0, custom: Boolean(app.student), busy: app.busy, ready: Boolean(app.trace.result) });
+    v.training.showTrainingState({
+      canUndo: app.undo.length > 0,
+      custom: Boolean(app.student),
+      busy: app.busy,
+      ready: Boolean(app.trace.result),
+    });
   }
 
   async function train({ action, learningRate }) {
     if (action === "undo") app.student = app.undo.pop() ?? null;
-    if (action === "reset") { app.student = null; app.undo = []; v.training.showStepResult(null); }
+    if (action === "reset") {
+      app.student = null;
+      app.undo = [];
+      v.training.showStepResult(null);
+    }
     if (action === "apply") {
       if (!app.trace.result) return;
       app.busy = true;
       showTraining();
       try {
-        const answer = await api.sgdStep({ ...imageBody(), label: app.trace.result.label, ...modelBody(), learning_rate: learningRate });
+        const answer = await api.sgdStep({
+          ...imageBody(),
+          label: app.trace.result.label,
+          ...modelBody(),
+          learning_rate: learningRate,
+        });
         app.undo.push(app.student);
         app.student = answer.weights;
         app.label = answer.label;
@@ -223,10 +274,15 @@ export function createController(v) {
   }
 
   async function gradcheck() {
-    if (!app.input) return status("error", "Classify a digit first: the check runs on the current digit.");
+    if (!app.input)
+      return status("error", "Classify a digit first: the check runs on the current digit.");
     v.diagnostics.showGradcheck({ busy: true });
     try {
-      const answer = await api.gradcheck({ ...imageBody(), label: app.trace.result?.label ?? null, ...modelBody() });
+      const answer = await api.gradcheck({
+        ...imageBody(),
+        label: app.trace.result?.label ?? null,
+        ...modelBody(),
+      });
       v.diagnostics.showGradcheck(answer);
     } catch (err) {
       v.diagnostics.showGradcheck({ error: err.message });
@@ -236,28 +292,60 @@ export function createController(v) {
   // ---- URL hash: model, image, label, step (kept current, so the address bar is the link) ----
   function writeHash() {
     if (!app.input || !app.trace.result) return;
-    const hash = encodeHash({ model: app.model, input: app.input, label: app.label, step: app.trace.cursor });
+    const hash = encodeHash({
+      model: app.model,
+      input: app.input,
+      label: app.label,
+      step: app.trace.cursor,
+    });
     if (hash !== location.hash) history.replaceState(null, "", hash);
   }
 
   // ---- wiring of view events ----
   async function start() {
-    v.drawpad.bindClear(() => { v.drawpad.clearPad(); app.input = null; });
-    v.drawpad.bindClassify(() => classify(v.drawpad.isBlank() && app.input ? imageBody() : { drawing: v.drawpad.drawing() }));
-    v.drawpad.bindDraw(() => { app.input = null; });
+    v.drawpad.bindClear(() => {
+      v.drawpad.clearPad();
+      app.input = null;
+    });
+    v.drawpad.bindClassify(() =>
+      classify(v.drawpad.isBlank() && app.input ? imageBody() : { drawing: v.drawpad.drawing() }),
+    );
+    v.drawpad.bindDraw(() => {
+      app.input = null;
+    });
     v.drawpad.bindSample(pickSample);
-    v.probabilities.bindLabel((k) => { app.label = k; app.pendingStep = app.trace.cursor; classifyCurrent() ?? status("error", "Classify a digit first."); });
+    v.probabilities.bindLabel((k) => {
+      app.label = k;
+      app.pendingStep = app.trace.cursor;
+      classifyCurrent() ?? status("error", "Classify a digit first.");
+    });
     v.controls.bindStep(step);
     v.network.bindCellSelect(select);
-    v.inspector.bindClose(() => { app.trace = S.select(app.trace, null); v.inspector.showInspector(null); renderMarks(); });
+    v.inspector.bindClose(() => {
+      app.trace = S.select(app.trace, null);
+      v.inspector.showInspector(null);
+      renderMarks();
+    });
     v.training.bindTraining(train);
     v.diagnostics.bindGradcheck(gradcheck);
     v.toolbar.bindToolbar({
-      model: async (name) => { await guarded(() => loadModel(name)); await classifyCurrent(); },
-      scale: (mode) => { app.mode = mode; drawPanels(); },
+      model: async (name) => {
+        await guarded(() => loadModel(name));
+        await classifyCurrent();
+      },
+      scale: (mode) => {
+        app.mode = mode;
+        drawPanels();
+      },
       share: shareLink,
-      download: () => app.trace.result && v.toolbar.saveFile(`convtrace-${app.model}-label${app.trace.result.label}.json`,
-        JSON.stringify(S.toPlain(app.trace, { model: app.model, custom_weights: Boolean(app.student) }))),
+      download: () =>
+        app.trace.result &&
+        v.toolbar.saveFile(
+          `convtrace-${app.model}-label${app.trace.result.label}.json`,
+          JSON.stringify(
+            S.toPlain(app.trace, { model: app.model, custom_weights: Boolean(app.student) }),
+          ),
+        ),
     });
     renderStep();
     await guarded(async () => {
@@ -301,10 +389,17 @@ export function createController(v) {
   }
 
   async function shareLink() {
-    if (!app.trace.result) return status("error", "Classify a digit first: the link holds the digit, label, model and step.");
+    if (!app.trace.result)
+      return status(
+        "error",
+        "Classify a digit first: the link holds the digit, label, model and step.",
+      );
     writeHash();
     const copied = await v.toolbar.offerLink(location.href);
-    status("info", `${copied ? "Link copied" : "Link (copy it from the address bar)"}: it reopens this digit, label, model and step${app.student ? " (with the shipped weights, not your trained ones)" : ""}.`);
+    status(
+      "info",
+      `${copied ? "Link copied" : "Link (copy it from the address bar)"}: it reopens this digit, label, model and step${app.student ? " (with the shipped weights, not your trained ones)" : ""}.`,
+    );
   }
 
   return {

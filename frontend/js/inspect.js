@@ -10,16 +10,22 @@ const SHOWN_TERMS = 8;
 function notes(info) {
   const out = [];
   if (info.terms?.length > SHOWN_TERMS) {
-    out.push(`Shown: the ${SHOWN_TERMS} largest of ${info.terms.length} terms; the rest are summed in one line. The factors are outlined in their heatmaps (green: activations or errors, purple: weights).`);
+    out.push(
+      `Shown: the ${SHOWN_TERMS} largest of ${info.terms.length} terms; the rest are summed in one line. The factors are outlined in their heatmaps (green: activations or errors, purple: weights).`,
+    );
   }
   if (info.terms?.some((t) => t.factors.some((f) => f.sym.startsWith("δ")))) {
     out.push("δ is short for ∂L/∂z, the error at a layer's weighted output z.");
   }
   if (info.routing) {
-    out.push(info.routing.wins ? "This cell won its window, so it receives the pooled error."
-      : "This cell lost its window: no error reaches it.");
+    out.push(
+      info.routing.wins
+        ? "This cell won its window, so it receives the pooled error."
+        : "This cell lost its window: no error reaches it.",
+    );
   }
-  if (info.scalar?.slope != null) out.push(`z = ${fmt(info.scalar.input)}, σ′(z) = ${fmt(info.scalar.slope)}`);
+  if (info.scalar?.slope != null)
+    out.push(`z = ${fmt(info.scalar.input)}, σ′(z) = ${fmt(info.scalar.slope)}`);
   if (info.note) out.push(info.note);
   return out;
 }
@@ -52,6 +58,8 @@ export function inspectWeight(name, w, flat, whose) {
     substitutedHtml: "",
     value: w.values[flat],
     check: null,
-    notes: ["Its gradient appears beside it when backprop reaches this layer; an SGD step moves it by −(learning rate) × that gradient."],
+    notes: [
+      "Its gradient appears beside it when backprop reaches this layer; an SGD step moves it by −(learning rate) × that gradient.",
+    ],
   };
 }

@@ -6,7 +6,12 @@ import { packImage, unpackImage } from "./codec.js";
 const PIXELS = 28 * 28;
 
 export function encodeHash({ model, input, label, step }) {
-  const q = new URLSearchParams({ m: model, y: label == null ? "auto" : String(label), k: String(step), x: packImage(input) });
+  const q = new URLSearchParams({
+    m: model,
+    y: label == null ? "auto" : String(label),
+    k: String(step),
+    x: packImage(input),
+  });
   return `#${q}`;
 }
 

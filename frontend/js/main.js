@@ -13,14 +13,56 @@ import { createTraining } from "./views/training.js";
 const $ = (id) => document.getElementById(id);
 
 const views = {
-  drawpad: createDrawpad({ pad: $("pad"), clear: $("clear"), classify: $("classify"), sampleDigit: $("sample-digit"), sample: $("sample"), seen: $("seen") }),
-  probabilities: createProbabilities({ prediction: $("prediction"), chart: $("probabilities"), labels: $("labels"), loss: $("loss") }),
-  controls: createControls({ prev: $("step-prev"), next: $("step-next"), play: $("step-play"), scrubber: $("step-scrubber"), title: $("step-title"), formula: $("step-formula"), words: $("step-words"), counter: $("step-counter") }),
+  drawpad: createDrawpad({
+    pad: $("pad"),
+    clear: $("clear"),
+    classify: $("classify"),
+    sampleDigit: $("sample-digit"),
+    sample: $("sample"),
+    seen: $("seen"),
+  }),
+  probabilities: createProbabilities({
+    prediction: $("prediction"),
+    chart: $("probabilities"),
+    labels: $("labels"),
+    loss: $("loss"),
+  }),
+  controls: createControls({
+    prev: $("step-prev"),
+    next: $("step-next"),
+    play: $("step-play"),
+    scrubber: $("step-scrubber"),
+    title: $("step-title"),
+    formula: $("step-formula"),
+    words: $("step-words"),
+    counter: $("step-counter"),
+  }),
   network: createNetworkView($("network")),
-  inspector: createInspector({ root: $("inspector"), body: $("inspector-body"), close: $("inspector-close") }),
-  training: createTraining({ rate: $("learning-rate"), apply: $("sgd-apply"), undo: $("sgd-undo"), reset: $("sgd-reset"), summary: $("sgd-summary"), norms: $("sgd-norms") }),
-  diagnostics: createDiagnostics({ chart: $("grad-sizes"), run: $("gradcheck"), results: $("gradcheck-results") }),
-  toolbar: createToolbar({ model: $("model-select"), scale: $("shared-scale"), share: $("share-link"), download: $("download"), status: $("status") }),
+  inspector: createInspector({
+    root: $("inspector"),
+    body: $("inspector-body"),
+    close: $("inspector-close"),
+  }),
+  training: createTraining({
+    rate: $("learning-rate"),
+    apply: $("sgd-apply"),
+    undo: $("sgd-undo"),
+    reset: $("sgd-reset"),
+    summary: $("sgd-summary"),
+    norms: $("sgd-norms"),
+  }),
+  diagnostics: createDiagnostics({
+    chart: $("grad-sizes"),
+    run: $("gradcheck"),
+    results: $("gradcheck-results"),
+  }),
+  toolbar: createToolbar({
+    model: $("model-select"),
+    scale: $("shared-scale"),
+    share: $("share-link"),
+    download: $("download"),
+    status: $("status"),
+  }),
 };
 
 const controller = createController(views);

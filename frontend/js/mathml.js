@@ -1,6 +1,10 @@
 // A tiny MathML string builder. Every text goes through esc(), so no markup can be injected.
 
-const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]));
+const esc = (s) =>
+  String(s).replace(
+    /[&<>"]/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c],
+  );
 
 export const mi = (s) => `<mi>${esc(s)}</mi>`;
 export const mn = (s) => `<mn>${esc(s)}</mn>`;
@@ -14,8 +18,10 @@ export const subsup = (base, b, t) => `<msubsup>${base}${b}${t}</msubsup>`;
 export const frac = (a, b) => `<mfrac>${a}${b}</mfrac>`;
 export const paren = (x) => row(mo("("), x, mo(")"));
 export const under = (base, script) => `<munder>${base}${script}</munder>`;
-export const sum = (indices) => under(mo("∑"), row(...indices.map((x, i) => (i ? mo(",") + mi(x) : mi(x)))));
-export const math = (x, label) => `<math display="block"${label ? ` aria-label="${esc(label)}"` : ""}>${x}</math>`;
+export const sum = (indices) =>
+  under(mo("∑"), row(...indices.map((x, i) => (i ? mo(",") + mi(x) : mi(x)))));
+export const math = (x, label) =>
+  `<math display="block"${label ? ` aria-label="${esc(label)}"` : ""}>${x}</math>`;
 /** index list: i, j, m */
 export const idx = (...xs) => row(...xs.flatMap((x, i) => (i ? [mo(","), ident(x)] : [ident(x)])));
 /** an index that may be a number or an expression like "i-a" */

@@ -7,14 +7,19 @@ import { quantityText, shapeText } from "./format.js";
 import * as S from "./state.js";
 import { ravel } from "./tiling.js";
 
-export const recordKey = (r) => (r.phase === "backward" ? `grad:${r.of}` : `fwd:${S.tensorName(r)}`);
+export const recordKey = (r) =>
+  r.phase === "backward" ? `grad:${r.of}` : `fwd:${S.tensorName(r)}`;
 const shown = (r) => r.quantity !== "switches";
 
 /** Rows for the network view, from a model's architecture: input, each layer, the loss. */
 export function layerRows(architecture) {
   return [
     { name: "input", kind: "input" },
-    ...architecture.map((l) => ({ name: l.name, kind: l.kind, detail: `${shapeText(l.input_shape)} → ${shapeText(l.output_shape)}` })),
+    ...architecture.map((l) => ({
+      name: l.name,
+      kind: l.kind,
+      detail: `${shapeText(l.input_shape)} → ${shapeText(l.output_shape)}`,
+    })),
     { name: "loss", kind: "softmax + cross-entropy" },
   ];
 }
@@ -31,16 +36,29 @@ export function panelSpecs(trace, weights, mode) {
     const grad = r.phase === "backward";
     const step = S.stepOf(trace, i);
     specs.push({
-      key: recordKey(r), index: i, pair: grad ? r.of : S.tensorName(r), side: grad ? "grad" : "value",
-      kind: grad ? "diverging" : scaleKind(r), label: `${r.layer} ${quantityText(r.quantity)}`,
+      key: recordKey(r),
+      index: i,
+      pair: grad ? r.of : S.tensorName(r),
+      side: grad ? "grad" : "value",
+      kind: grad ? "diverging" : scaleKind(r),
+      label: `${r.layer} ${quantityText(r.quantity)}`,
       title: `${grad ? `step ${step + 1}: ` : ""}${quantityText(r.quantity)}${r.shape.length ? ` ${shapeText(r.shape)}` : ""}`,
-      shape: r.shape, values: r.values,
+      shape: r.shape,
+      values: r.values,
     });
   });
   for (const [name, w] of Object.entries(weights ?? {})) {
     const q = name.slice(name.lastIndexOf(".") + 1);
-    specs.push({ key: `fwd:${name}`, pair: name, side: "weights", kind: "diverging",
-      label: name, title: `${q} ${shapeText(w.shape)}`, shape: w.shape, values: w.values });
+    specs.push({
+      key: `fwd:${name}`,
+      pair: name,
+      side: "weights",
+      kind: "diverging",
+      label: name,
+      title: `${q} ${shapeText(w.shape)}`,
+      shape: w.shape,
+      values: w.values,
+    });
   }
   return withScales(specs, mode);
 }
@@ -57,7 +75,10 @@ function withScales(specs, mode) {
       limits.set(f, Math.max(limits.get(f) ?? 0, m));
     }
   }
-  return specs.map((s) => ({ ...s, scale: makeScale(s.kind, s.values, limits.get(family(s.kind, s.side))) }));
+  return specs.map((s) => ({
+    ...s,
+    scale: makeScale(s.kind, s.values, limits.get(family(s.kind, s.side))),
+  }));
 }
 
 /** Pending (not reached yet) and current flags for every record panel at the cursor. */
@@ -96,7 +117,10 @@ export function stepMarks(trace) {
   const k = Math.round(r.shape[0] / out.shape[0]);
   const flats = switchFlats(trace, r);
   const marks = [{ flats, style: "winner" }];
-  return [{ key: recordKey(r), marks, grid: k }, { key: `fwd:${r.of}`, marks, grid: k }];
+  return [
+    { key: recordKey(r), marks, grid: k },
+    { key: `fwd:${r.of}`, marks, grid: k },
+  ];
 }
 
 /** Inspector refs -> outlines, merged with the step's own. */

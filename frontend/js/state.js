@@ -83,8 +83,11 @@ export function layerInput(trace, layer) {
 
 /** The layer's own forward output (e.g. conv2 -> conv2.z). */
 export function layerOutput(trace, layer) {
-  return trace.records.find((r) => r.phase === "forward" && r.layer === layer
-    && r.quantity !== "switches") ?? null;
+  return (
+    trace.records.find(
+      (r) => r.phase === "forward" && r.layer === layer && r.quantity !== "switches",
+    ) ?? null
+  );
 }
 
 export function switchesOf(trace, layer) {

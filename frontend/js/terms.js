@@ -49,8 +49,11 @@ export function explain(trace, weights, index, flat) {
   const activation = !EXPLAINERS[kind];
   const fn = activation ? (what === "a" ? activationA : activationDZ) : EXPLAINERS[kind][what];
   const info = fn ? fn({ trace, weights, record, idx, flat, kind }) : { terms: [] };
-  const out = { ...base, ...info, refs: [{ ref: { record: index }, flats: [flat], role: "self" },
-    ...(info.refs ?? [])] };
+  const out = {
+    ...base,
+    ...info,
+    refs: [{ ref: { record: index }, flats: [flat], role: "self" }, ...(info.refs ?? [])],
+  };
   if (out.terms?.length) out.sum = out.terms.reduce((s, t) => s + t.product, out.bias?.value ?? 0);
   return out;
 }
@@ -73,18 +76,25 @@ function convZ({ trace, weights, record, idx }) {
       for (let c = 0; c < t; c++) {
         const wi = ravel([m, a, bb, c], W.shape);
         const xi = ravel([i + a, j + bb, c], x.shape);
-        terms.push(term([{ sym: `w[${m},${a},${bb},${c}]`, value: W.values[wi] },
-          { sym: `a[${i + a},${j + bb},${c}]`, value: x.values[xi] }]));
+        terms.push(
+          term([
+            { sym: `w[${m},${a},${bb},${c}]`, value: W.values[wi] },
+            { sym: `a[${i + a},${j + bb},${c}]`, value: x.values[xi] },
+          ]),
+        );
         xs.push(xi);
         ws.push(wi);
       }
     }
   }
   return {
-    terms, bias: { sym: `b[${m}]`, value: b.values[m] },
-    refs: [{ ref: recRef(trace, x), flats: xs, role: "input" },
+    terms,
+    bias: { sym: `b[${m}]`, value: b.values[m] },
+    refs: [
+      { ref: recRef(trace, x), flats: xs, role: "input" },
       { ref: { weights: `${record.layer}.W` }, flats: ws, role: "weight" },
-      { ref: { weights: `${record.layer}.b` }, flats: [m], role: "weight" }],
+      { ref: { weights: `${record.layer}.b` }, flats: [m], role: "weight" },
+    ],
   };
 }
 
@@ -100,14 +110,23 @@ function convDW({ trace, record, idx }) {
     for (let j = 0; j < s; j++) {
       const di = ravel([i, j, m], dz.shape);
       const xi = ravel([i + a, j + bb, c], x.shape);
-      terms.push(term([{ sym: `δ[${i},${j},${m}]`, value: dz.values[di] },
-        { sym: `a[${i + a},${j + bb},${c}]`, value: x.values[xi] }]));
+      terms.push(
+        term([
+          { sym: `δ[${i},${j},${m}]`, value: dz.values[di] },
+          { sym: `a[${i + a},${j + bb},${c}]`, value: x.values[xi] },
+        ]),
+      );
       dzs.push(di);
       xs.push(xi);
     }
   }
-  return { terms, refs: [{ ref: recRef(trace, dz), flats: dzs, role: "delta" },
-    { ref: recRef(trace, x), flats: xs, role: "input" }] };
+  return {
+    terms,
+    refs: [
+      { ref: recRef(trace, dz), flats: dzs, role: "delta" },
+      { ref: recRef(trace, x), flats: xs, role: "input" },
+    ],
+  };
 }
 
 function convDB({ trace, record, idx }) {
@@ -144,15 +163,24 @@ function convDX({ trace, weights, record, idx }) {
       for (let k = 0; k < K; k++) {
         const di = ravel([zi, zj, k], dz.shape);
         const wi = ravel([k, a, bb, c], W.shape);
-        terms.push(term([{ sym: `δ[${zi},${zj},${k}]`, value: dz.values[di] },
-          { sym: `w[${k},${a},${bb},${c}]`, value: W.values[wi] }]));
+        terms.push(
+          term([
+            { sym: `δ[${zi},${zj},${k}]`, value: dz.values[di] },
+            { sym: `w[${k},${a},${bb},${c}]`, value: W.values[wi] },
+          ]),
+        );
         dzs.push(di);
         ws.push(wi);
       }
     }
   }
-  return { terms, refs: [{ ref: recRef(trace, dz), flats: dzs, role: "delta" },
-    { ref: { weights: `${record.layer}.W` }, flats: ws, role: "weight" }] };
+  return {
+    terms,
+    refs: [
+      { ref: recRef(trace, dz), flats: dzs, role: "delta" },
+      { ref: { weights: `${record.layer}.W` }, flats: ws, role: "weight" },
+    ],
+  };
 }
 
 function denseZ({ trace, weights, record, idx }) {
@@ -164,15 +192,22 @@ function denseZ({ trace, weights, record, idx }) {
   const terms = [];
   const ws = [];
   for (let i = 0; i < n; i++) {
-    terms.push(term([{ sym: `W[${j},${i}]`, value: W.values[j * n + i] },
-      { sym: `x[${i}]`, value: x.values[i] }]));
+    terms.push(
+      term([
+        { sym: `W[${j},${i}]`, value: W.values[j * n + i] },
+        { sym: `x[${i}]`, value: x.values[i] },
+      ]),
+    );
     ws.push(j * n + i);
   }
   return {
-    terms, bias: { sym: `b[${j}]`, value: b.values[j] },
-    refs: [{ ref: recRef(trace, x), flats: [...x.values.keys()], role: "input" },
+    terms,
+    bias: { sym: `b[${j}]`, value: b.values[j] },
+    refs: [
+      { ref: recRef(trace, x), flats: [...x.values.keys()], role: "input" },
       { ref: { weights: `${record.layer}.W` }, flats: ws, role: "weight" },
-      { ref: { weights: `${record.layer}.b` }, flats: [j], role: "weight" }],
+      { ref: { weights: `${record.layer}.b` }, flats: [j], role: "weight" },
+    ],
   };
 }
 
@@ -184,15 +219,26 @@ function denseDW({ trace, record, idx }) {
   const [j, i] = idx;
   const dz = denseDelta(trace, record);
   const x = S.layerInput(trace, record.layer);
-  return { terms: [term([{ sym: `δ[${j}]`, value: dz.values[j] }, { sym: `x[${i}]`, value: x.values[i] }])],
-    refs: [{ ref: recRef(trace, dz), flats: [j], role: "delta" },
-      { ref: recRef(trace, x), flats: [i], role: "input" }] };
+  return {
+    terms: [
+      term([
+        { sym: `δ[${j}]`, value: dz.values[j] },
+        { sym: `x[${i}]`, value: x.values[i] },
+      ]),
+    ],
+    refs: [
+      { ref: recRef(trace, dz), flats: [j], role: "delta" },
+      { ref: recRef(trace, x), flats: [i], role: "input" },
+    ],
+  };
 }
 
 function denseDB({ trace, record, idx }) {
   const dz = denseDelta(trace, record);
-  return { terms: [term([{ sym: `δ[${idx[0]}]`, value: dz.values[idx[0]] }])],
-    refs: [{ ref: recRef(trace, dz), flats: [idx[0]], role: "delta" }] };
+  return {
+    terms: [term([{ sym: `δ[${idx[0]}]`, value: dz.values[idx[0]] }])],
+    refs: [{ ref: recRef(trace, dz), flats: [idx[0]], role: "delta" }],
+  };
 }
 
 function denseDX({ trace, weights, record, idx }) {
@@ -204,19 +250,32 @@ function denseDX({ trace, weights, record, idx }) {
   const terms = [];
   const ws = [];
   for (let j = 0; j < nOut; j++) {
-    terms.push(term([{ sym: `W[${j},${i}]`, value: W.values[j * nIn + i] },
-      { sym: `δ[${j}]`, value: dz.values[j] }]));
+    terms.push(
+      term([
+        { sym: `W[${j},${i}]`, value: W.values[j * nIn + i] },
+        { sym: `δ[${j}]`, value: dz.values[j] },
+      ]),
+    );
     ws.push(j * nIn + i);
   }
-  return { terms, refs: [{ ref: recRef(trace, dz), flats: [...dz.values.keys()], role: "delta" },
-    { ref: { weights: `${record.layer}.W` }, flats: ws, role: "weight" }] };
+  return {
+    terms,
+    refs: [
+      { ref: recRef(trace, dz), flats: [...dz.values.keys()], role: "delta" },
+      { ref: { weights: `${record.layer}.W` }, flats: ws, role: "weight" },
+    ],
+  };
 }
 
 function activationA({ trace, record, flat, kind }) {
   const z = S.layerInput(trace, record.layer);
   const zv = z.values[flat];
-  return { terms: [], scalar: { name: kind, input: zv, output: sigma(kind, zv) }, recomputed: sigma(kind, zv),
-    refs: [{ ref: recRef(trace, z), flats: [flat], role: "input" }] };
+  return {
+    terms: [],
+    scalar: { name: kind, input: zv, output: sigma(kind, zv) },
+    recomputed: sigma(kind, zv),
+    refs: [{ ref: recRef(trace, z), flats: [flat], role: "input" }],
+  };
 }
 
 function activationDZ({ trace, record, flat, kind }) {
@@ -225,10 +284,17 @@ function activationDZ({ trace, record, flat, kind }) {
   const da = S.gradientOf(trace, S.tensorName(out));
   const slope = sigmaPrime(kind, z.values[flat], out.values[flat]);
   return {
-    terms: [term([{ sym: "∂L/∂a", value: da.values[flat] }, { sym: "σ′(z)", value: slope }])],
+    terms: [
+      term([
+        { sym: "∂L/∂a", value: da.values[flat] },
+        { sym: "σ′(z)", value: slope },
+      ]),
+    ],
     scalar: { name: kind, input: z.values[flat], output: out.values[flat], slope },
-    refs: [{ ref: recRef(trace, da), flats: [flat], role: "delta" },
-      { ref: recRef(trace, z), flats: [flat], role: "input" }],
+    refs: [
+      { ref: recRef(trace, da), flats: [flat], role: "delta" },
+      { ref: recRef(trace, z), flats: [flat], role: "input" },
+    ],
   };
 }
 
@@ -247,9 +313,16 @@ function poolA({ trace, record, idx }) {
   }
   const winner = sw ? ravel([at(sw, [i, j, c, 0]), at(sw, [i, j, c, 1]), c], x.shape) : -1;
   const recomputed = Math.max(...win.map((f) => x.values[f]));
-  return { terms: [], recomputed, window: win.map((f) => ({ flat: f, idx: unravel(f, x.shape), value: x.values[f] })),
-    winner, refs: [{ ref: recRef(trace, x), flats: win, role: "input" },
-      { ref: recRef(trace, x), flats: [winner], role: "winner" }] };
+  return {
+    terms: [],
+    recomputed,
+    window: win.map((f) => ({ flat: f, idx: unravel(f, x.shape), value: x.values[f] })),
+    winner,
+    refs: [
+      { ref: recRef(trace, x), flats: win, role: "input" },
+      { ref: recRef(trace, x), flats: [winner], role: "winner" },
+    ],
+  };
 }
 
 function poolDX({ trace, record, idx }) {
@@ -262,41 +335,74 @@ function poolDX({ trace, record, idx }) {
   const win = [at(sw, [...cell, 0]), at(sw, [...cell, 1])];
   const wins = win[0] === i && win[1] === j;
   const upFlat = ravel(cell, up.shape);
-  return { terms: [], recomputed: wins ? up.values[upFlat] : 0, routing: { cell, switch: win, wins, upstream: up.values[upFlat] },
-    refs: [{ ref: recRef(trace, up), flats: [upFlat], role: "delta" },
-      { ref: recRef(trace, record), flats: [ravel([win[0], win[1], c], record.shape)], role: "winner" }] };
+  return {
+    terms: [],
+    recomputed: wins ? up.values[upFlat] : 0,
+    routing: { cell, switch: win, wins, upstream: up.values[upFlat] },
+    refs: [
+      { ref: recRef(trace, up), flats: [upFlat], role: "delta" },
+      {
+        ref: recRef(trace, record),
+        flats: [ravel([win[0], win[1], c], record.shape)],
+        role: "winner",
+      },
+    ],
+  };
 }
 
 function flattenA({ trace, record, idx }) {
   const x = S.layerInput(trace, record.layer);
   const src = unravel(idx[0], x.shape);
-  return { terms: [], copy: { from: src }, recomputed: x.values[idx[0]], refs: [{ ref: recRef(trace, x), flats: [idx[0]], role: "input" }] };
+  return {
+    terms: [],
+    copy: { from: src },
+    recomputed: x.values[idx[0]],
+    refs: [{ ref: recRef(trace, x), flats: [idx[0]], role: "input" }],
+  };
 }
 
 function flattenDX({ trace, record, idx }) {
   const up = S.gradientOf(trace, S.tensorName(S.layerOutput(trace, record.layer)));
   const n = ravel(idx, record.shape);
-  return { terms: [], copy: { from: [n] }, recomputed: up.values[n], refs: [{ ref: recRef(trace, up), flats: [n], role: "delta" }] };
+  return {
+    terms: [],
+    copy: { from: [n] },
+    recomputed: up.values[n],
+    refs: [{ ref: recRef(trace, up), flats: [n], role: "delta" }],
+  };
 }
 
 function softmaxP({ trace, record, idx }) {
   const z = S.layerInput(trace, record.layer);
   const exps = Array.from(z.values, (v) => Math.exp(v));
   const total = exps.reduce((s, e) => s + e, 0);
-  return { terms: [], recomputed: exps[idx[0]] / total, softmax: { j: idx[0], z: z.values[idx[0]], exp: exps[idx[0]], total },
-    refs: [{ ref: recRef(trace, z), flats: [...z.values.keys()], role: "input" }] };
+  return {
+    terms: [],
+    recomputed: exps[idx[0]] / total,
+    softmax: { j: idx[0], z: z.values[idx[0]], exp: exps[idx[0]], total },
+    refs: [{ ref: recRef(trace, z), flats: [...z.values.keys()], role: "input" }],
+  };
 }
 
 function xentL({ trace }) {
   const p = trace.records.find((r) => r.equation === "softmax.p");
   const y = trace.result?.label ?? 0;
-  return { terms: [], recomputed: -Math.log(p.values[y]), xent: { y, p: p.values[y] }, refs: [{ ref: recRef(trace, p), flats: [y], role: "input" }] };
+  return {
+    terms: [],
+    recomputed: -Math.log(p.values[y]),
+    xent: { y, p: p.values[y] },
+    refs: [{ ref: recRef(trace, p), flats: [y], role: "input" }],
+  };
 }
 
 function xentDZ({ trace, idx }) {
   const p = trace.records.find((r) => r.equation === "softmax.p");
   const y = trace.result?.label ?? 0;
   const j = idx[0];
-  return { terms: [], recomputed: p.values[j] - (j === y ? 1 : 0), output: { j, y, p: p.values[j], onehot: j === y ? 1 : 0 },
-    refs: [{ ref: recRef(trace, p), flats: [j], role: "input" }] };
+  return {
+    terms: [],
+    recomputed: p.values[j] - (j === y ? 1 : 0),
+    output: { j, y, p: p.values[j], onehot: j === y ? 1 : 0 },
+    refs: [{ ref: recRef(trace, p), flats: [j], role: "input" }],
+  };
 }

@@ -10,7 +10,11 @@ export function tiling(shape) {
   if (shape.length === 3) {
     const [r, s, c] = shape;
     return {
-      rows: r, cols: s, tiles: c, gridRows: 1, gridCols: c,
+      rows: r,
+      cols: s,
+      tiles: c,
+      gridRows: 1,
+      gridCols: c,
       flatOf: (tile, i, j) => (i * s + j) * c + tile,
       cellOf: (flat) => {
         const [i, j, tile] = unravel(flat, shape);
@@ -22,7 +26,11 @@ export function tiling(shape) {
     // tiles run channel-major so that the grid shows one column per filter, one row per channel
     const [m, d1, d2, t] = shape;
     return {
-      rows: d1, cols: d2, tiles: m * t, gridRows: t, gridCols: m,
+      rows: d1,
+      cols: d2,
+      tiles: m * t,
+      gridRows: t,
+      gridCols: m,
       flatOf: (tile, i, j) => ravel([tile % m, i, j, Math.floor(tile / m)], shape),
       cellOf: (flat) => {
         const [f, i, j, ch] = unravel(flat, shape);
@@ -32,7 +40,11 @@ export function tiling(shape) {
   }
   const [rows, cols] = shape.length === 2 ? shape : [1, shape.length === 1 ? shape[0] : 1];
   return {
-    rows, cols, tiles: 1, gridRows: 1, gridCols: 1,
+    rows,
+    cols,
+    tiles: 1,
+    gridRows: 1,
+    gridCols: 1,
     flatOf: (_tile, i, j) => i * cols + j,
     cellOf: (flat) => ({ tile: 0, i: Math.floor(flat / cols), j: flat % cols }),
   };

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from convtrace.api.app import create_app
+from convtrace.config import Settings
+from convtrace.registry import Registry
 from fastapi.testclient import TestClient
-
-from server.api.app import create_app
-from server.config import Settings
-from server.registry import Registry
 
 
 @pytest.fixture(scope="session")

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import json
 
+from convtrace.api.app import create_app, create_app_from_env, settings_to_env
+from convtrace.config import Settings
 from fastapi.testclient import TestClient
 
-from server.api.app import create_app, create_app_from_env, settings_to_env
-from server.config import Settings
-
-PATHS = {"/healthz": "get", "/api/models": "get", "/api/models/{name}": "get",
-         "/api/samples": "get", "/api/trace": "post", "/api/sgd": "post",
-         "/api/gradcheck": "post"}
+PATHS = {
+    "/healthz": "get",
+    "/api/models": "get",
+    "/api/models/{name}": "get",
+    "/api/samples": "get",
+    "/api/trace": "post",
+    "/api/sgd": "post",
+    "/api/gradcheck": "post",
+}
 
 
 def test_openapi_is_json_with_every_path_and_request_schema(client):
@@ -48,9 +53,14 @@ def test_missing_frontend_still_serves_the_api(tmp_path, registry):
 
 
 def test_settings_round_trip_through_the_environment(monkeypatch, tmp_path):
-    settings = Settings(port=8123, workers=3, cors_origins=["https://a.example", "https://b"],
-                        default_model="lenet-sigmoid", frontend_dir=tmp_path,
-                        request_timeout_s=2.5)
+    settings = Settings(
+        port=8123,
+        workers=3,
+        cors_origins=["https://a.example", "https://b"],
+        default_model="lenet-sigmoid",
+        frontend_dir=tmp_path,
+        request_timeout_s=2.5,
+    )
     env: dict[str, str] = {}
     settings_to_env(settings, env)
     assert Settings.from_env(env) == settings

@@ -5,10 +5,9 @@ from __future__ import annotations
 import numpy as np
 import orjson
 import pytest
+from convtrace.api.app import create_app
+from convtrace.config import Settings
 from fastapi.testclient import TestClient
-
-from server.api.app import create_app
-from server.config import Settings
 
 
 def detail_text(response) -> str:
@@ -40,8 +39,7 @@ RAW_BODIES = {
 
 @pytest.mark.parametrize("raw", RAW_BODIES.values(), ids=RAW_BODIES.keys())
 def test_malformed_json_is_422_with_a_reason(client, raw):
-    response = client.post("/api/trace", content=raw,
-                           headers={"content-type": "application/json"})
+    response = client.post("/api/trace", content=raw, headers={"content-type": "application/json"})
     assert response.status_code == 422, response.text
     assert "not valid JSON" in detail_text(response)
 
@@ -74,16 +72,18 @@ def test_bad_label_is_422_naming_label(client, image_list, label):
 
 
 def test_both_or_neither_input_is_422(client, image_list):
-    assert_422(client.post("/api/trace", json={"image": image_list, "drawing": image_list}),
-               "drawing")
+    assert_422(
+        client.post("/api/trace", json={"image": image_list, "drawing": image_list}), "drawing"
+    )
     assert_422(client.post("/api/trace", json={"label": 3}), "image")
 
 
 def test_unknown_field_and_non_object_body_are_422(client, image_list):
     assert_422(client.post("/api/trace", json={"image": image_list, "lable": 3}), "lable")
     assert client.post("/api/trace", json=[1, 2]).status_code == 422
-    assert client.post("/api/trace", json={"image": image_list, "encoding": "hex"}).status_code \
-        == 422
+    assert (
+        client.post("/api/trace", json={"image": image_list, "encoding": "hex"}).status_code == 422
+    )
 
 
 @pytest.mark.parametrize("path", ["/api/trace", "/api/sgd", "/api/gradcheck"])

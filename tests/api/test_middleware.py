@@ -14,13 +14,17 @@ import anyio
 import httpx
 import pytest
 import uvicorn
+from convtrace.api.middleware import (
+    CSP,
+    ConcurrencyLimitMiddleware,
+    TokenBuckets,
+    install_middleware,
+)
+from convtrace.config import Settings
 from fastapi import FastAPI, Request
 from fastapi.responses import StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.testclient import TestClient
-
-from server.api.middleware import CSP, ConcurrencyLimitMiddleware, TokenBuckets, install_middleware
-from server.config import Settings
 
 SECRET = "TOP-SECRET-CONFIG"
 
@@ -28,8 +32,9 @@ SECRET = "TOP-SECRET-CONFIG"
 def build_app(tmp_path, **overrides) -> FastAPI:
     """fast, slow (async and thread), streaming and echo routes + static files with a secret
     file one directory above them."""
-    settings = Settings(**{"max_body_bytes": 1000, "max_concurrency": 4,
-                           "request_timeout_s": 5.0, **overrides})
+    settings = Settings(
+        **{"max_body_bytes": 1000, "max_concurrency": 4, "request_timeout_s": 5.0, **overrides}
+    )
     app = FastAPI()
     app.state.release = anyio.Event()
 
@@ -58,6 +63,7 @@ def build_app(tmp_path, **overrides) -> FastAPI:
             yield b'{"seq": 0}\n'
             await anyio.sleep(pause)
             yield b'{"seq": 1}\n'
+
         return StreamingResponse(lines(), media_type="application/x-ndjson")
 
     @app.post("/api/echo")
@@ -137,12 +143,13 @@ def test_chunked_body_growing_past_limit_is_413(client, path):
     def chunks():  # no Content-Length: httpx sends Transfer-Encoding: chunked
         for _ in range(20):
             yield b"{" + b" " * 99
+
     r = client.post(path, content=chunks(), headers={"content-type": "application/json"})
     assert r.status_code == 413
 
 
 def test_body_limit_answers_413_for_a_raw_asgi_app_too():
-    from server.api.middleware import BodyLimitMiddleware
+    from convtrace.api.middleware import BodyLimitMiddleware
 
     async def raw_app(scope, receive, send):
         while (await receive()).get("more_body"):
@@ -160,7 +167,7 @@ def test_body_limit_answers_413_for_a_raw_asgi_app_too():
 
 
 def test_declared_oversize_body_is_refused_before_reading_it():
-    from server.api.middleware import BodyLimitMiddleware
+    from convtrace.api.middleware import BodyLimitMiddleware
 
     async def app(scope, receive, send):
         raise AssertionError("the app saw an oversize request")
@@ -295,6 +302,7 @@ def _statuses(app, client_ip, n, headers=None):
         transport = httpx.ASGITransport(app=app, client=(client_ip, 1234))
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as c:
             return [(await c.get("/api/fast", headers=headers)).status_code for _ in range(n)]
+
     return run(scenario())
 
 
@@ -344,24 +352,45 @@ def test_one_json_access_line_per_request(client, caplog):
         client.post("/api/echo", content=b"x" * 5000)
     lines = [json.loads(r.getMessage()) for r in caplog.records if r.name == "convtrace.access"]
     assert [(x["method"], x["path"], x["status"]) for x in lines] == [
-        ("GET", "/api/fast", 200), ("POST", "/api/echo", 413)]
+        ("GET", "/api/fast", 200),
+        ("POST", "/api/echo", 413),
+    ]
     assert lines[0]["bytes"] == len(b'{"ok":true}') and lines[0]["duration_ms"] >= 0
     assert lines[0]["client"] == "testclient"
 
 
 # ---- static files stay inside their directory ------------------------------------------------
-TRAVERSALS = ["/../secret.py", "/%2e%2e/secret.py", "/..%2fsecret.py", "/js/../../secret.py",
-              "/js/..%2f..%2fsecret.py", "/%2e%2e%2fsecret.py", "/../server/config.py",
-              "/..%2f..%2fetc/passwd", "/js/../../pyproject.toml", "/%2e%2e/%2e%2e/etc/passwd"]
+TRAVERSALS = [
+    "/../secret.py",
+    "/%2e%2e/secret.py",
+    "/..%2fsecret.py",
+    "/js/../../secret.py",
+    "/js/..%2f..%2fsecret.py",
+    "/%2e%2e%2fsecret.py",
+    "/../server/config.py",
+    "/..%2f..%2fetc/passwd",
+    "/js/../../pyproject.toml",
+    "/%2e%2e/%2e%2e/etc/passwd",
+]
 
 
 async def asgi_get(app, raw_target: str) -> tuple[int, bytes]:
     """Send the path exactly as uvicorn would (percent-decoded, dot segments kept): HTTP
     clients normalise `..` away before sending, attackers do not."""
-    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
-             "scheme": "http", "path": unquote(raw_target), "raw_path": raw_target.encode(),
-             "root_path": "", "query_string": b"", "headers": [(b"host", b"t")],
-             "client": ("127.0.0.1", 1), "server": ("t", 80)}
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": unquote(raw_target),
+        "raw_path": raw_target.encode(),
+        "root_path": "",
+        "query_string": b"",
+        "headers": [(b"host", b"t")],
+        "client": ("127.0.0.1", 1),
+        "server": ("t", 80),
+    }
     status, body = 0, b""
 
     async def receive():
@@ -371,6 +400,7 @@ async def asgi_get(app, raw_target: str) -> tuple[int, bytes]:
         nonlocal status, body
         status = message.get("status", status)
         body += message.get("body", b"")
+
     await app(scope, receive, send)
     return status, body
 
@@ -383,8 +413,9 @@ def test_static_files_cannot_escape_their_directory(tmp_path, target):
 
 @pytest.mark.parametrize("target", TRAVERSALS)
 def test_real_app_static_files_cannot_escape_frontend(target):
-    app_module = pytest.importorskip("server.api.app")
+    app_module = pytest.importorskip("convtrace.api.app")
     app = app_module.create_app(Settings())
     status, body = run(asgi_get(app, target))
     assert status != 200 or not any(
-        marker in body for marker in (b"class Settings", b"[project]", b"root:"))
+        marker in body for marker in (b"class Settings", b"[project]", b"root:")
+    )

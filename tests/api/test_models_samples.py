@@ -56,8 +56,10 @@ def test_samples_default_count_and_offset(client):
     assert [s["id"] for s in later] == [s["id"] for s in first[5:]]
 
 
-@pytest.mark.parametrize("query", [{"digit": 10}, {"digit": -1}, {"digit": "seven"},
-                                   {"count": 0}, {"count": 51}, {"count": 2.5}])
+@pytest.mark.parametrize(
+    "query",
+    [{"digit": 10}, {"digit": -1}, {"digit": "seven"}, {"count": 0}, {"count": 51}, {"count": 2.5}],
+)
 def test_bad_sample_query_is_422_naming_it(client, query):
     response = client.get("/api/samples", params=query)
     assert response.status_code == 422

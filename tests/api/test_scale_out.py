@@ -9,7 +9,7 @@ import httpx
 import orjson
 import pytest
 
-from server.localserver import isolated_env, start_server
+from tests.localserver import isolated_env, start_server
 
 REPO = Path(__file__).resolve().parents[2]
 START_TIMEOUT_S = 20
@@ -20,8 +20,13 @@ def two_servers(tmp_path_factory, request):
     servers = []
     for i in range(2):  # both start before either is waited for
         log_path = tmp_path_factory.mktemp("server") / f"server{i}.log"
-        server = start_server(env=isolated_env(), cwd=REPO, capture_stdout=True,
-                              capture_stderr=True, log_path=log_path)
+        server = start_server(
+            env=isolated_env(),
+            cwd=REPO,
+            capture_stdout=True,
+            capture_stderr=True,
+            log_path=log_path,
+        )
         request.addfinalizer(server.stop)
         servers.append(server)
     for server in servers:
@@ -40,14 +45,19 @@ def session(post, image: list, label: int) -> list[bytes]:
     return bodies
 
 
-def test_session_alternating_between_two_processes_matches_one(two_servers, client, sample,
-                                                               image_list):
+def test_session_alternating_between_two_processes_matches_one(
+    two_servers, client, sample, image_list
+):
     calls = iter(range(100))
 
     def post_alternating(path: str, body: dict) -> bytes:
         url = two_servers[next(calls) % 2]
-        response = httpx.post(url + path, content=orjson.dumps(body), timeout=10,
-                              headers={"content-type": "application/json"})
+        response = httpx.post(
+            url + path,
+            content=orjson.dumps(body),
+            timeout=10,
+            headers={"content-type": "application/json"},
+        )
         assert response.status_code == 200, response.text
         return response.content
 

@@ -13,8 +13,9 @@ def arrays(weights: dict) -> dict:
 
 def test_sgd_applies_w_minus_lr_grad(client, registry, sample, image_list):
     image, label = sample
-    body = client.post("/api/sgd", json={"image": image_list, "label": label,
-                                         "learning_rate": 0.5}).json()
+    body = client.post(
+        "/api/sgd", json={"image": image_list, "label": label, "learning_rate": 0.5}
+    ).json()
     net = registry.get().network()
     x = image.reshape(1, 28, 28, 1)
     loss, p = net.loss_and_grads(x, np.array([label]))
@@ -42,11 +43,19 @@ def test_sgd_step_lowers_the_loss_and_the_server_forgets(client, sample, image_l
 
 
 def test_trace_with_returned_weights_matches_sgd_after(client, image_list):
-    step = client.post("/api/sgd", json={"image": image_list, "label": 3, "learning_rate": 0.1,
-                                         "model": "lenet-sigmoid"}).json()
-    response = client.post("/api/trace", json={"image": image_list, "label": 3,
-                                               "model": "lenet-sigmoid",
-                                               "weights": step["weights"]})
+    step = client.post(
+        "/api/sgd",
+        json={"image": image_list, "label": 3, "learning_rate": 0.1, "model": "lenet-sigmoid"},
+    ).json()
+    response = client.post(
+        "/api/trace",
+        json={
+            "image": image_list,
+            "label": 3,
+            "model": "lenet-sigmoid",
+            "weights": step["weights"],
+        },
+    )
     result = orjson.loads(response.content.splitlines()[-1])
     assert result["probabilities"] == step["after"]["probabilities"]
     assert result["loss"] == step["after"]["loss"]
@@ -55,18 +64,18 @@ def test_trace_with_returned_weights_matches_sgd_after(client, image_list):
 def test_sgd_with_a_drawing_and_no_label_uses_the_prediction(client):
     drawing = np.zeros((90, 90))
     drawing[10:80, 40:50] = 1
-    body = client.post("/api/sgd", json={"drawing": drawing.tolist(),
-                                         "learning_rate": 0.1}).json()
+    body = client.post("/api/sgd", json={"drawing": drawing.tolist(), "learning_rate": 0.1}).json()
     assert body["label"] == body["before"]["prediction"]
 
 
 @pytest.mark.parametrize("model", ["lenet-relu", "lenet-sigmoid"])
 def test_gradcheck_agrees_with_backprop(client, image_list, model):
-    body = client.post("/api/gradcheck", json={"image": image_list, "label": 3, "model": model,
-                                               "samples_per_param": 6, "seed": 7}).json()
+    body = client.post(
+        "/api/gradcheck",
+        json={"image": image_list, "label": 3, "model": model, "samples_per_param": 6, "seed": 7},
+    ).json()
     params = [r["param"] for r in body["results"]]
-    assert params == ["conv1.W", "conv1.b", "conv2.W", "conv2.b", "dense.W", "dense.b",
-                      "input.x"]
+    assert params == ["conv1.W", "conv1.b", "conv2.W", "conv2.b", "dense.W", "dense.b", "input.x"]
     assert body["epsilon"] == pytest.approx(1e-5)
     assert 0 < body["noise_floor"] < 1e-9 and body["target"] == 1e-6
     counted_total = 0
@@ -86,27 +95,32 @@ def test_gradcheck_agrees_with_backprop(client, image_list, model):
 
 
 def test_gradcheck_noise_floor_follows_the_precision():
-    from server.compute import noise_floor
+    from convtrace.compute import noise_floor
 
     ratio = noise_floor(0.0, 1e-5, np.float32) / noise_floor(0.0, 1e-5, np.float64)
     assert ratio == pytest.approx(np.finfo(np.float32).eps / np.finfo(np.float64).eps)
-    assert noise_floor(5.0, 1e-5, np.float64) == pytest.approx(6 * noise_floor(0.0, 1e-5,
-                                                                              np.float64))
+    assert noise_floor(5.0, 1e-5, np.float64) == pytest.approx(
+        6 * noise_floor(0.0, 1e-5, np.float64)
+    )
     assert noise_floor(0.0, 1e-5, np.float64) == pytest.approx(10 * 2.22e-16 / 2e-5, rel=0.01)
 
 
 def test_gradcheck_is_reproducible_with_a_seed(client, image_list):
     body = {"image": image_list, "seed": 3, "samples_per_param": 2}
-    assert client.post("/api/gradcheck", json=body).json() == \
+    assert (
         client.post("/api/gradcheck", json=body).json()
+        == client.post("/api/gradcheck", json=body).json()
+    )
 
 
 def test_gradcheck_flags_kinks_on_blank_background(client):
     """A blank input sits on ReLU kinks and max-pool ties: flagged, not counted as errors."""
     blank = np.zeros((28, 28))
     blank[12:16, 12:16] = 1
-    body = client.post("/api/gradcheck", json={"image": blank.tolist(), "label": 0,
-                                               "samples_per_param": 20, "seed": 0}).json()
+    body = client.post(
+        "/api/gradcheck",
+        json={"image": blank.tolist(), "label": 0, "samples_per_param": 20, "seed": 0},
+    ).json()
     assert sum(r["kinks"] for r in body["results"]) > 0
     for result in body["results"]:
         assert result["max_rel_error"] is None or result["max_rel_error"] < 1e-6

@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import orjson
 import pytest
+from convtrace.api.routes import trace as trace_route
+from convtrace.compute import input_image
+from convtrace.nn.trace import Record, collect
 
-from server.api.routes import trace as trace_route
-from server.compute import input_image
-from server.nn.trace import Record, collect
 from tests.api.decode import decode, parse_lines
 
 HEAD = ("phase", "layer", "kind", "quantity", "equation", "of")
@@ -63,8 +63,10 @@ def test_json_records_equal_engine_trace(client, registry, sample, image_list):
     records, _ = engine_trace(registry, image, label)
     for line, record in zip(lines, records, strict=False):
         assert line["encoding"] == "json" and isinstance(line["data"], list)
-        np.testing.assert_array_equal(decode(line), record.array.astype(np.float32)
-                                      if record.quantity != "switches" else record.array)
+        np.testing.assert_array_equal(
+            decode(line),
+            record.array.astype(np.float32) if record.quantity != "switches" else record.array,
+        )
 
 
 def test_sparse_encoding_is_used_where_smaller(client, image_list):
@@ -114,8 +116,7 @@ def test_client_weights_replace_the_model_parameters(client, registry, sample, i
 
 def test_failure_mid_stream_ends_with_an_error_line(client, image_list, monkeypatch):
     def broken(net, image, label):
-        yield Record("forward", "input", "input", "x", "input.x", None, None,
-                     np.zeros((28, 28, 1)))
+        yield Record("forward", "input", "input", "x", "input.x", None, None, np.zeros((28, 28, 1)))
         raise RuntimeError("engine exploded")
 
     monkeypatch.setattr(trace_route.engine_trace, "run", broken)

@@ -11,14 +11,21 @@ from urllib.parse import urlparse
 
 import pytest
 
-from server.localserver import running_server
 from tests.api.decode import decode
+from tests.localserver import running_server
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
 CHROMIUM = Path(os.environ.get("CONVTRACE_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 STARTUP_S = 30
 
 
@@ -29,8 +36,13 @@ def _python() -> str:
 
 @pytest.fixture(scope="session")
 def app_url():
-    with running_server(factory="server.api.app:create_app_from_env", python=_python(), cwd=REPO,
-                        capture_stderr=True, timeout_s=STARTUP_S) as server:
+    with running_server(
+        factory="convtrace.api.app:create_app_from_env",
+        python=_python(),
+        cwd=REPO,
+        capture_stderr=True,
+        timeout_s=STARTUP_S,
+    ) as server:
         yield server.url
 
 
@@ -86,14 +98,15 @@ def page(browser, app_url):
     yield pg
     context.close()
     assert not watch.foreign, f"requests left localhost: {watch.foreign}"
-    unexpected = watch.errors[watch.expected_errors:] if watch.expected_errors else watch.errors
+    unexpected = watch.errors[watch.expected_errors :] if watch.expected_errors else watch.errors
     assert not unexpected, f"console errors: {watch.errors}"
 
 
 @pytest.fixture
 def tablet(browser, app_url):
-    context, pg, watch = _page(browser, app_url, viewport={"width": 1024, "height": 768},
-                               has_touch=True, is_mobile=False)
+    context, pg, watch = _page(
+        browser, app_url, viewport={"width": 1024, "height": 768}, has_touch=True, is_mobile=False
+    )
     yield pg
     context.close()
     assert not watch.foreign and not watch.errors, (watch.foreign, watch.errors)
@@ -108,15 +121,19 @@ def artifacts() -> Path:
 @pytest.fixture(scope="session")
 def trained() -> bool:
     """True once real weights ship (metadata "placeholder": false)."""
-    meta = json.loads((REPO / "server" / "models" / "lenet-relu.json").read_text())["metadata"]
+    meta = json.loads((REPO / "server" / "convtrace" / "models" / "lenet-relu.json").read_text())[
+        "metadata"
+    ]
     return not meta.get("placeholder", False)
 
 
 def api_trace(page, body: dict) -> tuple[list[dict], dict]:
     """POST api/trace from the test itself; (records with decoded "array", result)."""
-    response = page.request.post(f"{page.url.split('#')[0]}api/trace",
-                                 data=json.dumps({**body, "encoding": "b64"}),
-                                 headers={"Content-Type": "application/json"})
+    response = page.request.post(
+        f"{page.url.split('#')[0]}api/trace",
+        data=json.dumps({**body, "encoding": "b64"}),
+        headers={"Content-Type": "application/json"},
+    )
     assert response.ok, response.text()
     lines = [json.loads(x) for x in response.text().splitlines() if x.strip()]
     records = [{**x, "array": decode(x)} for x in lines[:-1]]

@@ -67,8 +67,10 @@ def test_drawn_one_is_classified(page, app_url, artifacts, trained):
         assert digit == "1"
     page.wait_for_function("() => window.convtrace.timings().classifyToForwardMs > 0")
     t = page.evaluate("() => window.convtrace.timings()")
-    print(f"\n[timing] Classify -> all forward heatmaps drawn: {t['classifyToForwardMs']:.1f} ms "
-          f"(whole trace {t['traceMs']:.1f} ms, test wall {wall:.0f} ms; goal <= 150 ms)")
+    print(
+        f"\n[timing] Classify -> all forward heatmaps drawn: {t['classifyToForwardMs']:.1f} ms "
+        f"(whole trace {t['traceMs']:.1f} ms, test wall {wall:.0f} ms; goal <= 150 ms)"
+    )
     page.screenshot(path=artifacts / "01-drawn-one-classified.png")
 
 
@@ -91,11 +93,13 @@ def test_keyboard_walks_every_backward_step(page, app_url, artifacts):
     seen = [page.get_by_test_id("step-title").text_content()]
     frame_ms = []
     for _ in range(steps - 1):
-        frame_ms.append(page.evaluate("""async () => { const t0 = performance.now();
+        frame_ms.append(
+            page.evaluate("""async () => { const t0 = performance.now();
             const key = new KeyboardEvent('keydown', {key: 'ArrowRight', bubbles: true});
             document.body.dispatchEvent(key);
             void document.body.offsetHeight;  // style + layout of the new step, done now
-            return performance.now() - t0; }"""))
+            return performance.now() - t0; }""")
+        )
         title = page.get_by_test_id("step-title").text_content()
         assert title and title != seen[-1], f"step title did not change after {seen[-1]!r}"
         assert page.locator("#step-formula math").count() == 1
@@ -105,8 +109,10 @@ def test_keyboard_walks_every_backward_step(page, app_url, artifacts):
     assert page.get_by_test_id("step-title").text_content() == seen[-2]
     assert page.get_by_test_id("step-scrubber").input_value() == str(steps - 2)
     js_ms = page.evaluate("() => window.convtrace.timings().stepMs")
-    print(f"\n[timing] one step (JS + style + layout): median {np.median(frame_ms):.1f} ms, "
-          f"max {max(frame_ms):.1f} ms, last step JS {js_ms:.1f} ms (goal <= 16 ms)")
+    print(
+        f"\n[timing] one step (JS + style + layout): median {np.median(frame_ms):.1f} ms, "
+        f"max {max(frame_ms):.1f} ms, last step JS {js_ms:.1f} ms (goal <= 16 ms)"
+    )
     page.screenshot(path=artifacts / "03-saliency-step.png")
 
 
@@ -115,11 +121,13 @@ def test_pool_routing_puts_errors_only_at_switch_cells(page, app_url, artifacts)
     pick_sample(page, 2)
     current = press_until_equation(page, "maxpool.dx")
     page.screenshot(path=artifacts / "04-maxpool-routing.png")
-    trace = page.evaluate("""(layer) => { const t = window.convtrace.trace();
+    trace = page.evaluate(
+        """(layer) => { const t = window.convtrace.trace();
         const sw = t.records.find((r) => r.quantity === 'switches' && r.layer === layer);
         const up = t.records.find((r) => r.phase === 'backward' && r.of === `${layer}.a`);
         return {sw: Array.from(sw.values), swShape: sw.shape, up: Array.from(up.values)}; }""",
-                          current["layer"])
+        current["layer"],
+    )
     routed = np.array(current["values"], np.float32).reshape(current["shape"])
     switches = np.array(trace["sw"]).reshape(trace["swShape"])
     pooled = np.array(trace["up"], np.float32).reshape(switches.shape[:3])
@@ -130,10 +138,13 @@ def test_pool_routing_puts_errors_only_at_switch_cells(page, app_url, artifacts)
     assert np.count_nonzero(routed) <= switches[..., 0].size
     # and the page shows exactly what the API sends
     image = page.evaluate("() => Array.from(window.convtrace.trace().records[0].values)")
-    records, _ = api_trace(page, {"image": np.array(image).reshape(28, 28).tolist(),
-                                  "label": None, "model": "lenet-relu"})
-    api = next(r for r in records
-               if r["equation"] == "maxpool.dx" and r["layer"] == current["layer"])
+    records, _ = api_trace(
+        page,
+        {"image": np.array(image).reshape(28, 28).tolist(), "label": None, "model": "lenet-relu"},
+    )
+    api = next(
+        r for r in records if r["equation"] == "maxpool.dx" and r["layer"] == current["layer"]
+    )
     np.testing.assert_array_equal(routed, api["array"])
 
 
@@ -149,8 +160,10 @@ def test_inspector_shows_the_api_value(page, app_url, artifacts):
     assert inspector.is_visible()
     shown = float(inspector.get_by_test_id("inspector-value").get_attribute("data-value"))
     image = page.evaluate("() => Array.from(window.convtrace.trace().records[0].values)")
-    records, _ = api_trace(page, {"image": np.array(image).reshape(28, 28).tolist(),
-                                  "label": None, "model": "lenet-relu"})
+    records, _ = api_trace(
+        page,
+        {"image": np.array(image).reshape(28, 28).tolist(), "label": None, "model": "lenet-relu"},
+    )
     api = next(r for r in records if r["equation"] == "conv.dx" and r["of"] == "pool1.a")
     assert shown == pytest.approx(float(api["array"][i, j, c]), rel=1e-6, abs=1e-12)
     assert "agrees" in inspector.text_content()
@@ -198,8 +211,9 @@ def test_share_link_reopens_the_same_state(page, app_url, browser, artifacts):
         assert other.get_by_test_id("label-4").get_attribute("aria-pressed") == "true"
         assert other.get_by_test_id("step-title").text_content() == title
         assert other.get_by_test_id("model-select").input_value() == "lenet-relu"
-        assert other.get_by_test_id("prediction").get_attribute("data-digit") == \
-            page.get_by_test_id("prediction").get_attribute("data-digit")
+        assert other.get_by_test_id("prediction").get_attribute(
+            "data-digit"
+        ) == page.get_by_test_id("prediction").get_attribute("data-digit")
         other.screenshot(path=artifacts / "07-reopened-share-link.png")
     finally:
         other.close()
@@ -210,9 +224,11 @@ def test_sigmoid_model_and_gradient_sizes(page, app_url, artifacts):
     pick_sample(page, 0)
     page.get_by_test_id("model-select").select_option("lenet-sigmoid")
     page.wait_for_function(
-        "() => window.convtrace.model() === 'lenet-sigmoid' && window.convtrace.traces() > 1")
+        "() => window.convtrace.model() === 'lenet-sigmoid' && window.convtrace.traces() > 1"
+    )
     assert page.evaluate(
-        "() => window.convtrace.trace().records.some((r) => r.equation === 'sigmoid.dz')")
+        "() => window.convtrace.trace().records.some((r) => r.equation === 'sigmoid.dz')"
+    )
     assert page.locator("#grad-sizes .swatch").count() == 2
     page.get_by_test_id("gradcheck").click()
     page.wait_for_selector("#gradcheck-results tr")
@@ -242,8 +258,10 @@ def test_tablet_layout_and_page_weight(tablet, app_url, artifacts):
     assert overflow <= 0
     tablet.screenshot(path=artifacts / "09-tablet-1024x768.png")
     total = sum(sizes.values())
-    print(f"\n[weight] page (HTML+JS+CSS+icon, {len(sizes)} files): "
-          f"{total / 1024:.1f} KB (goal <= 300 KB)")
+    print(
+        f"\n[weight] page (HTML+JS+CSS+icon, {len(sizes)} files): "
+        f"{total / 1024:.1f} KB (goal <= 300 KB)"
+    )
     assert total <= 300 * 1024
 
 
@@ -252,8 +270,10 @@ def test_shared_scale_and_download(page, app_url, artifacts):
     pick_sample(page, 9)
     for _ in range(20):
         page.keyboard.press("ArrowRight")
-    legends = ("() => Array.from(document.querySelectorAll('.panel.grad:not(.pending) .legend'),"
-               " (l) => l.getAttribute('aria-label'))")
+    legends = (
+        "() => Array.from(document.querySelectorAll('.panel.grad:not(.pending) .legend'),"
+        " (l) => l.getAttribute('aria-label'))"
+    )
     own = page.evaluate(legends)
     assert len(set(own)) > 1  # per-layer: each gradient on its own range
     page.check("#shared-scale")

@@ -13,7 +13,10 @@ def run(page, app_url, body):
 
 
 def test_colour_scales_are_symmetric_or_start_at_zero(page, app_url):
-    out = run(page, app_url, """
+    out = run(
+        page,
+        app_url,
+        """
       const c = await import('./js/colormap.js');
       return {
         div: c.makeScale('diverging', [-0.5, 2]), seq: c.makeScale('sequential', [0.2, 3]),
@@ -22,7 +25,8 @@ def test_colour_scales_are_symmetric_or_start_at_zero(page, app_url):
         flat: c.colour(c.makeScale('diverging', [0, 0]), 0),
         lo: c.colour(c.makeScale('sequential', [0, 1]), -5),
         hi: c.colour(c.makeScale('sequential', [0, 1]), 9),
-      };""")
+      };""",
+    )
     assert out["div"] == {"kind": "diverging", "min": -2, "max": 2}
     assert out["seq"] == {"kind": "sequential", "min": 0, "max": 3}
     assert out["shared"]["max"] == 4
@@ -32,7 +36,10 @@ def test_colour_scales_are_symmetric_or_start_at_zero(page, app_url):
 
 
 def test_sparse_and_uint16_records_decode(page, app_url):
-    out = run(page, app_url, """
+    out = run(
+        page,
+        app_url,
+        """
       const c = await import('./js/codec.js');
       // values [0, 1.5, 0, 0, 0, 0, 0, 0, -2]: mask bits 1 and 8 -> bytes 0b10, 0b1
       const f = new Float32Array([1.5, -2]);
@@ -44,14 +51,18 @@ def test_sparse_and_uint16_records_decode(page, app_url):
       const sw = c.decodeArray({shape: [3], dtype: 'uint16', encoding: 'b64',
                                 data: btoa(String.fromCharCode(...new Uint8Array(u.buffer)))});
       const img = c.unpackImage(c.packImage(Float32Array.from([0, 1, 128 / 255])), 3);
-      return {sparse: Array.from(sparse), sw: Array.from(sw), img: Array.from(img)};""")
+      return {sparse: Array.from(sparse), sw: Array.from(sw), img: Array.from(img)};""",
+    )
     assert out["sparse"] == [0, 1.5, 0, 0, 0, 0, 0, 0, -2]
     assert out["sw"] == [3, 0, 65535]
     assert out["img"] == pytest.approx([0, 1, 128 / 255])
 
 
 def test_tiling_round_trips_every_rank(page, app_url):
-    bad = run(page, app_url, """
+    bad = run(
+        page,
+        app_url,
+        """
       const t = await import('./js/tiling.js');
       const bad = [];
       for (const shape of [[], [10], [10, 256], [24, 24, 8], [16, 5, 5, 8]]) {
@@ -62,5 +73,6 @@ def test_tiling_round_trips_every_rank(page, app_url):
           if (L.flatOf(tile, i, j) !== f) { bad.push([shape, f]); break; }
         }
       }
-      return bad;""")
+      return bad;""",
+    )
     assert bad == []

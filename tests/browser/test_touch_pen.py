@@ -21,13 +21,16 @@ def _steps(xy, per_segment=8):
     """Points every few pixels along the polyline, as a moving finger reports them."""
     out = [xy[0]]
     for (x0, y0), (x1, y1) in zip(xy, xy[1:], strict=False):
-        out += [(x0 + (x1 - x0) * i / per_segment, y0 + (y1 - y0) * i / per_segment)
-                for i in range(1, per_segment + 1)]
+        out += [
+            (x0 + (x1 - x0) * i / per_segment, y0 + (y1 - y0) * i / per_segment)
+            for i in range(1, per_segment + 1)
+        ]
     return out
 
 
 def touch_stroke(cdp, xy, second_finger=None):
     """One finger along xy; optionally a second finger resting at ``second_finger``."""
+
     def points(x, y):
         pts = [{"x": x, "y": y, "id": 0}]
         if second_finger:
@@ -42,8 +45,16 @@ def touch_stroke(cdp, xy, second_finger=None):
 
 def pen_stroke(cdp, xy):
     def event(kind, x, y, buttons):
-        return {"type": kind, "x": x, "y": y, "button": "left", "buttons": buttons,
-                "clickCount": 1, "pointerType": "pen", "force": 0.6}
+        return {
+            "type": kind,
+            "x": x,
+            "y": y,
+            "button": "left",
+            "buttons": buttons,
+            "clickCount": 1,
+            "pointerType": "pen",
+            "force": 0.6,
+        }
 
     cdp.send("Input.dispatchMouseEvent", event("mousePressed", *xy[0], 1))
     for x, y in _steps(xy)[1:]:
@@ -62,8 +73,11 @@ def _classify(page):
     return wait_trace(page)
 
 
-@pytest.mark.parametrize(("stroke", "pointer_type"), [(touch_stroke, "touch"),
-                                                     (pen_stroke, "pen")], ids=["finger", "pen"])
+@pytest.mark.parametrize(
+    ("stroke", "pointer_type"),
+    [(touch_stroke, "touch"), (pen_stroke, "pen")],
+    ids=["finger", "pen"],
+)
 def test_a_finger_or_pen_draws_a_one(tablet, app_url, trained, stroke, pointer_type):
     open_app(tablet, app_url)
     _record_pointer_types(tablet)

@@ -7,8 +7,7 @@ import struct
 from pathlib import Path
 
 import numpy as np
-
-from server.nn.data import IMAGES_MAGIC, LABELS_MAGIC
+from convtrace.nn.data import IMAGES_MAGIC, LABELS_MAGIC
 
 
 def idx_bytes(magic: int, array: np.ndarray) -> bytes:
@@ -18,8 +17,10 @@ def idx_bytes(magic: int, array: np.ndarray) -> bytes:
 
 def write_mnist(directory: Path, split_prefix: str, images, labels, gz: bool) -> None:
     """<prefix>-images-idx3-ubyte and <prefix>-labels-idx1-ubyte (gzip-compressed if gz)."""
-    for stem, magic, array in (("images-idx3-ubyte", IMAGES_MAGIC, images),
-                               ("labels-idx1-ubyte", LABELS_MAGIC, labels)):
+    for stem, magic, array in (
+        ("images-idx3-ubyte", IMAGES_MAGIC, images),
+        ("labels-idx1-ubyte", LABELS_MAGIC, labels),
+    ):
         raw = idx_bytes(magic, np.asarray(array))
         name = f"{split_prefix}-{stem}"
         if gz:

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
-from server.nn.layers import ACTIVATIONS, Conv2D, Dense, Flatten, Layer, MaxPool2D, ReLU
-from server.nn.loss import softmax_cross_entropy
-from server.nn.network import Network
+from convtrace.nn.layers import ACTIVATIONS, Conv2D, Dense, Flatten, Layer, MaxPool2D, ReLU
+from convtrace.nn.loss import softmax_cross_entropy
+from convtrace.nn.network import Network
 
 from .numgrad import check_gradient
 
@@ -41,8 +40,7 @@ def _check_layer(layer: Layer, x: np.ndarray, rng: np.random.Generator) -> dict[
     scale = float(np.sum(np.abs(y * g)))  # the size of the terms L adds up
     errors = {"x": check_gradient(loss, x, dx, rng, f"{layer.name} dL/dx", scale)}
     for key, param in layer.params.items():
-        errors[key] = check_gradient(loss, param, grads[key], rng, f"{layer.name} dL/d{key}",
-                                     scale)
+        errors[key] = check_gradient(loss, param, grads[key], rng, f"{layer.name} dL/d{key}", scale)
     return errors
 
 
@@ -65,8 +63,9 @@ def _random_conv_shapes(count: int) -> list[tuple[int, ...]]:
     for _ in range(count):
         d = int(draw.integers(1, 5))
         r, s = (int(v) for v in draw.integers(d, d + 5, size=2))
-        shapes.append((int(draw.integers(1, 4)), r, s, int(draw.integers(1, 4)),
-                       int(draw.integers(1, 5)), d))
+        shapes.append(
+            (int(draw.integers(1, 4)), r, s, int(draw.integers(1, 4)), int(draw.integers(1, 5)), d)
+        )
     return shapes
 
 
@@ -89,8 +88,12 @@ def _conv_forward_loops(x, w, b):
     m, d = w.shape[0], w.shape[1]
     z = np.zeros((n, r - d + 1, s - d + 1, m))
     for q, i, j, k in np.ndindex(z.shape):
-        z[q, i, j, k] = b[k] + sum(w[k, a, bb, c] * x[q, i + a, j + bb, c]
-                                   for a in range(d) for bb in range(d) for c in range(t))
+        z[q, i, j, k] = b[k] + sum(
+            w[k, a, bb, c] * x[q, i + a, j + bb, c]
+            for a in range(d)
+            for bb in range(d)
+            for c in range(t)
+        )
     return z
 
 
@@ -102,17 +105,25 @@ def _conv_backward_loops(x, w, dz):
     dw = np.zeros_like(w)
     for k, a, bb, c in np.ndindex(w.shape):
         # dL/dw^k_{a,b,c} = sum_{i,j} dL/dz_{i,j,k} a_{i+a,j+b,c}   (and over the batch)
-        dw[k, a, bb, c] = sum(dz[q, i, j, k] * x[q, i + a, j + bb, c]
-                              for q in range(n) for i in range(r_out) for j in range(s_out))
+        dw[k, a, bb, c] = sum(
+            dz[q, i, j, k] * x[q, i + a, j + bb, c]
+            for q in range(n)
+            for i in range(r_out)
+            for j in range(s_out)
+        )
     # dL/db^k = sum_{i,j} dL/dz_{i,j,k}
     db = np.array([dz[..., k].sum() for k in range(m)])
     dx = np.zeros_like(x)
     for q, i, j, c in np.ndindex(x.shape):
         # dL/da_{i,j,c} = sum_{a,b < d} sum_{k < M} dL/dz_{i-a,j-b,k} w^k_{a,b,c}  (k runs to
         # M-1, the seed's "K"); only terms whose z lies inside the output contribute
-        dx[q, i, j, c] = sum(dz[q, i - a, j - bb, k] * w[k, a, bb, c]
-                             for a in range(d) for bb in range(d) for k in range(m)
-                             if 0 <= i - a < r_out and 0 <= j - bb < s_out)
+        dx[q, i, j, c] = sum(
+            dz[q, i - a, j - bb, k] * w[k, a, bb, c]
+            for a in range(d)
+            for bb in range(d)
+            for k in range(m)
+            if 0 <= i - a < r_out and 0 <= j - bb < s_out
+        )
     return dw, db, dx
 
 
@@ -223,8 +234,12 @@ def _kink_margin(net: Network, x: np.ndarray) -> float:
         if isinstance(layer, MaxPool2D) and layer.k > 1:
             n, r, s, c = x.shape
             k = layer.k
-            windows = np.sort(x.reshape(n, r // k, k, s // k, k, c).transpose(0, 1, 3, 5, 2, 4)
-                              .reshape(n, r // k, s // k, c, k * k), axis=-1)
+            windows = np.sort(
+                x.reshape(n, r // k, k, s // k, k, c)
+                .transpose(0, 1, 3, 5, 2, 4)
+                .reshape(n, r // k, s // k, c, k * k),
+                axis=-1,
+            )
             gaps = windows[..., -1] - windows[..., -2]
             # a tie of exact zeros (a window of dead ReLU cells) stays a tie of zeros under a
             # nudge that keeps the ReLU inputs negative, so it cannot switch the winner
@@ -253,8 +268,11 @@ def _draw_network_case(spec: dict, rng: np.random.Generator):
 def test_network_gradients_match_central_differences(spec, rng):
     net, x, labels = _draw_network_case(spec, rng)
     loss, _ = net.loss_and_grads(x, labels)
-    grads = {(layer.name, key): value.copy()
-             for layer in net.layers for key, value in layer.grads.items()}
+    grads = {
+        (layer.name, key): value.copy()
+        for layer in net.layers
+        for key, value in layer.grads.items()
+    }
     assert {(name, key) for name, key, _ in net.parameters()} == set(grads)
     dx = net.backward(softmax_cross_entropy(net.forward(x), labels)[2])
 

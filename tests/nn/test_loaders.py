@@ -9,11 +9,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
-from server.nn import weights
-from server.nn.data import IMAGES_MAGIC, LABELS_MAGIC, IdxError, load_mnist, parse_idx
-from server.nn.network import Network, SpecError
-from server.nn.weights import ModelFileError
+from convtrace.nn import weights
+from convtrace.nn.data import IMAGES_MAGIC, LABELS_MAGIC, IdxError, load_mnist, parse_idx
+from convtrace.nn.network import Network, SpecError
+from convtrace.nn.weights import ModelFileError
 
 from .idxfiles import idx_bytes, write_mnist
 
@@ -56,7 +55,7 @@ def test_parse_idx_rejects_extra_bytes(rng):
 
 @pytest.mark.parametrize(("magic", "header"), [(IMAGES_MAGIC, 16), (LABELS_MAGIC, 8)])
 def test_parse_idx_rejects_short_header(magic, header, rng):
-    raw = idx_bytes(magic, _images(rng) if magic == IMAGES_MAGIC else _labels(rng))[:header - 1]
+    raw = idx_bytes(magic, _images(rng) if magic == IMAGES_MAGIC else _labels(rng))[: header - 1]
     with pytest.raises(IdxError, match=rf"f: {header - 1} bytes is shorter than the {header}-byte"):
         parse_idx(raw, magic, "f")
 
@@ -159,7 +158,7 @@ def test_load_names_the_missing_file(saved, suffix):
 def test_load_rejects_truncated_npz(saved, keep):
     npz = saved.with_suffix(".npz")
     raw = npz.read_bytes()
-    npz.write_bytes(raw[:int(len(raw) * keep)])
+    npz.write_bytes(raw[: int(len(raw) * keep)])
     with pytest.raises(ModelFileError, match=r"model\.npz: unreadable or truncated"):
         weights.load(saved)
 
@@ -169,9 +168,11 @@ def _corrupt_member_data(npz: Path, member: str) -> None:
     with zipfile.ZipFile(npz) as archive:
         info = archive.getinfo(member)
     raw = bytearray(npz.read_bytes())
-    name_len, extra_len = struct.unpack("<HH", raw[info.header_offset + 26:info.header_offset + 30])
+    name_len, extra_len = struct.unpack(
+        "<HH", raw[info.header_offset + 26 : info.header_offset + 30]
+    )
     start = info.header_offset + 30 + name_len + extra_len
-    raw[start:start + 4] = b"\xff\xff\xff\xff"  # block type 3 does not exist in deflate
+    raw[start : start + 4] = b"\xff\xff\xff\xff"  # block type 3 does not exist in deflate
     npz.write_bytes(bytes(raw))
 
 
@@ -243,27 +244,43 @@ def _spec(*layers: dict, input_shape=(8, 8, 1)) -> dict:
 
 FLAT = ({"kind": "flatten"}, {"kind": "dense", "units": 3})
 BAD_SPECS = {
-    "unknown-kind": (_spec({"kind": "convolution", "maps": 2, "size": 3}, *FLAT),
-                     r"layer 0: unknown kind 'convolution'"),
+    "unknown-kind": (
+        _spec({"kind": "convolution", "maps": 2, "size": 3}, *FLAT),
+        r"layer 0: unknown kind 'convolution'",
+    ),
     "missing-kind": (_spec({"maps": 2}, *FLAT), r"layer 0: unknown kind None"),
-    "dense-without-flatten": (_spec({"kind": "conv", "maps": 2, "size": 3},
-                                    {"kind": "dense", "units": 3}),
-                              r"layer 1 \(dense1\): dense needs a flat input \(add a flatten\)"),
-    "filter-larger-than-input": (_spec({"kind": "conv", "maps": 2, "size": 9}, *FLAT),
-                                 r"layer 0 \(conv1\): filter 9x9 larger than input"),
+    "dense-without-flatten": (
+        _spec({"kind": "conv", "maps": 2, "size": 3}, {"kind": "dense", "units": 3}),
+        r"layer 1 \(dense1\): dense needs a flat input \(add a flatten\)",
+    ),
+    "filter-larger-than-input": (
+        _spec({"kind": "conv", "maps": 2, "size": 9}, *FLAT),
+        r"layer 0 \(conv1\): filter 9x9 larger than input",
+    ),
     "filter-taller-than-nonsquare-input": (
         _spec({"kind": "conv", "maps": 2, "size": 6}, *FLAT, input_shape=(5, 9, 1)),
-        r"filter 6x6 larger than input \(5, 9\)"),
-    "duplicate-names": (_spec({"kind": "conv", "name": "a", "maps": 2, "size": 3},
-                              {"kind": "relu", "name": "a"}, *FLAT),
-                        r"layer names must be unique"),
-    "default-name-clash": (_spec({"kind": "relu", "name": "conv1"},
-                                 {"kind": "conv", "maps": 2, "size": 3}, *FLAT),
-                           r"layer names must be unique"),
-    "zero-maps": (_spec({"kind": "conv", "maps": 0, "size": 3}, *FLAT),
-                  r"'maps' must be a positive integer, got 0"),
-    "size-not-integer": (_spec({"kind": "conv", "maps": 2, "size": 2.5}, *FLAT),
-                         r"'size' must be a positive integer, got 2.5"),
+        r"filter 6x6 larger than input \(5, 9\)",
+    ),
+    "duplicate-names": (
+        _spec(
+            {"kind": "conv", "name": "a", "maps": 2, "size": 3},
+            {"kind": "relu", "name": "a"},
+            *FLAT,
+        ),
+        r"layer names must be unique",
+    ),
+    "default-name-clash": (
+        _spec({"kind": "relu", "name": "conv1"}, {"kind": "conv", "maps": 2, "size": 3}, *FLAT),
+        r"layer names must be unique",
+    ),
+    "zero-maps": (
+        _spec({"kind": "conv", "maps": 0, "size": 3}, *FLAT),
+        r"'maps' must be a positive integer, got 0",
+    ),
+    "size-not-integer": (
+        _spec({"kind": "conv", "maps": 2, "size": 2.5}, *FLAT),
+        r"'size' must be a positive integer, got 2.5",
+    ),
     "not-flat-at-end": (_spec({"kind": "conv", "maps": 2, "size": 3}), r"flat vector"),
     "layer-not-object": (_spec("conv", *FLAT), r"layer 0: must be an object"),
     "no-layers-list": ({"input": [8, 8, 1]}, r"'layers' list"),
@@ -276,8 +293,9 @@ def test_network_rejects_bad_spec(spec, message):
         Network(spec)
 
 
-@pytest.mark.parametrize("shape", [8, [8, 8], [8, 8, 1, 1], [0, 8, 1], ["8", 8, 1], [8.0, 8, 1],
-                                   [True, 8, 1], None])
+@pytest.mark.parametrize(
+    "shape", [8, [8, 8], [8, 8, 1, 1], [0, 8, 1], ["8", 8, 1], [8.0, 8, 1], [True, 8, 1], None]
+)
 def test_network_rejects_input_that_is_not_a_shape(shape):
     with pytest.raises(SpecError, match="'input' must be"):
         Network({"input": shape, "layers": list(FLAT)})

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
-from server.nn.layers import MaxPool2D
-from server.nn.network import Network, SpecError
+from convtrace.nn.layers import MaxPool2D
+from convtrace.nn.network import Network, SpecError
 
 
 def _windows(x: np.ndarray, k: int) -> np.ndarray:

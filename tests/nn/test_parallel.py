@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
-from server.nn.network import Network
-from server.nn.parallel import DataParallel
-from server.nn.train import SGD, _batches, _one_ahead, main, train
-from server.nn.weights import init_weights
+from convtrace.nn.network import Network
+from convtrace.nn.parallel import DataParallel
+from convtrace.nn.train import SGD, _batches, _one_ahead, main, train
+from convtrace.nn.weights import init_weights
 
 from .test_train import SPEC, _loss, _synthetic
 
@@ -33,8 +32,9 @@ def test_sharded_loss_and_gradients_equal_the_whole_batch(batch, threads):
     np.testing.assert_allclose(sharded_p, p, rtol=1e-12)
     for a, b in zip(whole.layers, net.layers, strict=True):
         for key in a.grads:
-            np.testing.assert_allclose(b.grads[key], a.grads[key], rtol=1e-10, atol=1e-15,
-                                       err_msg=f"{a.name}.{key}")
+            np.testing.assert_allclose(
+                b.grads[key], a.grads[key], rtol=1e-10, atol=1e-15, err_msg=f"{a.name}.{key}"
+            )
 
 
 def test_a_replica_shares_weights_but_keeps_its_own_state():
@@ -75,8 +75,16 @@ def test_training_on_threads_learns_and_is_reproducible():
     for _ in range(2):
         net = init_weights(Network(SPEC), seed=0)
         before = _loss(net, images, labels)
-        train(net, images, labels, epochs=6, batch_size=16, optimizer=SGD(0.05, 0.9),
-              augment_data=False, threads=2)
+        train(
+            net,
+            images,
+            labels,
+            epochs=6,
+            batch_size=16,
+            optimizer=SGD(0.05, 0.9),
+            augment_data=False,
+            threads=2,
+        )
         assert _loss(net, images, labels) < 0.5 * before
         weights.append(net.get_weights())
     for key in weights[0]:

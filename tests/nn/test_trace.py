@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
-from server.nn import trace
-from server.nn.layers import MaxPool2D, ReLU
-from server.nn.loss import softmax_cross_entropy
-from server.nn.network import Network
-from server.nn.specs import lenet
-from server.nn.weights import init_weights
+from convtrace.nn import trace
+from convtrace.nn.layers import MaxPool2D, ReLU
+from convtrace.nn.loss import softmax_cross_entropy
+from convtrace.nn.network import Network
+from convtrace.nn.specs import lenet
+from convtrace.nn.weights import init_weights
 
 from .numgrad import STENCIL, STEP, check_gradient
 
@@ -58,8 +57,13 @@ def _plain_pass(net: Network, image: np.ndarray, label: int):
 
     dx = net.backward(dz)
     grads = {_output_name(net.layers[-1]): dz[0]}
-    grads.update({f"{layer.name}.{key}": grad.copy()
-                  for layer in net.layers for key, grad in layer.grads.items()})
+    grads.update(
+        {
+            f"{layer.name}.{key}": grad.copy()
+            for layer in net.layers
+            for key, grad in layer.grads.items()
+        }
+    )
     # the error at each layer's input, i.e. at the output of the layer below it
     below = ["input.x"] + [_output_name(layer) for layer in net.layers[:-1]]
     for i in range(len(net.layers) - 1, -1, -1):
@@ -188,8 +192,9 @@ def _smooth_around(net: Network, x: np.ndarray, pixel: int) -> bool:
     for offset in STENCIL:
         nudged = x.copy()
         nudged.reshape(-1)[pixel] += offset * STEP
-        if any(not np.array_equal(p, q) for p, q in zip(here, _kink_pattern(net, nudged),
-                                                         strict=True)):
+        if any(
+            not np.array_equal(p, q) for p, q in zip(here, _kink_pattern(net, nudged), strict=True)
+        ):
             return False
     return True
 

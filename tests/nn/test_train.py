@@ -7,17 +7,23 @@ import json
 
 import numpy as np
 import pytest
-
-from server.nn.augment import _bilinear, augment, random_thickness
-from server.nn.network import Network
-from server.nn.train import SGD, Adam, main, train
-from server.nn.weights import init_weights, load
+from convtrace.nn.augment import _bilinear, augment, random_thickness
+from convtrace.nn.network import Network
+from convtrace.nn.train import SGD, Adam, main, train
+from convtrace.nn.weights import init_weights, load
 
 from .idxfiles import write_mnist
 
-SPEC = {"input": [12, 12, 1], "layers": [
-    {"kind": "conv", "maps": 4, "size": 3}, {"kind": "relu"}, {"kind": "maxpool", "size": 2},
-    {"kind": "flatten"}, {"kind": "dense", "units": 3}]}
+SPEC = {
+    "input": [12, 12, 1],
+    "layers": [
+        {"kind": "conv", "maps": 4, "size": 3},
+        {"kind": "relu"},
+        {"kind": "maxpool", "size": 2},
+        {"kind": "flatten"},
+        {"kind": "dense", "units": 3},
+    ],
+}
 
 
 def _synthetic(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -32,12 +38,12 @@ def _synthetic(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
         elif y == 1:
             images[i, at, 2:10] = 1
         else:
-            images[i, at - 1:at + 1, at - 1:at + 1] = 1
+            images[i, at - 1 : at + 1, at - 1 : at + 1] = 1
     return images.astype(np.float32), labels
 
 
 def _loss(net: Network, images, labels) -> float:
-    from server.nn.loss import softmax_cross_entropy
+    from convtrace.nn.loss import softmax_cross_entropy
 
     return softmax_cross_entropy(net.forward(images[..., None]), labels)[0]
 
@@ -47,8 +53,9 @@ def test_training_on_a_tiny_set_lowers_the_loss(optimizer):
     images, labels = _synthetic(96)
     net = init_weights(Network(SPEC), seed=0)
     before = _loss(net, images, labels)
-    history = train(net, images, labels, epochs=6, batch_size=16, optimizer=optimizer,
-                    augment_data=False)
+    history = train(
+        net, images, labels, epochs=6, batch_size=16, optimizer=optimizer, augment_data=False
+    )
     after = _loss(net, images, labels)
     assert after < 0.5 * before, (before, after)
     assert history.epoch_loss[-1] < history.epoch_loss[0]
@@ -59,12 +66,28 @@ def test_training_is_deterministic_for_a_seed():
     runs = []
     for _ in range(2):
         net = init_weights(Network(SPEC), seed=3)
-        train(net, images, labels, epochs=2, batch_size=8, optimizer=SGD(0.05), seed=7,
-              augment_data=False)
+        train(
+            net,
+            images,
+            labels,
+            epochs=2,
+            batch_size=8,
+            optimizer=SGD(0.05),
+            seed=7,
+            augment_data=False,
+        )
         runs.append(net.get_weights())
     other = init_weights(Network(SPEC), seed=3)
-    train(other, images, labels, epochs=2, batch_size=8, optimizer=SGD(0.05), seed=8,
-          augment_data=False)
+    train(
+        other,
+        images,
+        labels,
+        epochs=2,
+        batch_size=8,
+        optimizer=SGD(0.05),
+        seed=8,
+        augment_data=False,
+    )
     for key in runs[0]:
         np.testing.assert_array_equal(runs[0][key], runs[1][key])
     assert any(not np.array_equal(runs[0][k], other.get_weights()[k]) for k in runs[0])
@@ -98,10 +121,12 @@ def test_bilinear_sampling_matches_the_formula_with_zeros_outside():
         n, r, c = index[0], rows[index], cols[index]
         r0, c0 = int(np.floor(r)), int(np.floor(c))
         fr, fc = r - r0, c - c0
-        expected[index] = ((1 - fr) * (1 - fc) * pixel(n, r0, c0)
-                           + (1 - fr) * fc * pixel(n, r0, c0 + 1)
-                           + fr * (1 - fc) * pixel(n, r0 + 1, c0)
-                           + fr * fc * pixel(n, r0 + 1, c0 + 1))
+        expected[index] = (
+            (1 - fr) * (1 - fc) * pixel(n, r0, c0)
+            + (1 - fr) * fc * pixel(n, r0, c0 + 1)
+            + fr * (1 - fc) * pixel(n, r0 + 1, c0)
+            + fr * fc * pixel(n, r0 + 1, c0 + 1)
+        )
     np.testing.assert_allclose(_bilinear(images, rows, cols), expected, rtol=1e-12, atol=1e-15)
 
 
@@ -114,8 +139,11 @@ def test_thickness_changes_are_3x3_dilation_and_half_erosion():
     dilated, eroded = windows.max(axis=(-1, -2)), windows.min(axis=(-1, -2))
     kinds = set()
     for i in range(len(images)):  # each image is exactly one of: dilated, half-eroded, unchanged
-        for kind, expected in (("thick", dilated[i]), ("thin", 0.5 * (images[i] + eroded[i])),
-                               ("same", images[i])):
+        for kind, expected in (
+            ("thick", dilated[i]),
+            ("thin", 0.5 * (images[i] + eroded[i])),
+            ("same", images[i]),
+        ):
             if np.array_equal(out[i], expected):
                 kinds.add(kind)
                 break
@@ -129,8 +157,13 @@ def mnist_dir(tmp_path):
     """A tiny random "MNIST": 64 training and 32 test images."""
     rng = np.random.default_rng(0)
     for prefix, n in (("train", 64), ("t10k", 32)):
-        write_mnist(tmp_path, prefix, (rng.random((n, 28, 28)) * 255).astype(np.uint8),
-                    rng.integers(0, 10, n), gz=True)
+        write_mnist(
+            tmp_path,
+            prefix,
+            (rng.random((n, 28, 28)) * 255).astype(np.uint8),
+            rng.integers(0, 10, n),
+            gz=True,
+        )
     return tmp_path
 
 
@@ -149,12 +182,38 @@ def test_train_command_can_start_from_a_saved_model(mnist_dir):
     tmp_path = mnist_dir
     first, second = tmp_path / "first", tmp_path / "second"
     assert main(["--data", str(tmp_path), "--epochs", "1", "--out", str(first)]) == 0
-    assert main(["--data", str(tmp_path), "--epochs", "1", "--out", str(second), "--lr", "0",
-                 "--init", str(first), "--no-augment"]) == 0
+    assert (
+        main(
+            [
+                "--data",
+                str(tmp_path),
+                "--epochs",
+                "1",
+                "--out",
+                str(second),
+                "--lr",
+                "0",
+                "--init",
+                str(first),
+                "--no-augment",
+            ]
+        )
+        == 0
+    )
     (a, _), (b, meta) = load(first), load(second)
     for key, value in a.get_weights().items():  # lr 0 with momentum from zero: unchanged
         np.testing.assert_array_equal(value, b.get_weights()[key])
     assert meta["initialised_from"]["training"]["epochs"] == 1
     with pytest.raises(SystemExit, match="architecture"):
-        main(["--data", str(tmp_path), "--arch", "lenet-sigmoid", "--init", str(first),
-              "--out", str(tmp_path / "x")])
+        main(
+            [
+                "--data",
+                str(tmp_path),
+                "--arch",
+                "lenet-sigmoid",
+                "--init",
+                str(first),
+                "--out",
+                str(tmp_path / "x"),
+            ]
+        )

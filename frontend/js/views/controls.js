@@ -20,7 +20,11 @@ export function createControls({ prev, next, play, scrubber, title, formula, wor
     } else if (ev.key === "ArrowLeft" && !TYPING.has(tag)) {
       onStep({ by: -1 });
       ev.preventDefault();
-    } else if (ev.key === " " && (!TYPING.has(tag) || scrubbing) && (tag !== "BUTTON" || ev.target === play)) {
+    } else if (
+      ev.key === " " &&
+      (!TYPING.has(tag) || scrubbing) &&
+      (tag !== "BUTTON" || ev.target === play)
+    ) {
       if (ev.target === play) return; // the button's own click handles it
       onStep({ play: "toggle" });
       ev.preventDefault();
@@ -28,17 +32,24 @@ export function createControls({ prev, next, play, scrubber, title, formula, wor
   });
 
   return {
-    bindStep: (handler) => { onStep = handler; },
+    bindStep: (handler) => {
+      onStep = handler;
+    },
 
     /** {k, n, title, formulaHtml, explanation, playing}; n = 0 disables everything. */
     showStep({ k, n, title: text, formulaHtml, explanation, playing }) {
       const none = n === 0;
-      [prev, next, play, scrubber].forEach((el) => { el.disabled = none; });
+      [prev, next, play, scrubber].forEach((el) => {
+        el.disabled = none;
+      });
       prev.disabled = none || k <= 0;
       next.disabled = none || k >= n - 1;
       scrubber.max = String(Math.max(0, n - 1));
       scrubber.value = String(k);
-      scrubber.setAttribute("aria-valuetext", none ? "no trace yet" : `step ${k + 1} of ${n}: ${text}`);
+      scrubber.setAttribute(
+        "aria-valuetext",
+        none ? "no trace yet" : `step ${k + 1} of ${n}: ${text}`,
+      );
       counter.textContent = none ? "" : `step ${k + 1} / ${n}`;
       title.textContent = text;
       formula.innerHTML = formulaHtml ?? "";

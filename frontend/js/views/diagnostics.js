@@ -22,7 +22,9 @@ export function createDiagnostics({ chart, run, results }) {
   run.addEventListener("click", () => onRun?.());
 
   return {
-    bindGradcheck: (handler) => { onRun = handler; },
+    bindGradcheck: (handler) => {
+      onRun = handler;
+    },
 
     /** sizes = {model: [{layer, quantity, of, rms}]}, current model first. */
     showGradientSizes(sizes) {
@@ -95,7 +97,8 @@ export function createDiagnostics({ chart, run, results }) {
         return tr;
       });
       const cap = document.createElement("caption");
-      cap.textContent = `largest relative error |analytic − numeric| / (|analytic| + |numeric|), ε = ${fmt(state.epsilon)}. ` +
+      cap.textContent =
+        `largest relative error |analytic − numeric| / (|analytic| + |numeric|), ε = ${fmt(state.epsilon)}. ` +
         `Not counted: steps across a kink (ReLU at 0, pool tie), and gradients so small that the ` +
         `numeric estimate's rounding noise (${fmt(state.noise_floor)}) hides them.`;
       results.replaceChildren(cap, ...rows);

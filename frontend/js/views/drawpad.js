@@ -20,14 +20,18 @@ export function createDrawpad({ pad, clear, classify, sampleDigit, sample, seen 
 
   function point(ev) {
     const box = pad.getBoundingClientRect();
-    return [((ev.clientX - box.left) / box.width) * pad.width, ((ev.clientY - box.top) / box.height) * pad.height];
+    return [
+      ((ev.clientX - box.left) / box.width) * pad.width,
+      ((ev.clientY - box.top) / box.height) * pad.height,
+    ];
   }
 
   function stroke(from, to, pressure) {
     ctx.strokeStyle = "#000";
     ctx.lineCap = "round";
     ctx.lineJoin = "round";
-    ctx.lineWidth = pad.width / 13 * (pressure > 0 && pressure !== 0.5 ? 0.6 + pressure * 0.8 : 1);
+    ctx.lineWidth =
+      (pad.width / 13) * (pressure > 0 && pressure !== 0.5 ? 0.6 + pressure * 0.8 : 1);
     ctx.beginPath();
     ctx.moveTo(...from);
     ctx.lineTo(...to);
@@ -66,10 +70,13 @@ export function createDrawpad({ pad, clear, classify, sampleDigit, sample, seen 
   let seenLegend = null;
 
   return {
-    bindDraw: (handler) => { onDraw = handler; },
+    bindDraw: (handler) => {
+      onDraw = handler;
+    },
     bindClear: (handler) => clear.addEventListener("click", handler),
     bindClassify: (handler) => classify.addEventListener("click", handler),
-    bindSample: (handler) => sample.addEventListener("click", () => handler(Number(sampleDigit.value))),
+    bindSample: (handler) =>
+      sample.addEventListener("click", () => handler(Number(sampleDigit.value))),
 
     clearPad: reset,
     isBlank: () => !inked,

@@ -4,7 +4,7 @@
 
 import { paint } from "../colormap.js";
 import { fmt } from "../format.js";
-import { tiling, tileValues, unravel } from "../tiling.js";
+import { tileValues, tiling, unravel } from "../tiling.js";
 
 // on-screen size of one cell, in CSS pixels, chosen from the shape alone
 function cellSize(shape, layout) {
@@ -94,7 +94,8 @@ function indexRow(n, cw) {
 
 function largest(values) {
   let best = 0;
-  for (let i = 1; i < values.length; i++) if (Math.abs(values[i]) > Math.abs(values[best])) best = i;
+  for (let i = 1; i < values.length; i++)
+    if (Math.abs(values[i]) > Math.abs(values[best])) best = i;
   return best;
 }
 
@@ -121,9 +122,14 @@ export function drawHeatmap(hm, values, scale) {
   });
   let lo = Infinity;
   let hi = -Infinity;
-  for (const v of values) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-  hm.el.setAttribute("aria-label",
-    `${hm.name}, ${hm.shape.join(" by ")}, values from ${fmt(lo)} to ${fmt(hi)}. Enter inspects the largest.`);
+  for (const v of values) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  hm.el.setAttribute(
+    "aria-label",
+    `${hm.name}, ${hm.shape.join(" by ")}, values from ${fmt(lo)} to ${fmt(hi)}. Enter inspects the largest.`,
+  );
 }
 
 export function bindCell(hm, handler) {
@@ -151,9 +157,16 @@ function overlayOf(hm, t) {
  * grid (optional): draw a k x k window grid. Empty marks clear the overlay.
  */
 export function markHeatmap(hm, marks, grid = 0) {
-  const colours = { self: "#000", input: "#0a7d32", weight: "#7a1fa2", delta: "#0a7d32", winner: "#111" };
+  const colours = {
+    self: "#000",
+    input: "#0a7d32",
+    weight: "#7a1fa2",
+    delta: "#0a7d32",
+    winner: "#111",
+  };
   hm.tiles.forEach((tile) => {
-    if (tile.overlay) tile.overlay.getContext("2d").clearRect(0, 0, tile.overlay.width, tile.overlay.height);
+    if (tile.overlay)
+      tile.overlay.getContext("2d").clearRect(0, 0, tile.overlay.width, tile.overlay.height);
   });
   if (!marks.length && !grid) return;
   const ratio = window.devicePixelRatio || 1;
@@ -164,8 +177,10 @@ export function markHeatmap(hm, marks, grid = 0) {
       const ctx = overlayOf(hm, t).getContext("2d");
       ctx.strokeStyle = "rgba(0,0,0,0.35)";
       ctx.lineWidth = 1;
-      for (let i = grid; i < hm.layout.rows; i += grid) line(ctx, 0, i * ch, hm.layout.cols * cw, i * ch);
-      for (let j = grid; j < hm.layout.cols; j += grid) line(ctx, j * cw, 0, j * cw, hm.layout.rows * ch);
+      for (let i = grid; i < hm.layout.rows; i += grid)
+        line(ctx, 0, i * ch, hm.layout.cols * cw, i * ch);
+      for (let j = grid; j < hm.layout.cols; j += grid)
+        line(ctx, j * cw, 0, j * cw, hm.layout.rows * ch);
     });
   }
   for (const mark of marks) {
@@ -195,7 +210,10 @@ export function createLegend(scale) {
   const bar = document.createElement("canvas");
   bar.width = 64;
   bar.height = 1;
-  const values = Float32Array.from({ length: 64 }, (_, i) => scale.min + ((scale.max - scale.min) * i) / 63);
+  const values = Float32Array.from(
+    { length: 64 },
+    (_, i) => scale.min + ((scale.max - scale.min) * i) / 63,
+  );
   const image = new ImageData(64, 1);
   paint(scale, values, image.data);
   bar.getContext("2d").putImageData(image, 0, 0);

@@ -17,7 +17,9 @@ export function createInspector({ root, body, close }) {
   }
 
   return {
-    bindClose: (handler) => { onClose = handler; },
+    bindClose: (handler) => {
+      onClose = handler;
+    },
 
     /**
      * view = {heading, where, formulaHtml, explanation, substitutedHtml, value, check, count,
@@ -40,8 +42,13 @@ export function createInspector({ root, body, close }) {
       const parts = [h, where, general, words, numbers, api];
       if (view.check != null) {
         const agree = Math.abs(view.check - view.value) <= 1e-4 * Math.max(1, Math.abs(view.value));
-        parts.push(line(view.count ? `Recomputed here from ${view.count} terms:` : "Recomputed here:",
-          `${fmt(view.check, 6)} ${agree ? "✓ agrees" : "≠ differs"}`, agree ? "agree" : "differ"));
+        parts.push(
+          line(
+            view.count ? `Recomputed here from ${view.count} terms:` : "Recomputed here:",
+            `${fmt(view.check, 6)} ${agree ? "✓ agrees" : "≠ differs"}`,
+            agree ? "agree" : "differ",
+          ),
+        );
       }
       for (const note of view.notes ?? []) parts.push(el("p", "note", note));
       body.replaceChildren(...parts);
@@ -49,4 +56,3 @@ export function createInspector({ root, body, close }) {
     },
   };
 }
-

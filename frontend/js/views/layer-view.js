@@ -88,7 +88,8 @@ export function createNetworkView(root) {
         p = makePanel(spec);
         panels.set(spec.key, p);
       }
-      p.title.textContent = spec.values.length === 1 ? `${spec.title} = ${fmt(spec.values[0])}` : spec.title;
+      p.title.textContent =
+        spec.values.length === 1 ? `${spec.title} = ${fmt(spec.values[0])}` : spec.title;
       const legend = createLegend(spec.scale);
       if (p.legend) p.legend.replaceWith(legend);
       else p.cap.append(legend);

@@ -35,7 +35,9 @@ export function createProbabilities({ prediction, chart, labels, loss }) {
   }
 
   return {
-    bindLabel: (handler) => { onLabel = handler; },
+    bindLabel: (handler) => {
+      onLabel = handler;
+    },
 
     /** {probabilities, prediction, label, loss}; or null to clear. `busy` dims the old result. */
     showResult(result) {
@@ -54,7 +56,10 @@ export function createProbabilities({ prediction, chart, labels, loss }) {
       const { probabilities, label } = result;
       prediction.textContent = `${result.prediction}`;
       prediction.dataset.digit = String(result.prediction);
-      prediction.setAttribute("aria-label", `predicted digit ${result.prediction}, probability ${fmt(probabilities[result.prediction], 3)}`);
+      prediction.setAttribute(
+        "aria-label",
+        `predicted digit ${result.prediction}, probability ${fmt(probabilities[result.prediction], 3)}`,
+      );
       bars.forEach(({ bar, value, rowEl }, k) => {
         bar.style.width = `${(probabilities[k] * 100).toFixed(1)}%`;
         value.textContent = fmt(probabilities[k], 3);

@@ -8,17 +8,21 @@ export function createToolbar({ model, scale, share, download, status }) {
   download.addEventListener("click", () => handlers.download?.());
 
   return {
-    bindToolbar: (h) => { handlers = h; },
+    bindToolbar: (h) => {
+      handlers = h;
+    },
 
     showModels(models, current) {
-      model.replaceChildren(...models.map((m) => {
-        const o = document.createElement("option");
-        o.value = m.name;
-        const acc = m.test_accuracy == null ? "" : ` · ${(m.test_accuracy * 100).toFixed(1)}%`;
-        o.textContent = `${m.name}${acc}`;
-        o.title = m.description ?? "";
-        return o;
-      }));
+      model.replaceChildren(
+        ...models.map((m) => {
+          const o = document.createElement("option");
+          o.value = m.name;
+          const acc = m.test_accuracy == null ? "" : ` · ${(m.test_accuracy * 100).toFixed(1)}%`;
+          o.textContent = `${m.name}${acc}`;
+          o.title = m.description ?? "";
+          return o;
+        }),
+      );
       model.value = current;
     },
 

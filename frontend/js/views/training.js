@@ -4,12 +4,16 @@ import { fmt } from "../format.js";
 
 export function createTraining({ rate, apply, undo, reset, summary, norms }) {
   let onAction = null;
-  apply.addEventListener("click", () => onAction?.({ action: "apply", learningRate: Number(rate.value) }));
+  apply.addEventListener("click", () =>
+    onAction?.({ action: "apply", learningRate: Number(rate.value) }),
+  );
   undo.addEventListener("click", () => onAction?.({ action: "undo" }));
   reset.addEventListener("click", () => onAction?.({ action: "reset" }));
 
   return {
-    bindTraining: (handler) => { onAction = handler; },
+    bindTraining: (handler) => {
+      onAction = handler;
+    },
 
     /** {canUndo, custom, busy} */
     showTrainingState({ canUndo, custom, busy, ready }) {
@@ -29,8 +33,9 @@ export function createTraining({ rate, apply, undo, reset, summary, norms }) {
       const y = step.label;
       const pb = step.before.probabilities[y];
       const pa = step.after.probabilities[y];
-      summary.textContent = `Target ${y}: p${y} ${fmt(pb, 3)} → ${fmt(pa, 3)} (${pa >= pb ? "up" : "down"}), `
-        + `loss ${fmt(step.before.loss)} → ${fmt(step.after.loss)}, prediction ${step.before.prediction} → ${step.after.prediction}.`;
+      summary.textContent =
+        `Target ${y}: p${y} ${fmt(pb, 3)} → ${fmt(pa, 3)} (${pa >= pb ? "up" : "down"}), ` +
+        `loss ${fmt(step.before.loss)} → ${fmt(step.after.loss)}, prediction ${step.before.prediction} → ${step.after.prediction}.`;
       const entries = Object.entries(step.update_norms);
       const top = Math.max(...entries.map(([, v]) => v), 1e-30);
       const rows = entries.map(([name, v]) => {

@@ -1,0 +1,36 @@
+"""POST /api/gradcheck: backprop's gradients against central differences, in float64."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from convtrace.api import encode
+from convtrace.api.routes import OrjsonRoute, RegistryDep
+from convtrace.api.routes.trace import network_for
+from convtrace.api.schemas import GradcheckRequest, GradcheckResponse
+from convtrace.compute import EPSILON, REL_TARGET, gradient_check, input_image
+
+router = APIRouter(tags=["gradcheck"], route_class=OrjsonRoute)
+
+
+@router.post(
+    "/gradcheck",
+    response_model=GradcheckResponse,
+    responses={404: {"description": "No such model"}},
+)
+def gradcheck(body: GradcheckRequest, registry: RegistryDep):
+    name, net = network_for(registry, body)
+    image = input_image(body.image, body.drawing)
+    label, noise, results = gradient_check(
+        net, image, body.label, body.samples_per_param, body.seed
+    )
+    return encode.json_response(
+        {
+            "model": name,
+            "label": label,
+            "epsilon": EPSILON,
+            "noise_floor": noise,
+            "target": REL_TARGET,
+            "results": results,
+        }
+    )

@@ -1,0 +1,272 @@
+"""Wire models: the OpenAPI contract of the API.
+
+Arrays in requests (images, drawings, weight data) are documented as nested lists of numbers but
+validated in one vectorised step: converted once with numpy, then checked for shape, finiteness
+and range. Per-element pydantic validation of a 1024x1024 drawing would take far longer than the
+conversion. Bodies are parsed with orjson (see ``routes.OrjsonRoute``), which rejects the
+non-standard ``NaN``/``Infinity`` literals as invalid JSON (422).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+import numpy as np
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    ValidationInfo,
+    WithJsonSchema,
+    model_validator,
+)
+
+IMAGE_SIDE = 28
+MAX_DRAWING_SIDE = 1024
+MAX_TENSOR_SIZE = 1 << 20  # no shipped layer comes near; bounds work done on foreign weights
+
+
+def to_array(
+    value: Any, ndim: int | None = None, low: float | None = None, high: float | None = None
+) -> np.ndarray:
+    """Nested lists of numbers -> float32 array, checked for rank, finiteness and range."""
+    if not isinstance(value, list) or not value:
+        raise ValueError(
+            "must be a non-empty list of numbers"
+            if ndim == 1
+            else "must be a non-empty list of rows of numbers"
+        )
+    try:
+        with np.errstate(over="ignore"):  # 1e39 becomes inf, reported below as non-finite
+            array = np.array(value, dtype=np.float32)
+    except (ValueError, TypeError, OverflowError) as err:
+        reason = "rows of different lengths" if "inhomogeneous" in str(err) else "non-numbers"
+        raise ValueError(f"must be a rectangular list of numbers (found {reason})") from None
+    if ndim is not None and array.ndim != ndim:
+        raise ValueError(f"must be {ndim}-D (found {array.ndim}-D, shape {list(array.shape)})")
+    if array.size == 0:
+        raise ValueError("must not be empty")
+    if not np.isfinite(array).all():
+        raise ValueError("contains NaN or infinity (or a number too large for float32)")
+    if low is not None and high is not None and not ((array >= low) & (array <= high)).all():
+        found = f"{array.min():g}..{array.max():g}"
+        raise ValueError(f"values must lie in {low:g}..{high:g} (found {found})")
+    return array
+
+
+def _image(value: Any) -> np.ndarray:
+    if isinstance(value, list) and len(value) != IMAGE_SIDE:
+        raise ValueError(f"must be {IMAGE_SIDE}x{IMAGE_SIDE}, found {len(value)} rows")
+    array = to_array(value, 2, 0.0, 1.0)
+    if array.shape != (IMAGE_SIDE, IMAGE_SIDE):
+        rows, cols = array.shape
+        raise ValueError(f"must be {IMAGE_SIDE}x{IMAGE_SIDE}, found {rows}x{cols}")
+    return array
+
+
+def _drawing(value: Any) -> np.ndarray:
+    side = MAX_DRAWING_SIDE
+    if isinstance(value, list) and len(value) > side:
+        raise ValueError(f"at most {side}x{side} pixels, found {len(value)} rows")
+    array = to_array(value, 2, 0.0, 1.0)
+    if max(array.shape) > side:
+        raise ValueError(f"at most {side}x{side} pixels, found {array.shape[0]}x{array.shape[1]}")
+    return array
+
+
+def _grid_schema(max_side: int, exact: bool, description: str) -> dict:
+    row = {
+        "type": "array",
+        "items": {"type": "number", "minimum": 0, "maximum": 1},
+        "minItems": max_side if exact else 1,
+        "maxItems": max_side,
+    }
+    return {
+        "type": "array",
+        "items": row,
+        "description": description,
+        "minItems": max_side if exact else 1,
+        "maxItems": max_side,
+    }
+
+
+Image = Annotated[
+    np.ndarray,
+    PlainValidator(_image),
+    WithJsonSchema(
+        _grid_schema(
+            IMAGE_SIDE, True, "Exactly 28x28 (rows of columns), values 0..1, ink high; used as is."
+        )
+    ),
+]
+Drawing = Annotated[
+    np.ndarray,
+    PlainValidator(_drawing),
+    WithJsonSchema(
+        _grid_schema(
+            MAX_DRAWING_SIDE,
+            False,
+            "Any HxW up to 1024x1024, values 0..1, ink high; preprocessed "
+            "MNIST-style by the server.",
+        )
+    ),
+]
+FlatData = Annotated[
+    np.ndarray,
+    PlainValidator(lambda v: to_array(v, 1)),
+    WithJsonSchema(
+        {"type": "array", "items": {"type": "number"}, "description": "Row-major values."}
+    ),
+]
+
+
+class Tensor(BaseModel):
+    """One array: its shape and its values flat in row-major order."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True, extra="forbid")
+    shape: list[Annotated[int, Field(ge=0, strict=True)]] = Field(max_length=8)
+    data: FlatData
+
+    @model_validator(mode="after")
+    def _fits_shape(self, info: ValidationInfo) -> Tensor:
+        size = int(np.prod(self.shape))
+        if size > MAX_TENSOR_SIZE:
+            raise ValueError(f"shape {self.shape} is larger than {MAX_TENSOR_SIZE} values")
+        if size != self.data.size:
+            raise ValueError(
+                f"data has {self.data.size} values but shape {self.shape} needs {size}"
+            )
+        self.data = self.data.reshape(self.shape)
+        return self
+
+
+class TraceRequest(BaseModel):
+    """One image (or drawing), a target label, and the network to use."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True, extra="forbid")
+    image: Image | None = None
+    drawing: Drawing | None = None
+    label: Annotated[int, Field(ge=0, le=9, strict=True)] | None = Field(
+        None, description="Target digit; null: the network's own prediction is the target."
+    )
+    model: str | None = Field(
+        None,
+        max_length=100,
+        description="Model name (architecture and weights); the default model if absent.",
+    )
+    weights: dict[str, Tensor] | None = Field(
+        None,
+        max_length=64,
+        description="Your own parameters for the model's architecture, "
+        "every key of GET /api/models/{name} 'weights'; replaces the shipped ones.",
+    )
+    encoding: Literal["b64", "json"] = Field(
+        "b64",
+        description="b64: base64 little-endian arrays (b64-sparse when smaller); "
+        "json: flat lists of numbers.",
+    )
+
+    @model_validator(mode="after")
+    def _one_input(self) -> TraceRequest:
+        if (self.image is None) == (self.drawing is None):
+            raise ValueError("give exactly one of 'image' or 'drawing'")
+        return self
+
+
+class SgdRequest(TraceRequest):
+    learning_rate: float = Field(gt=0, le=10, allow_inf_nan=False)
+
+
+class GradcheckRequest(TraceRequest):
+    samples_per_param: int = Field(8, ge=1, le=50, strict=True)
+    seed: int | None = Field(None, ge=0, le=2**32 - 1, strict=True)
+
+
+# ---- responses (documented; routes send pre-encoded JSON) ----
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+
+
+class ModelSummary(BaseModel):
+    name: str
+    description: str
+    test_accuracy: float | None
+    placeholder: bool = Field(description="True for random stand-in weights (not trained).")
+    architecture: list[dict]
+    spec: dict
+
+
+class ModelList(BaseModel):
+    default: str
+    models: list[ModelSummary]
+
+
+class TensorOut(BaseModel):
+    shape: list[int]
+    data: list[float]
+
+
+class ModelDetail(ModelSummary):
+    weights: dict[str, TensorOut]
+
+
+class Sample(BaseModel):
+    id: int
+    label: int
+    image: list[list[float]]
+
+
+class SampleList(BaseModel):
+    samples: list[Sample]
+
+
+class Prediction(BaseModel):
+    probabilities: list[float]
+    prediction: int
+    loss: float
+
+
+class SgdResponse(BaseModel):
+    model: str
+    label: int
+    weights: dict[str, TensorOut]
+    before: Prediction
+    after: Prediction
+    update_norms: dict[str, float] = Field(description="||lr * dL/dW|| per parameter.")
+
+
+class Check(BaseModel):
+    index: list[int]
+    analytic: float
+    numeric: float
+    rel_error: float = Field(description="|a - n| / max(|a| + |n|, 1e-12)")
+    kink: bool = Field(
+        description="w - eps and w + eps lie on different linear pieces (a "
+        "max-pool tie or a ReLU input at 0): the difference is not a derivative"
+    )
+    below_noise: bool = Field(
+        description="|a| + |n| is too small to show agreement to `target` "
+        "against the differences' rounding noise (`noise_floor`)"
+    )
+
+
+class ParamCheck(BaseModel):
+    param: str
+    max_rel_error: float | None = Field(
+        description="Over the checks neither at a kink nor below the noise (null: none)."
+    )
+    kinks: int
+    below_noise: int
+    checks: list[Check]
+
+
+class GradcheckResponse(BaseModel):
+    model: str
+    label: int
+    epsilon: float
+    noise_floor: float = Field(description="Rounding uncertainty of a numeric derivative.")
+    target: float = Field(description="The relative agreement a resolvable check should show.")
+    results: list[ParamCheck]

@@ -1,0 +1,118 @@
+"""`convtrace serve | train | bench`: the command line. Heavy imports happen inside each command."""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import sys
+
+
+def _listening_socket(host: str, port: int) -> socket.socket:
+    """The workers' shared listening socket, created with its protocol number.
+
+    uvicorn's own bind_socket() leaves proto 0, so asyncio never sets TCP_NODELAY on accepted
+    connections and every keep-alive response waits ~40 ms for Nagle (measured: /healthz
+    44 ms with --workers 2). With IPPROTO_TCP asyncio disables Nagle as for a single worker.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as err:
+        sys.exit(f"convtrace serve: cannot listen on {host}:{port}: {err}")
+    sock.set_inheritable(True)
+    return sock
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from .config import Settings
+
+    settings = Settings.from_env(
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        root_path=args.root_path,
+        max_body_bytes=args.max_body_bytes,
+        log_level=args.log_level,
+        cors_origins=args.cors_origins.split(",") if args.cors_origins else None,
+        max_concurrency=args.max_concurrency,
+        request_timeout_s=args.request_timeout_s,
+        rate_limit_per_minute=args.rate_limit_per_minute,
+        trusted_proxies=args.trusted_proxies.split(",") if args.trusted_proxies else None,
+        shutdown_timeout_s=args.shutdown_timeout_s,
+    )
+    from .api.app import settings_to_env
+
+    settings_to_env(settings)  # workers are fresh processes: they rebuild settings from the env
+    config = uvicorn.Config(
+        "convtrace.api.app:create_app_from_env",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=settings.workers,
+        root_path=settings.root_path,
+        log_level=settings.log_level,
+        timeout_graceful_shutdown=settings.shutdown_timeout_s,
+        # forwarded headers and access logs are the app's middleware's job (trusted_proxies,
+        # logger "convtrace.access"): uvicorn's own would trust 127.0.0.1 and log twice
+        proxy_headers=False,
+        access_log=False,
+    )
+    if config.workers > 1:
+        from uvicorn.supervisors import Multiprocess
+
+        sock = _listening_socket(settings.host, settings.port)
+        Multiprocess(config, sockets=[sock]).run()
+    else:
+        uvicorn.Server(config).run()
+    return 0
+
+
+def _train(args: argparse.Namespace) -> int:
+    from .nn.train import main as train_main
+
+    return train_main(args.rest)
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from .nn.bench import main as bench_main
+
+    return bench_main(args.rest)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="convtrace", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="serve the app and the API")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.add_argument("--workers", type=int)
+    serve.add_argument("--root-path", help="sub-path behind a reverse proxy, e.g. /course/ct")
+    serve.add_argument("--max-body-bytes", type=int)
+    serve.add_argument("--cors-origins", help="comma-separated allowed origins (none by default)")
+    serve.add_argument("--log-level")
+    serve.add_argument("--max-concurrency", type=int, help="requests in flight per worker")
+    serve.add_argument("--request-timeout-s", type=float)
+    serve.add_argument("--rate-limit-per-minute", type=int, help="per client address; 0 = off")
+    serve.add_argument("--trusted-proxies", help="comma-separated proxy addresses to believe")
+    serve.add_argument("--shutdown-timeout-s", type=int, help="grace for in-flight requests")
+    serve.set_defaults(func=_serve)
+    for name, func, text in (
+        ("train", _train, "train a model on MNIST IDX files"),
+        ("bench", _bench, "time a full trace and training throughput"),
+    ):
+        p = sub.add_parser(name, help=text, add_help=False)
+        p.add_argument("rest", nargs=argparse.REMAINDER)
+        p.set_defaults(func=func)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in ("train", "bench"):  # their own parsers take every flag after the name
+        return {"train": _train, "bench": _bench}[argv[0]](argparse.Namespace(rest=argv[1:]))
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,166 @@
+"""A student's drawing -> the 28x28 input the network expects, made the way MNIST was made.
+
+MNIST's recipe (LeCun et al.): crop the digit to its ink, scale it so its longer side fits a
+20x20 box keeping the aspect ratio (anti-aliased, hence grey levels), then place it in a 28x28
+field so that its intensity centre of mass sits at the centre of the field.
+
+Coordinates: pixel centres sit at integer coordinates, rows and columns 0..27, and a centre of
+mass is the intensity-weighted mean of those coordinates. Input and output are ink high
+(1 = ink, 0 = paper), float values in 0..1.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike
+from PIL import Image
+
+MAX_SIDE = 1024  # largest accepted drawing side, in pixels (the API body limit is sized for it)
+SIZE = 28  # side of the network's input
+BOX = 20  # the digit's longer side after scaling, as in MNIST
+# Where the centre of mass is placed, as (row, column). The geometric centre of 0..27 is 13.5,
+# but MNIST's own digits have their centre of mass in [13.5, 14.5] on both axes (mean 14.0,
+# measured on server/models/samples.npz): MNIST shifted by whole pixels to put it at (14, 14).
+# The network is trained on MNIST, so we match its data, not the geometry.
+CENTRE = (14.0, 14.0)
+INK_THRESHOLD = 0.1  # fainter pixels are noise (anti-aliasing specks): they do not define ink
+ALL_INK_FRACTION = 0.9  # a drawing touching all four edges with this much ink has no shape
+RANGE_SLOP = 1e-6  # float rounding outside [0, 1] that is clipped rather than rejected
+
+
+class DrawingError(ValueError):
+    """A drawing that cannot be turned into a digit; the message says what is wrong with it."""
+
+
+def preprocess(drawing: ArrayLike) -> np.ndarray:
+    """Drawing (H, W), 1 <= H, W <= MAX_SIDE, values 0..1, ink high -> (28, 28) float32 in 0..1.
+
+    The ink's bounding box is scaled so its longer side is BOX (20) px, and the result is placed
+    so its centre of mass is at CENTRE to within float rounding (a sub-pixel shift). Only a
+    lopsided digit whose centre of mass is too near the end of its box to be moved to CENTRE
+    without leaving the 28x28 field is clamped: it touches the edge and stays whole.
+    Raises DrawingError for anything that is not such a drawing, or has no digit in it.
+    """
+    values = _validated(drawing)
+    rows, cols = _ink_box(values)
+    patch = _fit_box(values[rows, cols])
+    return _place_by_centre_of_mass(patch)
+
+
+def _validated(drawing: ArrayLike) -> np.ndarray:
+    """Check shape and values; return a float64 copy clipped to [0, 1]."""
+    try:
+        values = np.array(drawing, dtype=np.float64)
+    except (TypeError, ValueError) as err:
+        raise DrawingError(
+            f"drawing must be a 2-D array (rows of equal length) of numbers in 0..1: {err}"
+        ) from err
+    if values.ndim != 2:
+        raise DrawingError(
+            f"drawing must be a 2-D array (height x width), got {values.ndim} "
+            f"dimension(s) with shape {values.shape}"
+        )
+    if values.size == 0:
+        raise DrawingError(f"drawing is empty: shape {values.shape} has no pixels")
+    if max(values.shape) > MAX_SIDE:
+        raise DrawingError(
+            f"drawing is {values.shape[0]}x{values.shape[1]}: at most "
+            f"{MAX_SIDE} pixels per side are accepted"
+        )
+    if not np.isfinite(values).all():
+        raise DrawingError(
+            "drawing contains NaN or infinite values; every pixel must be a number in 0..1"
+        )
+    low, high = values.min(), values.max()
+    if low < -RANGE_SLOP or high > 1 + RANGE_SLOP:
+        raise DrawingError(
+            f"drawing values must be in the range 0..1 (0 paper, 1 ink), got "
+            f"values from {low:g} to {high:g}"
+        )
+    return np.clip(values, 0.0, 1.0, out=values)
+
+
+def _ink_box(values: np.ndarray) -> tuple[slice, slice]:
+    """Row and column slices of the ink's bounding box; reject drawings with no digit shape.
+
+    All-ink rule: if the ink reaches all four edges AND more than ALL_INK_FRACTION of the pixels
+    are ink, there is no figure against a background (a filled or inverted canvas).
+    """
+    ink = values > INK_THRESHOLD
+    rows = np.flatnonzero(ink.any(axis=1))
+    cols = np.flatnonzero(ink.any(axis=0))
+    if rows.size == 0:
+        raise DrawingError(
+            f"drawing has no ink: no pixel is above {INK_THRESHOLD} "
+            "(ink must be high, 1 = ink on a 0 background)"
+        )
+    whole_canvas = rows.size == values.shape[0] and cols.size == values.shape[1]
+    coverage = ink.mean()
+    if whole_canvas and coverage > ALL_INK_FRACTION:
+        raise DrawingError(
+            f"drawing is ink almost everywhere ({coverage:.0%} of pixels over "
+            "the whole canvas), so there is no digit shape; ink must be 1 on a 0 "
+            "background (invert a dark-on-white canvas)"
+        )
+    return slice(rows[0], rows[-1] + 1), slice(cols[0], cols[-1] + 1)
+
+
+def _fit_box(crop: np.ndarray) -> np.ndarray:
+    """Scale the cropped ink so its longer side is BOX px, keeping the aspect ratio."""
+    height, width = crop.shape
+    scale = BOX / max(height, width)
+    # The shorter side is rounded to whole pixels, never below one.
+    size = (max(1, round(width * scale)), max(1, round(height * scale)))  # Pillow: (w, h)
+    # Downscaling: Lanczos widens its kernel with the reduction, so it anti-aliases like
+    # MNIST's normaliser (area-weighted grey edges) while keeping strokes sharp.
+    # Upscaling a tiny drawing: bilinear, because Lanczos would ring around the few big pixels
+    # and invent detail that was never drawn.
+    resample = Image.Resampling.LANCZOS if scale < 1 else Image.Resampling.BILINEAR
+    image = Image.fromarray(crop.astype(np.float32))  # mode "F": no 8-bit quantisation
+    scaled = np.asarray(image.resize(size, resample), dtype=np.float64)
+    # Lanczos overshoots near edges (values a little below 0 or above 1): clip them away.
+    return np.clip(scaled, 0.0, 1.0)
+
+
+def _centre_of_mass(image: np.ndarray) -> np.ndarray:
+    """Intensity-weighted mean (row, column) of pixel centres at integer coordinates."""
+    total = image.sum()
+    row_mass, col_mass = image.sum(axis=1), image.sum(axis=0)
+    return (
+        np.array([row_mass @ np.arange(image.shape[0]), col_mass @ np.arange(image.shape[1])])
+        / total
+    )
+
+
+def _place_by_centre_of_mass(patch: np.ndarray) -> np.ndarray:
+    """Paste patch into a SIZE x SIZE zero field with its centre of mass at CENTRE.
+
+    The wanted top-left corner is CENTRE - centre of mass, clamped to [0, SIZE - side] so the
+    whole patch stays inside (a BOX-px patch can move up to 8 px; only lopsided digits clamp).
+    The whole-pixel part is a paste; the fractional part is a bilinear shift.
+    """
+    shape = np.array(patch.shape)
+    corner = np.clip(np.array(CENTRE) - _centre_of_mass(patch), 0, SIZE - shape)
+    whole = np.floor(corner).astype(int)
+    shifted = _subpixel_shift(patch, *(corner - whole))
+    # One spare row and column: a shifted patch is one pixel bigger. When the corner is clamped
+    # to SIZE - side its fraction is 0, so what lands in the spare row/column is exactly zero.
+    field = np.zeros((SIZE + 1, SIZE + 1), dtype=np.float64)
+    field[whole[0] : whole[0] + shifted.shape[0], whole[1] : whole[1] + shifted.shape[1]] = shifted
+    return np.clip(field[:SIZE, :SIZE], 0.0, 1.0).astype(np.float32)
+
+
+def _subpixel_shift(patch: np.ndarray, dy: float, dx: float) -> np.ndarray:
+    """Bilinear shift by (dy, dx) in [0, 1): (h, w) -> (h + 1, w + 1).
+
+    Each pixel's ink is split among the four pixels it now overlaps. Ink is conserved and the
+    split is linear, so the centre of mass moves by exactly (dy, dx): this is why we do not use
+    an image library's affine warp, whose output is cropped and whose sampling grid is implicit.
+    """
+    height, width = patch.shape
+    out = np.zeros((height + 1, width + 1), dtype=np.float64)
+    out[:height, :width] += (1 - dy) * (1 - dx) * patch
+    out[1:, :width] += dy * (1 - dx) * patch
+    out[:height, 1:] += (1 - dy) * dx * patch
+    out[1:, 1:] += dy * dx * patch
+    return out

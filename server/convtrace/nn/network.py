@@ -1,0 +1,182 @@
+"""A network: an ordered list of layers built from a small spec (a list of layer dicts).
+
+Spec example (the default model)::
+
+    {"input": [28, 28, 1], "layers": [
+        {"kind": "conv", "name": "conv1", "maps": 8, "size": 5},
+        {"kind": "relu", "name": "relu1"},
+        {"kind": "maxpool", "name": "pool1", "size": 2},
+        ...
+        {"kind": "flatten", "name": "flatten"},
+        {"kind": "dense", "name": "dense", "units": 10}]}
+
+Layer names are optional in a spec (defaults like ``conv1``) and must be unique.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+from .layers import ACTIVATIONS, Conv2D, Dense, Flatten, Layer, MaxPool2D
+from .loss import softmax_cross_entropy
+
+LAYER_KINDS = ("conv", "maxpool", "flatten", "dense", *ACTIVATIONS)
+
+
+class SpecError(ValueError):
+    """A network spec that cannot be built; the message names the offending layer."""
+
+
+def _int_field(entry: dict, key: str, where: str, default: int | None = None) -> int:
+    value = entry.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise SpecError(f"{where}: '{key}' must be a positive integer, got {value!r}")
+    return value
+
+
+def _build_layer(entry: dict, shape: tuple[int, ...], index: int, counts: dict) -> Layer:
+    kind = entry.get("kind")
+    if kind not in LAYER_KINDS:
+        raise SpecError(f"layer {index}: unknown kind {kind!r}; known: {', '.join(LAYER_KINDS)}")
+    counts[kind] = counts.get(kind, 0) + 1
+    name = entry.get("name") or f"{kind}{counts[kind]}"
+    where = f"layer {index} ({name})"
+    if kind == "conv":
+        if len(shape) != 3:
+            raise SpecError(f"{where}: conv needs an r x s x t input, got {shape}")
+        size = _int_field(entry, "size", where)
+        if size > min(shape[0], shape[1]):
+            raise SpecError(f"{where}: filter {size}x{size} larger than input {shape[:2]}")
+        return Conv2D(name, shape[2], _int_field(entry, "maps", where), size)
+    if kind == "maxpool":
+        if len(shape) != 3:
+            raise SpecError(f"{where}: maxpool needs an r x s x t input, got {shape}")
+        return MaxPool2D(name, _int_field(entry, "size", where, 2))
+    if kind == "flatten":
+        return Flatten(name)
+    if kind == "dense":
+        if len(shape) != 1:
+            raise SpecError(f"{where}: dense needs a flat input (add a flatten), got {shape}")
+        return Dense(name, shape[0], _int_field(entry, "units", where))
+    return ACTIVATIONS[kind](name)
+
+
+class Network:
+    """Layers in order; ``shapes[i]`` is the per-image shape entering layer i (last: the output)."""
+
+    def __init__(self, spec: dict):
+        if not isinstance(spec, dict) or not isinstance(spec.get("layers"), list):
+            raise SpecError("spec must be an object with a 'layers' list")
+        shape = spec.get("input", [28, 28, 1])
+        if (
+            not isinstance(shape, list | tuple)
+            or len(shape) != 3
+            or not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in shape)
+        ):
+            raise SpecError(
+                f"'input' must be [rows, cols, channels] of positive integers, got {shape!r}"
+            )
+        shape = tuple(shape)
+        self.input_shape = shape
+        self.layers: list[Layer] = []
+        self.shapes: list[tuple[int, ...]] = [shape]
+        counts: dict[str, int] = {}
+        for i, entry in enumerate(spec["layers"]):
+            if not isinstance(entry, dict):
+                raise SpecError(f"layer {i}: must be an object")
+            layer = _build_layer(entry, shape, i, counts)
+            try:
+                shape = layer.output_shape(shape)
+            except ValueError as err:
+                raise SpecError(f"layer {i}: {err}") from err
+            self.layers.append(layer)
+            self.shapes.append(shape)
+        names = [layer.name for layer in self.layers]
+        if len(set(names)) != len(names):
+            raise SpecError(f"layer names must be unique: {names}")
+        if len(shape) != 1:
+            raise SpecError(f"the last layer must give a flat vector of class scores, got {shape}")
+        self.classes = shape[0]
+
+    @property
+    def spec(self) -> dict:
+        return {"input": list(self.input_shape), "layers": [la.config() for la in self.layers]}
+
+    def architecture(self) -> list[dict]:
+        """Each layer's spec entry plus its input/output shapes and parameter shapes."""
+        return [
+            {
+                **layer.config(),
+                "input_shape": list(self.shapes[i]),
+                "output_shape": list(self.shapes[i + 1]),
+                "params": {k: list(v.shape) for k, v in layer.params.items()},
+            }
+            for i, layer in enumerate(self.layers)
+        ]
+
+    def replica(self) -> Network:
+        """The same architecture sharing this network's parameter arrays (and any change made to
+        them) but with its own per-layer state: kept inputs, switches, grads. One per thread in
+        data-parallel training (``parallel.DataParallel``)."""
+        twin = Network(self.spec)
+        for mine, theirs in zip(self.layers, twin.layers, strict=True):
+            theirs.params = mine.params
+        return twin
+
+    def parameters(self) -> Iterator[tuple[str, str, np.ndarray]]:
+        for layer in self.layers:
+            for key, value in layer.params.items():
+                yield layer.name, key, value
+
+    def get_weights(self) -> dict[str, np.ndarray]:
+        return {f"{name}.{key}": value for name, key, value in self.parameters()}
+
+    def set_weights(self, weights: dict[str, np.ndarray], dtype=np.float32) -> None:
+        """Replace every parameter; shapes must match exactly (no partial loads)."""
+        expected = {f"{n}.{k}": v.shape for n, k, v in self.parameters()}
+        missing = sorted(set(expected) - set(weights))
+        extra = sorted(set(weights) - set(expected))
+        if missing or extra:
+            raise ValueError(
+                f"weights do not fit the architecture: missing {missing}, unexpected {extra}"
+            )
+        for key, shape in expected.items():
+            value = np.asarray(weights[key])
+            if value.shape != shape:
+                raise ValueError(f"weight {key}: shape {list(value.shape)}, expected {list(shape)}")
+            if not np.all(np.isfinite(value)):
+                raise ValueError(f"weight {key}: contains NaN or infinity")
+        for layer in self.layers:
+            for k in layer.params:
+                layer.params[k] = np.array(weights[f"{layer.name}.{k}"], dtype=dtype)
+
+    def astype(self, dtype) -> Network:
+        for layer in self.layers:
+            for k, v in layer.params.items():
+                layer.params[k] = v.astype(dtype)
+        return self
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        """x: (N, r, s, t) -> logits (N, K)."""
+        for layer in self.layers:
+            x = layer.forward(x)
+        return x
+
+    def backward(self, dz: np.ndarray, need_dx: bool = True) -> np.ndarray | None:
+        """dL/dlogits (N, K) -> dL/dx (N, r, s, t); fills every layer's grads.
+        Training passes need_dx=False: the input's gradient is never used there."""
+        for i in range(len(self.layers) - 1, -1, -1):
+            dz = self.layers[i].backward(dz, need_dx=need_dx or i > 0)
+        return dz
+
+    def loss_and_grads(self, x: np.ndarray, labels: np.ndarray) -> tuple[float, np.ndarray]:
+        loss, p, dz = softmax_cross_entropy(self.forward(x), labels)
+        self.backward(dz, need_dx=False)
+        return loss, p
+
+    def predict(self, x: np.ndarray, batch: int = 1000) -> np.ndarray:
+        return np.concatenate(
+            [self.forward(x[i : i + batch]).argmax(1) for i in range(0, len(x), batch)]
+        )
