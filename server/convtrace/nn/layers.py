@@ -23,6 +23,7 @@ from .kernels import Array, Switches, SwitchTable
 
 class Layer:
     kind: ClassVar[str] = "layer"
+    output: ClassVar[str] = "a"  # the derivation's letter for what forward returns: a or z
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -52,6 +53,7 @@ class Conv2D(Layer):
     """
 
     kind = "conv"
+    output = "z"
 
     def __init__(self, name: str, in_channels: int, maps: int, size: int) -> None:
         super().__init__(name)
@@ -200,6 +202,7 @@ class Dense(Layer):
     """z = W x + b.  x: (N, n_in) -> z: (N, n_out).  W: (n_out, n_in), b: (n_out,)."""
 
     kind = "dense"
+    output = "z"
 
     def __init__(self, name: str, inputs: int, units: int) -> None:
         super().__init__(name)
