@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from convtrace.nn import equations, kernels
+from convtrace.nn.loss import softmax_cross_entropy
 
 # (N, r, s, t, K, d)
 CONV_SHAPES = [
@@ -84,3 +85,24 @@ def test_activation_and_dense_kernels_equal_the_equations(n, rng):
     _close(kernels.dense_dw(dz, x), equations.dense_dw(dz, x))
     _close(kernels.column_sums(dz), equations.dense_db(dz))
     _close(kernels.dense_dx(dz, w), equations.dense_dx(dz, w))
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_loss_equals_the_equations_down_to_a_confident_answer(dtype, rng):
+    z = rng.standard_normal((6, 10)) * 3
+    z[0, 4] = 40.0  # p_4 = 1 - 4e-17: L and p_4 - 1 far below float32's rounding of 1
+    z[1, 0] = -200.0  # a target almost impossible
+    z = z.astype(dtype)
+    y = np.array([4, 0, 1, 2, 3, 9])
+    loss, p, dz = softmax_cross_entropy(z, y)
+    z64 = z.astype(np.float64)
+    assert loss == pytest.approx(equations.cross_entropy(z64, y).mean(), rel=1e-12)
+    confident = np.log1p(np.exp(np.delete(z64[0], 4) - z64[0, 4]).sum())
+    assert equations.cross_entropy(z64, y)[0] == pytest.approx(confident, rel=1e-12)
+    np.testing.assert_allclose(
+        p, equations.softmax(z64), rtol=1e-6, atol=1e-44
+    )  # float32 underflow
+    np.testing.assert_allclose(
+        dz * 6, equations.output_error(equations.softmax(z64), y), rtol=1e-6, atol=1e-44
+    )
+    assert dz[0, 4] < 0 and dz[0, 4] * 6 == pytest.approx(-(p[0].sum() - p[0, 4]), rel=1e-6)

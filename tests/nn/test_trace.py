@@ -53,7 +53,7 @@ def _plain_pass(net: Network, image: np.ndarray, label: int):
             forward[f"{layer.name}.switches"] = layer.switch_cells()[0]
     np.testing.assert_array_equal(a, net.forward(x))  # the walk above is net.forward
     loss, p, dz = softmax_cross_entropy(a, np.array([label]))
-    forward["loss.p"], forward["loss.L"] = p[0], np.array(loss)
+    forward["loss.p"], forward["loss.L"] = p[0], np.array(loss, a.dtype)
 
     dx = net.backward(dz)
     grads = {_output_name(net.layers[-1]): dz[0]}

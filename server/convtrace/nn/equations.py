@@ -138,12 +138,12 @@ def cross_entropy(z: Array, y: Index) -> Array:
     return loss
 
 
-def output_error(z: Array, y: Index) -> Array:
+def output_error(p: Array, y: Index) -> Array:
     """∂L/∂z_k = p_k − [k = y], with p_y − 1 computed as −Σ_{k≠y} p_k (exact for p_y ≈ 1)."""
-    p = softmax(np.asarray(z, np.float64))
-    is_y = np.arange(z.shape[-1]) == y[:, None]
-    p[is_y] = -np.where(is_y, 0, p).sum(axis=-1)
-    return p.astype(z.dtype)
+    is_y = np.arange(p.shape[-1]) == y[:, None]
+    dz = p.astype(np.float64)
+    dz[is_y] = -np.where(is_y, 0, dz).sum(axis=-1)
+    return dz.astype(p.dtype)
 
 
 # ---- backward ----
