@@ -205,7 +205,7 @@ def run(net: Network, image: Array, label: int | None = None) -> Iterator[Record
     With ``label=None`` the network's own prediction is the target.
     """
     x = _input(net, image)
-    names = ["input.x"] + [f"{layer.name}.{layer.output}" for layer in net.layers]
+    names = net.names
     logits = x
     for record in _forward(net, x, names):
         logits = record.array
