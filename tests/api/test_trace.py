@@ -116,7 +116,15 @@ def test_client_weights_replace_the_model_parameters(client, registry, sample, i
 
 def test_failure_mid_stream_ends_with_an_error_line(client, image_list, monkeypatch):
     def broken(net, image, label):
-        yield Record("forward", "input", "input", "x", "input.x", None, None, np.zeros((28, 28, 1)))
+        yield Record(
+            phase="forward",
+            layer="input",
+            kind="input",
+            quantity="x",
+            equation="input.x",
+            reads=(),
+            array=np.zeros((28, 28, 1)),
+        )
         raise RuntimeError("engine exploded")
 
     monkeypatch.setattr(trace_route.engine_trace, "run", broken)

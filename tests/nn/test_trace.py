@@ -53,7 +53,7 @@ def _plain_pass(net: Network, image: np.ndarray, label: int):
             forward[f"{layer.name}.switches"] = layer.switch_cells()[0]
     np.testing.assert_array_equal(a, net.forward(x))  # the walk above is net.forward
     loss, p, dz = softmax_cross_entropy(a, np.array([label]))
-    forward["loss.p"], forward["loss.L"] = p[0], np.array(loss)
+    forward["loss.p"], forward["loss.L"] = p[0], np.array(loss, a.dtype)
 
     dx = net.backward(dz)
     grads = {_output_name(net.layers[-1]): dz[0]}
@@ -232,3 +232,30 @@ def test_trace_works_in_float64(rng):
     np.testing.assert_allclose(records[-1].array, grads["input.x"], rtol=1e-12, atol=1e-15)
     float64_input = next(r.array for r in records if r.layer == "input")
     np.testing.assert_array_equal(float64_input, image)  # not rounded through float32
+
+
+def test_every_record_names_what_it_reads_and_reads_only_what_exists_before_it(net, rng):
+    records, _ = trace.collect(net, _image(net, rng), label=1)
+    known = {f"{layer.name}.{key}" for layer in net.layers for key in layer.params}
+    names = [r.name for r in records]
+    assert len(set(names)) == len(names), "every tensor has one name"
+    for r in records:
+        assert set(r.reads) <= known, (r.name, r.reads)  # computed from earlier tensors only
+        known.add(r.name)
+    assert records[0].reads == ()
+    assert all(r.reads for r in records[1:])
+
+
+def test_reads_follow_the_equations():
+    records, _ = trace.collect(init_weights(Network(lenet("relu")), seed=0), np.ones((28, 28)), 4)
+    reads = {r.name: r.reads for r in records}
+    assert reads["conv2.z"] == ("pool1.a", "conv2.W", "conv2.b")
+    assert reads["relu2.a"] == ("conv2.z",)
+    assert reads["pool1.switches"] == ("relu1.a",)
+    assert reads["dense.dL_dz"] == ("loss.p",)
+    assert reads["dense.dL_dW"] == ("dense.dL_dz", "flatten.a")
+    assert reads["pool2.dL_da"] == ("flatten.dL_da",)
+    assert reads["relu2.dL_da"] == ("pool2.dL_da", "pool2.switches")
+    assert reads["conv2.dL_dz"] == ("relu2.dL_da", "conv2.z")
+    assert reads["conv2.dL_db"] == ("conv2.dL_dz",)
+    assert reads["input.dL_dx"] == ("conv1.dL_dz", "conv1.W")

@@ -81,6 +81,7 @@ def record_line(seq: int, record: Record, encoding: str) -> bytes:
         "quantity": record.quantity,
         "equation": record.equation,
         "of": record.of,
+        "reads": list(record.reads),
     }
     return dumps({**head, **array_fields(record.array, encoding), **(record.extra or {})}) + b"\n"
 

@@ -1,27 +1,44 @@
-"""Softmax cross-entropy: the loss L and its gradient with respect to the logits z."""
+"""Softmax cross-entropy: the loss L and its gradient with respect to the logits z.
+
+Computed so that a confident answer keeps full relative precision. When p_y -> 1, both L = −log p_y
+and the output error p_y − 1 are tiny; computing them from p_y itself (a number next to 1)
+leaves only rounding: in float32, L = 1.2e-6 (ten ulps of 1) for a true 1e-9, and gradients 5 %
+off. Instead both come from Σ_{k≠y} p_k, a sum of small positive numbers that never subtracts
+nearly equal ones, in float64 (ten numbers per image), and are returned in the logits' precision.
+The same equations, one per function, are in ``equations.py`` (softmax, cross_entropy,
+output_error); ``tests/nn/test_kernels.py`` shows they agree.
+"""
 
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
+
+from .kernels import Array
 
 
-def softmax_cross_entropy(
-    z: np.ndarray, labels: np.ndarray
-) -> tuple[float, np.ndarray, np.ndarray]:
+def softmax_cross_entropy(z: Array, labels: npt.NDArray[np.integer]) -> tuple[float, Array, Array]:
     """(logits (N, K), labels (N,)) -> (mean loss, probabilities (N, K), dL/dz (N, K)).
 
-    L = -(1/N) sum_n log p_{n, y_n};  dL/dz = (p - onehot(y)) / N.
+    L = (1/N) Σ_n log1p(Σ_{k≠y} e^{z_k − z_y});  dL/dz = (p − onehot(y)) / N with
+    p_y − 1 = −Σ_{k≠y} p_k.
     """
     n = z.shape[0]
     rows = np.arange(n)
-    # p_j = exp(z_j) / sum_i exp(z_i), with z shifted by its maximum so exp never overflows
-    shifted = z - z.max(axis=-1, keepdims=True)
+    # shifted by the maximum c so that e^{z_k − c} <= 1 never overflows
+    shifted = z.astype(np.float64)
+    shifted -= shifted.max(axis=-1, keepdims=True)
     e = np.exp(shifted)
-    total = e.sum(axis=-1, keepdims=True)
-    p = e / total
-    # log p_y from the shifted logits, so a confident wrong answer never gives log(0)
-    loss = float((np.log(total[:, 0]) - shifted[rows, labels]).sum()) / n
-    dz = p.copy()
-    dz[rows, labels] -= 1  # dL/dz = p - y
-    dz /= n
-    return loss, p, dz
+    zy, ey = shifted[rows, labels], e[rows, labels]
+    e[rows, labels] = 0
+    others = e.sum(axis=-1)  # Σ_{k≠y} e^{z_k − c}
+    total = others + ey
+    # L = log Σ_k e^{z_k − z_y} = log1p(Σ_{k≠y} e^{z_k − c} + e^{z_y − c} − 1) − (z_y − c)
+    loss = float((np.log1p(others + np.expm1(zy)) - zy).sum()) / n
+    # p_k = e^{z_k − c} / Σ, and in the target column p_y − 1 = −Σ_{k≠y} p_k
+    e /= total[:, None]
+    e[rows, labels] = ey / total
+    p = e.astype(z.dtype)
+    e[rows, labels] = -others / total
+    e /= n
+    return loss, p, e.astype(z.dtype)

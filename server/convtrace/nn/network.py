@@ -19,6 +19,8 @@ from collections.abc import Iterator
 
 import numpy as np
 
+from .finite import require_finite
+from .kernels import Array
 from .layers import ACTIVATIONS, Conv2D, Dense, Flatten, Layer, MaxPool2D
 from .loss import softmax_cross_entropy
 
@@ -99,6 +101,8 @@ class Network:
         if len(shape) != 1:
             raise SpecError(f"the last layer must give a flat vector of class scores, got {shape}")
         self.classes = shape[0]
+        # the name of the tensor entering each layer, then the output's: "input.x", "conv1.z"...
+        self.names = ["input.x"] + [f"{layer.name}.{layer.output}" for layer in self.layers]
 
     @property
     def spec(self) -> dict:
@@ -158,18 +162,30 @@ class Network:
                 layer.params[k] = v.astype(dtype)
         return self
 
-    def forward(self, x: np.ndarray) -> np.ndarray:
-        """x: (N, r, s, t) -> logits (N, K)."""
-        for layer in self.layers:
+    def forward(self, x: Array) -> Array:
+        """x: (N, r, s, t) -> logits (N, K). NonFiniteError names the first tensor that
+        overflows; only a layer with parameters sums products, so only those are tested."""
+        for layer, name in zip(self.layers, self.names[1:], strict=True):
             x = layer.forward(x)
+            if layer.params:
+                require_finite(name, x)
         return x
 
-    def backward(self, dz: np.ndarray, need_dx: bool = True) -> np.ndarray | None:
+    def backward(self, dz: Array, need_dx: bool = True) -> Array | None:
         """dL/dlogits (N, K) -> dL/dx (N, r, s, t); fills every layer's grads.
-        Training passes need_dx=False: the input's gradient is never used there."""
+        Training passes need_dx=False: the input's gradient is never used there.
+        NonFiniteError names the first gradient that overflows (e.g. "conv2.dL_dW")."""
+        error: Array | None = dz
         for i in range(len(self.layers) - 1, -1, -1):
-            dz = self.layers[i].backward(dz, need_dx=need_dx or i > 0)
-        return dz
+            layer = self.layers[i]
+            assert error is not None  # only the first layer may skip dx
+            error = layer.backward(error, need_dx=need_dx or i > 0)
+            for key, grad in layer.grads.items():
+                require_finite(f"{layer.name}.dL_d{key}", grad)
+            if layer.params and error is not None:
+                layer_name, quantity = self.names[i].split(".")
+                require_finite(f"{layer_name}.dL_d{quantity}", error)
+        return error
 
     def loss_and_grads(self, x: np.ndarray, labels: np.ndarray) -> tuple[float, np.ndarray]:
         loss, p, dz = softmax_cross_entropy(self.forward(x), labels)

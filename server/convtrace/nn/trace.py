@@ -3,6 +3,12 @@
 ``run(net, image, label)`` is a generator, so a caller (the API) can send each record on as soon
 as it exists: the input first, the backward records only after the forward ones.
 
+Names. A forward tensor is ``layer.quantity`` ("conv2.z", "pool1.a", "pool1.switches",
+"loss.p"), a parameter ``layer.W`` / ``layer.b``. A gradient is named after the tensor it is
+taken with respect to (its ``of``): ∂L/∂(conv2.z) is "conv2.dL_dz", ∂L/∂(conv1.W) is
+"conv1.dL_dW". Every record lists in ``reads`` the names of the tensors it was computed from,
+so a reader of the trace never has to infer the graph from the order of the records.
+
 Equation ids (the browser keys its explanations on them):
 
 forward   input.x        the image the network sees
@@ -24,38 +30,55 @@ backward  xent.dz        dL/dz = p - onehot(y)
           conv.dW        dL/dw^m_{a,b,c} = sum_{i,j} dL/dz_{i,j,m} a_{i+a,j+b,c}
           conv.db        dL/db^m = sum_{i,j} dL/dz_{i,j,m}
           conv.dx        dL/da_{i,j,c} = sum_{a,b,k} dL/dz_{i-a,j-b,k} w^k_{a,b,c}  (full conv.)
+
+A record that holds NaN or infinity (e.g. weights so large that z overflows) ends the trace
+with ``NonFiniteError`` naming it; nothing non-finite is ever yielded. Only the tensors that add
+up products (the input, z, L, and the gradients of conv and dense layers) are tested: every other
+step maps finite numbers to finite numbers (σ, σ′, max, copies, softmax of finite z), so the
+first non-finite tensor is always one of them. That keeps the test to 14 small checks per trace.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
 import numpy as np
 
+from .equations import TIE_RULE
+from .finite import require_finite
+from .kernels import Array
 from .layers import Activation, Layer, MaxPool2D
 from .loss import softmax_cross_entropy
 from .network import Network
 
 INPUT = "input"
 LOSS = "loss"
+POOL_EXTRA = MappingProxyType({"tie_rule": TIE_RULE})
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, kw_only=True)
 class Record:
-    """One quantity of the trace. ``of`` names the tensor a gradient is taken with respect to,
-    as ``layer.quantity`` of a forward record (or ``layer.W`` / ``layer.b`` for parameters).
-    Every field but ``array`` depends only on the architecture (see ``_Plan``)."""
+    """One quantity of the trace. ``of`` names the tensor a gradient is taken with respect to
+    (None for forward records); ``reads`` the tensors it was computed from (see the module
+    docstring for the names); ``extra`` further self-describing fields, e.g. the tie rule."""
 
     phase: str  # "forward" | "backward"
     layer: str
     kind: str
     quantity: str
     equation: str
-    of: str | None  # forward records: None
-    extra: MappingProxyType | None  # further self-describing fields, e.g. the pool's tie rule
     array: np.ndarray
+    reads: tuple[str, ...]
+    of: str | None = None
+    extra: Mapping[str, str] | None = None
+
+    @property
+    def name(self) -> str:
+        """The tensor's own name: ``layer.quantity``, or for a gradient its ``of`` as
+        ``layer.dL_dquantity``."""
+        return f"{self.layer}.{self.quantity}" if self.of is None else gradient_name(self.of)
 
 
 @dataclass(slots=True)
@@ -66,142 +89,125 @@ class Result:
     loss: float
 
 
+def gradient_name(of: str) -> str:
+    """The name of ∂L/∂(of): "conv2.z" -> "conv2.dL_dz"."""
+    layer, quantity = of.split(".")
+    return f"{layer}.dL_d{quantity}"
+
+
 def _equation_kind(layer: Layer) -> str:
     return layer.function if isinstance(layer, Activation) else layer.kind
 
 
-def _output_quantity(layer: Layer) -> str:
-    return "z" if layer.kind in ("conv", "dense") else "a"
-
-
-def _labels(phase, layer, kind, quantity, equation, of=None, extra=None) -> tuple:
-    """A record's fields in order, all but the array."""
-    return phase, layer, kind, quantity, equation, of, extra
-
-
-TIE_RULE = MappingProxyType({"tie_rule": "first maximum, row-major"})
-
-
-@dataclass(frozen=True, slots=True)
-class _Plan:
-    """What every record of a trace is called. It depends only on the architecture (each layer's
-    class and name), so it is worked out once per architecture and shared by every network of
-    it, e.g. the fresh network the API builds per request. Naming ~40 records on every trace
-    cost about a tenth of it."""
-
-    input: tuple
-    forward: tuple  # per layer: (labels of its output, labels of its switches or None)
-    loss: tuple  # labels of p, L and dL/dz of the logits
-    backward: tuple  # per layer, last first: (((param key, labels), ...), labels of dL/d input)
-
-    @classmethod
-    def of(cls, layers: list[Layer]) -> _Plan:
-        names = [INPUT] + [layer.name for layer in layers]
-        quantities = ["x"] + [_output_quantity(layer) for layer in layers]
-        forward, backward = [], []
-        for i, layer in enumerate(layers):
-            kind, q = _equation_kind(layer), quantities[i + 1]
-            switches = (
-                _labels("forward", layer.name, kind, "switches", "maxpool.switches", extra=TIE_RULE)
-                if isinstance(layer, MaxPool2D)
-                else None
-            )
-            forward.append((_labels("forward", layer.name, kind, q, f"{kind}.{q}"), switches))
-            grads = tuple(
-                (
-                    key,
-                    _labels(
-                        "backward",
-                        layer.name,
-                        kind,
-                        f"dL_d{key}",
-                        f"{kind}.d{key}",
-                        of=f"{layer.name}.{key}",
-                    ),
-                )
-                for key in layer.params
-            )
-            below = quantities[i]
-            backward.append(
-                (
-                    grads,
-                    _labels(
-                        "backward",
-                        layer.name,
-                        kind,
-                        f"dL_d{below}",
-                        f"{kind}.d{'z' if isinstance(layer, Activation) else 'x'}",
-                        of=f"{names[i]}.{below}",
-                    ),
-                )
-            )
-        last = layers[-1]
-        loss = (
-            _labels("forward", LOSS, "softmax", "p", "softmax.p"),
-            _labels("forward", LOSS, "xent", "L", "xent.L"),
-            _labels(
-                "backward",
-                last.name,
-                "xent",
-                "dL_dz",
-                "xent.dz",
-                of=f"{last.name}.{_output_quantity(last)}",
-            ),
-        )
-        return cls(
-            _labels("forward", INPUT, INPUT, "x", "input.x"),
-            tuple(forward),
-            loss,
-            tuple(backward[::-1]),
-        )
-
-
-_PLANS: dict[tuple, _Plan] = {}
-
-
-def _plan(net: Network) -> _Plan:
-    key = tuple((type(layer), layer.name) for layer in net.layers)
-    plan = _PLANS.get(key)
-    if plan is None:
-        if len(_PLANS) >= 256:  # a bound, should clients ever vary architectures
-            _PLANS.clear()
-        plan = _PLANS[key] = _Plan.of(net.layers)
-    return plan
-
-
-def _forward(net: Network, plan: _Plan, x: np.ndarray) -> Iterator[Record]:
-    yield Record(*plan.input, x[0])
-    for layer, (output, switches) in zip(net.layers, plan.forward, strict=True):
+def _forward(net: Network, x: Array, names: list[str]) -> Iterator[Record]:
+    """names[i]: the tensor entering layer i (names[0] = "input.x"; names[-1] the logits)."""
+    yield Record(
+        phase="forward",
+        layer=INPUT,
+        kind=INPUT,
+        quantity="x",
+        equation="input.x",
+        reads=(),
+        array=require_finite(names[0], x)[0],
+    )
+    for layer, below, out in zip(net.layers, names, names[1:], strict=False):
+        kind = _equation_kind(layer)
         x = layer.forward(x)
-        yield Record(*output, x[0])
-        if switches:
-            yield Record(*switches, layer.switch_cells()[0])
+        if layer.params:  # only a sum of products can overflow (see the module docstring)
+            require_finite(out, x)
+        yield Record(
+            phase="forward",
+            layer=layer.name,
+            kind=kind,
+            quantity=layer.output,
+            equation=f"{kind}.{layer.output}",
+            array=x[0],
+            reads=(below, *[f"{layer.name}.{key}" for key in layer.params]),
+        )
+        if isinstance(layer, MaxPool2D):
+            yield Record(
+                phase="forward",
+                layer=layer.name,
+                kind=kind,
+                quantity="switches",
+                equation="maxpool.switches",
+                reads=(below,),
+                extra=POOL_EXTRA,
+                array=layer.switch_cells()[0],
+            )
 
 
-def _backward(net: Network, plan: _Plan, dz: np.ndarray) -> Iterator[Record]:
-    for layer, (grads, below) in zip(reversed(net.layers), plan.backward, strict=True):
-        dz = layer.backward(dz)
-        for key, labels in grads:
-            yield Record(*labels, layer.grads[key])
-        yield Record(*below, dz[0])
+def _error_reads(layer: Layer, error: str, below: str) -> tuple[str, ...]:
+    """The tensors ∂L/∂(layer's input) is computed from: the error at the layer's output and,
+    depending on the layer, its filters or weights, z, or its switches."""
+    if layer.params:
+        return (error, f"{layer.name}.W")  # the full convolution / Wᵀ δ
+    if isinstance(layer, Activation):
+        return (error, below)  # ⊙ σ′(z)
+    if isinstance(layer, MaxPool2D):
+        return (error, f"{layer.name}.switches")  # routed to the winners
+    return (error,)  # reshaped
 
 
-def run(net: Network, image: np.ndarray, label: int | None = None) -> Iterator[Record | Result]:
-    """Trace one image (r x s x t, or r x s for one channel) through ``net``.
+def _backward(net: Network, dz: Array, names: list[str]) -> Iterator[Record]:
+    errors = [gradient_name(name) for name in names]
+    for i in range(len(net.layers) - 1, -1, -1):
+        layer, kind, below, error = (
+            net.layers[i],
+            _equation_kind(net.layers[i]),
+            names[i],
+            errors[i + 1],
+        )
+        dz = layer.backward(dz)  # type: ignore[assignment]  # need_dx: never None here
+        for key, grad in layer.grads.items():
+            # ∂L/∂W pairs the error with the layer's input; ∂L/∂b is the error summed
+            yield Record(
+                phase="backward",
+                layer=layer.name,
+                kind=kind,
+                quantity=f"dL_d{key}",
+                equation=f"{kind}.d{key}",
+                of=f"{layer.name}.{key}",
+                reads=(error, below) if key == "W" else (error,),
+                array=require_finite(f"{layer.name}.dL_d{key}", grad),
+            )
+        if layer.params:
+            require_finite(errors[i], dz)
+        variable = "z" if isinstance(layer, Activation) else "x"
+        yield Record(
+            phase="backward",
+            layer=layer.name,
+            kind=kind,
+            quantity=errors[i].split(".")[1],
+            equation=f"{kind}.d{variable}",
+            of=below,
+            reads=_error_reads(layer, error, below),
+            array=dz[0],
+        )
 
-    Yields forward records, the loss records, backward records, then one ``Result``.
-    With ``label=None`` the network's own prediction is the target.
-    """
-    dtype = net.layers[0].params["W"].dtype if net.layers and net.layers[0].params else np.float32
+
+def _input(net: Network, image: Array) -> Array:
+    """The image as a batch of one in the network's layout and precision."""
+    first = net.layers[0].params if net.layers else {}
+    dtype = first["W"].dtype if "W" in first else np.dtype(np.float32)
     x = np.asarray(image, dtype=dtype)
     if x.ndim == 2:
         x = x[:, :, None]
     if x.shape != net.input_shape:
         raise ValueError(f"image shape {list(x.shape)} does not fit input {list(net.input_shape)}")
-    plan = _plan(net)
-    records = _forward(net, plan, x[None])
-    logits = None
-    for record in records:
+    return x[None]
+
+
+def run(net: Network, image: Array, label: int | None = None) -> Iterator[Record | Result]:
+    """Trace one image (r x s x t, or r x s for one channel) through ``net``.
+
+    Yields forward records, the loss records, backward records, then one ``Result``.
+    With ``label=None`` the network's own prediction is the target.
+    """
+    x = _input(net, image)
+    names = net.names
+    logits = x
+    for record in _forward(net, x, names):
         logits = record.array
         yield record
     prediction = int(np.argmax(logits))
@@ -209,15 +215,43 @@ def run(net: Network, image: np.ndarray, label: int | None = None) -> Iterator[R
     if not 0 <= target < net.classes:
         raise ValueError(f"label {target} outside 0..{net.classes - 1}")
     loss, p, dz = softmax_cross_entropy(logits[None], np.array([target]))
-    p_labels, loss_labels, dz_labels = plan.loss
-    yield Record(*p_labels, p[0])
-    yield Record(*loss_labels, np.array(loss, dtype=dtype))
-    yield Record(*dz_labels, dz[0])
-    yield from _backward(net, plan, dz)
+    last = net.layers[-1].name
+    yield Record(
+        phase="forward",
+        layer=LOSS,
+        kind="softmax",
+        quantity="p",
+        equation="softmax.p",
+        reads=(names[-1],),
+        array=p[0],
+    )
+    yield Record(
+        phase="forward",
+        layer=LOSS,
+        kind="xent",
+        quantity="L",
+        equation="xent.L",
+        reads=("loss.p",),
+        array=require_finite("loss.L", np.array(loss, dtype=logits.dtype)),
+    )
+    yield Record(
+        phase="backward",
+        layer=last,
+        kind="xent",
+        quantity="dL_dz",
+        equation="xent.dz",
+        of=names[-1],
+        reads=("loss.p",),
+        array=dz[0],
+    )
+    yield from _backward(net, dz, names)
     yield Result(p[0], prediction, target, loss)
 
 
-def collect(net: Network, image: np.ndarray, label: int | None = None):
+def collect(net: Network, image: Array, label: int | None = None) -> tuple[list[Record], Result]:
     """The whole trace as (records, result)."""
     items = list(run(net, image, label))
-    return items[:-1], items[-1]
+    records = [item for item in items if isinstance(item, Record)]
+    result = items[-1]
+    assert isinstance(result, Result)
+    return records, result

@@ -1,0 +1,108 @@
+"""The fast kernels compute the same numbers as the reference equations, on random shapes.
+
+Shapes cover one and several channels (t = 1 takes its own paths in im2col and dL/dx), one and
+several images, odd and non-square sizes, d = 1 and d equal to the input; pooling inputs are
+drawn from a few integers so that windows hold ties and the tie rule is exercised.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from convtrace.nn import equations, kernels
+from convtrace.nn.loss import softmax_cross_entropy
+
+# (N, r, s, t, K, d)
+CONV_SHAPES = [
+    (1, 28, 28, 1, 8, 5),  # conv1 of the shipped model, one image
+    (1, 12, 12, 8, 16, 5),  # conv2
+    (3, 7, 5, 1, 2, 3),
+    (2, 9, 7, 3, 4, 3),
+    (4, 5, 6, 2, 3, 1),
+    (2, 4, 4, 2, 3, 4),
+    (1, 3, 9, 5, 1, 2),
+]
+POOL_SHAPES = [((1, 24, 24, 8), 2), ((3, 6, 4, 1), 2), ((2, 9, 6, 3), 3), ((2, 5, 5, 2), 5)]
+
+
+def _ids(shape: tuple[int, ...]) -> str:
+    return "x".join(str(v) for v in shape)
+
+
+def _close(fast: np.ndarray, reference: np.ndarray) -> None:
+    assert fast.shape == reference.shape
+    np.testing.assert_allclose(fast, reference, rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.parametrize("shape", CONV_SHAPES, ids=_ids)
+def test_conv_kernels_equal_the_equations(shape, rng):
+    n, r, s, t, m, d = shape
+    a = rng.standard_normal((n, r, s, t))
+    w, b = rng.standard_normal((m, d, d, t)), rng.standard_normal(m)
+    cols = kernels.patches(a, d)
+    z = kernels.conv_forward(cols, w, b, (n, r - d + 1, s - d + 1, m))
+    _close(z, equations.conv_forward(a, w, b))
+    dz = rng.standard_normal(z.shape)
+    _close(kernels.conv_dw(cols, dz).reshape(w.shape), equations.conv_dw(a, dz))
+    _close(kernels.conv_db(dz), equations.conv_db(dz))
+    _close(kernels.conv_dx(dz, w), equations.conv_dx(dz, w))
+
+
+@pytest.mark.parametrize(
+    ("shape", "k"), POOL_SHAPES, ids=[f"{_ids(s)}_k{k}" for s, k in POOL_SHAPES]
+)
+def test_pool_kernels_equal_the_equations_with_ties(shape, k, rng):
+    x = rng.integers(0, 3, shape).astype(np.float64)  # three values: most windows hold ties
+    windows = equations._pool_windows(x, k)
+    assert np.any((windows == windows.max(-1, keepdims=True)).sum(-1) > 1), "no tie drawn"
+    y, switches = kernels.maxpool_forward(x, k)
+    _close(y, equations.maxpool_forward(x, k))
+    np.testing.assert_array_equal(switches, equations.maxpool_switches(x, k))
+    table = kernels.switch_table(k, *y.shape[1:3])
+    np.testing.assert_array_equal(
+        kernels.switch_cells(switches, table), equations.switch_cells(switches, k)
+    )
+    dy = rng.standard_normal(y.shape)
+    _close(kernels.maxpool_backward(dy, switches, k), equations.maxpool_backward(dy, switches, k))
+
+
+def test_tie_rule_is_first_maximum_in_row_major_order():
+    x = np.array([[0, 5], [5, 5]], np.float64).reshape(1, 2, 2, 1)
+    _, switches = kernels.maxpool_forward(x, 2)
+    assert int(switches[0, 0, 0, 0]) == 1 == int(equations.maxpool_switches(x, 2)[0, 0, 0, 0])
+
+
+@pytest.mark.parametrize("n", [1, 5])
+def test_activation_and_dense_kernels_equal_the_equations(n, rng):
+    z = rng.standard_normal((n, 7, 3))
+    z[0, 0, :2] = 0.0  # the ReLU kink itself
+    _close(kernels.relu_prime(z), equations.relu_prime(z))
+    _close(kernels.sigmoid_prime(equations.sigmoid(z)), equations.sigmoid_prime(z))
+    _close(kernels.tanh_prime(equations.tanh(z)), equations.tanh_prime(z))
+    x, w, b = rng.standard_normal((n, 11)), rng.standard_normal((4, 11)), rng.standard_normal(4)
+    _close(kernels.dense_forward(x, w, b), equations.dense_forward(x, w, b))
+    dz = rng.standard_normal((n, 4))
+    _close(kernels.dense_dw(dz, x), equations.dense_dw(dz, x))
+    _close(kernels.column_sums(dz), equations.dense_db(dz))
+    _close(kernels.dense_dx(dz, w), equations.dense_dx(dz, w))
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_loss_equals_the_equations_down_to_a_confident_answer(dtype, rng):
+    z = rng.standard_normal((6, 10)) * 3
+    z[0, 4] = 40.0  # p_4 = 1 - 4e-17: L and p_4 - 1 far below float32's rounding of 1
+    z[1, 0] = -200.0  # a target almost impossible
+    z = z.astype(dtype)
+    y = np.array([4, 0, 1, 2, 3, 9])
+    loss, p, dz = softmax_cross_entropy(z, y)
+    z64 = z.astype(np.float64)
+    assert loss == pytest.approx(equations.cross_entropy(z64, y).mean(), rel=1e-12)
+    confident = np.log1p(np.exp(np.delete(z64[0], 4) - z64[0, 4]).sum())
+    assert equations.cross_entropy(z64, y)[0] == pytest.approx(confident, rel=1e-12)
+    np.testing.assert_allclose(
+        p, equations.softmax(z64), rtol=1e-6, atol=1e-44
+    )  # float32 underflow
+    np.testing.assert_allclose(
+        dz * 6, equations.output_error(equations.softmax(z64), y), rtol=1e-6, atol=1e-44
+    )
+    assert dz[0, 4] < 0 and dz[0, 4] * 6 == pytest.approx(-(p[0].sum() - p[0, 4]), rel=1e-6)
