@@ -47,6 +47,15 @@ def preprocess(drawing: ArrayLike) -> np.ndarray:
     return _place_by_centre_of_mass(patch)
 
 
+def input_image(image: ArrayLike | None, drawing: ArrayLike | None) -> np.ndarray:
+    """The (28, 28) float32 image a network sees: ``image`` as sent, or ``drawing`` preprocessed."""
+    if image is not None:
+        return np.asarray(image, dtype=np.float32)
+    if drawing is None:
+        raise DrawingError("no drawing: give an image or a drawing")
+    return preprocess(drawing)
+
+
 def _validated(drawing: ArrayLike) -> np.ndarray:
     """Check shape and values; return a float64 copy clipped to [0, 1]."""
     try:
@@ -126,10 +135,9 @@ def _centre_of_mass(image: np.ndarray) -> np.ndarray:
     """Intensity-weighted mean (row, column) of pixel centres at integer coordinates."""
     total = image.sum()
     row_mass, col_mass = image.sum(axis=1), image.sum(axis=0)
-    return (
-        np.array([row_mass @ np.arange(image.shape[0]), col_mass @ np.arange(image.shape[1])])
-        / total
-    )
+    moments = np.array([row_mass @ np.arange(image.shape[0]), col_mass @ np.arange(image.shape[1])])
+    centre: np.ndarray = moments / total
+    return centre
 
 
 def _place_by_centre_of_mass(patch: np.ndarray) -> np.ndarray:

@@ -6,7 +6,7 @@ import numpy as np
 import orjson
 import pytest
 from convtrace.api.routes import trace as trace_route
-from convtrace.compute import input_image
+from convtrace.digits import input_image
 from convtrace.nn.trace import Record, collect
 
 from tests.api.decode import decode, parse_lines

@@ -194,7 +194,6 @@ class ModelSummary(BaseModel):
     name: str
     description: str
     test_accuracy: float | None
-    placeholder: bool = Field(description="True for random stand-in weights (not trained).")
     architecture: list[dict]
     spec: dict
 

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
 from convtrace.api import encode
-from convtrace.api.routes import OrjsonRoute, RegistryDep
+from convtrace.api.deps import RegistryDep, network_for
+from convtrace.api.routes import OrjsonRoute
 from convtrace.api.schemas import TraceRequest
-from convtrace.compute import input_image
+from convtrace.digits import input_image
 from convtrace.nn import trace as engine_trace
-from convtrace.nn.network import Network
-from convtrace.registry import Registry
 
 router = APIRouter(tags=["trace"], route_class=OrjsonRoute)
 NDJSON = "application/x-ndjson"
-STREAM_DOC = {
+STREAM_DOC: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "One JSON object per line: the records of the forward pass, then the "
         "backward pass, then {'phase': 'result', ...} (or a final {'phase': 'error', ...}).",
@@ -24,13 +25,6 @@ STREAM_DOC = {
     404: {"description": "No such model"},
     422: {"description": "Bad input; each error names its field"},
 }
-
-
-def network_for(registry: Registry, body: TraceRequest) -> tuple[str, Network]:
-    """A fresh network: the named (or default) model, with the client's weights if given."""
-    model = registry.get(body.model)
-    weights = None if body.weights is None else {k: t.data for k, t in body.weights.items()}
-    return model.name, model.network(weights)
 
 
 @router.post("/trace", response_class=StreamingResponse, responses=STREAM_DOC)

@@ -1,0 +1,75 @@
+"""One gradient-descent step on one image: the step a student takes after reading the trace.
+
+Pure NumPy on ``convtrace.nn``; no HTTP here. The network must be the request's own (see
+``convtrace.registry``): the step rebinds its parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from convtrace.nn import trace
+from convtrace.nn.network import Network
+
+
+@dataclass(frozen=True)
+class Prediction:
+    probabilities: np.ndarray
+    prediction: int
+    loss: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "probabilities": self.probabilities,
+            "prediction": self.prediction,
+            "loss": self.loss,
+        }
+
+
+@dataclass(frozen=True)
+class Step:
+    label: int  # the target the step descended towards
+    before: Prediction
+    after: Prediction
+    update_norms: dict[str, float]  # ||W_new - W_old|| per parameter, by ``layer.key``
+
+
+def _traced(net: Network, image: np.ndarray, label: int | None) -> trace.Result:
+    """Forward, loss and backward as the trace computes them (so ``layer.grads`` are the
+    gradients the student saw), and its result; the trace decides the target when label is
+    None."""
+    items: Iterator[trace.Record | trace.Result] = trace.run(net, image, label)
+    *_, result = items
+    assert isinstance(result, trace.Result)
+    return result
+
+
+def _prediction(result: trace.Result) -> Prediction:
+    return Prediction(result.probabilities, result.prediction, result.loss)
+
+
+def _descend(net: Network, learning_rate: float) -> dict[str, float]:
+    """W <- W - lr dL/dW for every parameter; returns ||W_new - W_old|| per parameter."""
+    rate = np.float32(learning_rate)
+    norms = {}
+    for layer in net.layers:
+        for key, w in layer.params.items():
+            updated = (w - rate * layer.grads[key]).astype(w.dtype)
+            # the difference in float64: two large float32 weights can differ by more than
+            # float32 holds
+            norms[f"{layer.name}.{key}"] = float(np.linalg.norm(updated - w.astype(np.float64)))
+            layer.params[key] = updated
+    return norms
+
+
+def sgd_step(net: Network, image: np.ndarray, label: int | None, learning_rate: float) -> Step:
+    """One step of ``learning_rate`` on one (28, 28) image towards ``label`` (None: the
+    network's own prediction); changes ``net``."""
+    before = _traced(net, image, label)
+    norms = _descend(net, learning_rate)
+    after = _traced(net, image, before.label)
+    return Step(before.label, _prediction(before), _prediction(after), norms)
