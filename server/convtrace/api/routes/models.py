@@ -7,6 +7,7 @@ from fastapi import APIRouter, Response
 from convtrace.api import encode
 from convtrace.api.deps import RegistryDep
 from convtrace.api.schemas import ModelDetail, ModelList
+from convtrace.training_step import DEFAULT_LEARNING_RATE
 
 router = APIRouter(prefix="/models", tags=["models"])
 
@@ -14,7 +15,13 @@ router = APIRouter(prefix="/models", tags=["models"])
 @router.get("", response_model=ModelList)
 async def list_models(registry: RegistryDep) -> Response:
     models = [registry.get(name).summary() for name in registry.names]
-    return encode.json_response({"default": registry.default, "models": models})
+    return encode.json_response(
+        {
+            "default": registry.default,
+            "default_learning_rate": DEFAULT_LEARNING_RATE,
+            "models": models,
+        }
+    )
 
 
 @router.get(

@@ -18,7 +18,7 @@ router = APIRouter(tags=["sgd"], route_class=OrjsonRoute)
 def sgd(body: SgdRequest, registry: RegistryDep) -> Response:
     name, net = network_for(registry, body)
     image = input_image(body.image, body.drawing)
-    step = sgd_step(net, image, body.label, body.learning_rate)
+    step = sgd_step(net, image, body.label, body.learning_rate, registry.samples)
     return encode.json_response(
         {
             "model": name,
@@ -27,5 +27,6 @@ def sgd(body: SgdRequest, registry: RegistryDep) -> Response:
             "before": step.before.as_dict(),
             "after": step.after.as_dict(),
             "update_norms": step.update_norms,
+            "samples_accuracy": dict(zip(("before", "after"), step.samples_accuracy, strict=True)),
         }
     )
