@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import orjson
 import pytest
-from convtrace.api.routes import trace as trace_route
 from convtrace.digits import input_image
+from convtrace.nn import trace as engine
 from convtrace.nn.trace import Record, collect
 
 from tests.api.decode import decode, parse_lines
@@ -115,11 +115,13 @@ def test_client_weights_replace_the_model_parameters(client, registry, sample, i
 
 
 def test_failure_mid_stream_ends_with_an_error_line(client, image_list, monkeypatch):
+    # the forward pass is computed before the response starts; the backward pass streams
     def broken(net, image, label):
         yield Record("forward", "input", "input", "x", "input.x", None, None, np.zeros((28, 28, 1)))
+        yield Record("backward", "dense", "xent", "dL_dz", "xent.dz", "dense.z", None, np.ones(10))
         raise RuntimeError("engine exploded")
 
-    monkeypatch.setattr(trace_route.engine_trace, "run", broken)
+    monkeypatch.setattr(engine, "run", broken)
     lines = post_trace(client, image=image_list)
-    assert [line["phase"] for line in lines] == ["forward", "error"]
-    assert "engine exploded" in lines[-1]["message"] and lines[-1]["seq"] == 1
+    assert [line["phase"] for line in lines] == ["forward", "backward", "error"]
+    assert "engine exploded" in lines[-1]["message"] and lines[-1]["seq"] == 2

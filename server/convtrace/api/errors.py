@@ -1,9 +1,10 @@
 """Request errors, in one place: what the API answers when a request cannot be served.
 
-The domain raises its own errors (``UnknownModelError``, ``WeightsError``, ``DrawingError``);
-this module maps each to a 4xx naming the field, in the shape FastAPI uses for validation
-errors: ``{"detail": [{"loc": ["body", field], "msg": ..., "type": ...}]}``. ``install`` registers
-every handler; ``create_app`` calls it.
+The domain raises its own errors: ``UnknownModelError``, ``WeightsError``, ``DrawingError``,
+``NonFiniteError`` (the weights sent make the numbers overflow float32) and ``DivergedStepError``
+(the learning rate does). This module maps each to a 4xx naming the field, in the shape FastAPI
+uses for validation errors: ``{"detail": [{"loc": ["body", field], "msg": ..., "type": ...}]}``.
+``install`` registers every handler; ``create_app`` calls it.
 """
 
 from __future__ import annotations
@@ -16,10 +17,17 @@ from fastapi.exceptions import RequestValidationError
 
 from convtrace.api import encode
 from convtrace.digits import DrawingError
+from convtrace.nn.finite import NonFiniteError
 from convtrace.registry import UnknownModelError, WeightsError
+from convtrace.training_step import DivergedStepError
 
 # the request field each domain error is about
-FIELDS: dict[type[Exception], str] = {WeightsError: "weights", DrawingError: "drawing"}
+FIELDS: dict[type[Exception], str] = {
+    WeightsError: "weights",
+    DrawingError: "drawing",
+    NonFiniteError: "weights",
+    DivergedStepError: "learning_rate",
+}
 
 
 def detail(loc: tuple[str | int, ...], message: str, kind: str = "value_error") -> dict[str, Any]:

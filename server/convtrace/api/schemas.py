@@ -203,8 +203,8 @@ class ModelSummary(BaseModel):
     name: str
     description: str
     test_accuracy: float | None
-    architecture: list[dict]
-    spec: dict
+    architecture: list[dict[str, Any]]
+    spec: dict[str, Any]
 
 
 class ModelList(BaseModel):
