@@ -104,6 +104,22 @@ def test_drawing_first_record_is_what_the_network_saw(client, registry):
     assert lines[-1]["loss"] == result.loss
 
 
+def test_a_drawing_traced_again_from_its_8_bit_input_gives_the_same_trace(client):
+    """What a share link does: keep the first record as bytes q, send the image q / 255."""
+    drawing = np.zeros((240, 200), np.float32)
+    drawing[40:200, 60:80] = 1
+    drawing[40:60, 60:150] = 0.6  # a "7"-ish stroke with grey
+    first = post_trace(client, drawing=drawing.tolist(), label=2)
+    q = np.round(decode(first[0])[..., 0].astype(np.float64) * 255)
+    assert np.array_equal(q.astype(np.float32) / np.float32(255), decode(first[0])[..., 0])
+    again = post_trace(client, image=(q / 255).tolist(), label=2)
+    assert again[-1]["loss"] == first[-1]["loss"]
+    assert again[-1]["probabilities"] == first[-1]["probabilities"]
+    for old, new in zip(first[:-1], again[:-1], strict=True):
+        assert old["equation"] == new["equation"]
+        assert decode(old).tobytes() == decode(new).tobytes(), old["equation"]
+
+
 def test_client_weights_replace_the_model_parameters(client, registry, sample, image_list):
     weights = client.get("/api/models/lenet-sigmoid").json()["weights"]
     weights["dense.b"]["data"] = [float(i) for i in range(10)]
