@@ -77,7 +77,7 @@ def _drawing(value: Any) -> np.ndarray:
     return array
 
 
-def _grid_schema(max_side: int, exact: bool, description: str) -> dict:
+def _grid_schema(max_side: int, exact: bool, description: str) -> dict[str, Any]:
     row = {
         "type": "array",
         "items": {"type": "number", "minimum": 0, "maximum": 1},

@@ -11,7 +11,8 @@ from fastapi.responses import StreamingResponse
 
 from convtrace import finite_trace
 from convtrace.api import encode
-from convtrace.api.deps import RegistryDep, network_for
+from convtrace.api.deps import RegistryDep
+from convtrace.api.deps import network_for as network_for  # routes/gradcheck imports it here
 from convtrace.api.routes import OrjsonRoute
 from convtrace.api.schemas import TraceRequest
 from convtrace.digits import input_image
