@@ -1,11 +1,12 @@
 """What one SGD step costs a shipped model, against the learning rate.
 
 For each learning rate: one step through POST /api/sgd (in-process, as the page takes it) on
-each of 10 MNIST test digits, one per class, with a WRONG target (the true label + 1), starting
-from the shipped weights each time. The weights the response returns are read back into a
-network of their own and scored on MNIST test images the digits are not among; the cost is the
-drop in accuracy, in points. Also printed: the drop the response's own ``samples_accuracy``
-reports (the 500 shipped sample digits), and whether the step made the target the prediction.
+each of 10 MNIST test digits, the first of each class, with a WRONG target (the true label
++ 1), starting from the shipped weights each time. The weights the response returns are read
+back into a network of their own and scored on MNIST test images the digits are not among; the
+cost is the drop in accuracy, in points. Also printed: the drop the response's own
+``samples_accuracy`` reports (the 500 shipped sample digits), and whether the step made the
+target the prediction.
 
 Usage: python -m bench.sgd_lr --data DIR [--test N] [--rates 0.001,0.01,...]
 """
@@ -64,16 +65,17 @@ def one_rate(client, model, spec, rate, digits, test) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="directory of MNIST IDX files")
-    parser.add_argument("--test", type=int, default=2000, help="test images scored (max 9990)")
+    parser.add_argument("--test", type=int, default=2000, help="test images scored")
     parser.add_argument("--rates", default=",".join(map(str, RATES)))
     args = parser.parse_args()
     images, labels = load_mnist(args.data, "test")
     images = images.astype(np.float32) / np.float32(255)
-    count = min(args.test, len(images) - 10)
-    test = images[:count], labels[:count]
-    # the stepped digits: the first of each class after the scored ones
-    rest = np.arange(count, len(labels))
-    digits = [(images[i], labels[i]) for i in (rest[labels[rest] == d][0] for d in range(10))]
+    # the stepped digits: the first of each class; the scored ones: the first --test others
+    stepped = [int(np.flatnonzero(labels == digit)[0]) for digit in range(10)]
+    scored_ids = np.setdiff1d(np.arange(len(labels)), stepped)[: args.test]
+    count = len(scored_ids)
+    test = images[scored_ids], labels[scored_ids]
+    digits = [(images[i], labels[i]) for i in stepped]
     rates = [float(r) for r in args.rates.split(",")]
     print(f"one SGD step, wrong target, 10 digits; accuracy on {count} MNIST test images")
     print(f"default learning rate: {DEFAULT_LEARNING_RATE}")
