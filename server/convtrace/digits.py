@@ -6,7 +6,7 @@ field so that its intensity centre of mass sits at the centre of the field.
 
 Coordinates: pixel centres sit at integer coordinates, rows and columns 0..27, and a centre of
 mass is the intensity-weighted mean of those coordinates. Input and output are ink high
-(1 = ink, 0 = paper), float values in 0..1.
+(1 = ink, 0 = paper), float values in 0..1. Like MNIST's, the output has 256 grey levels.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ CENTRE = (14.0, 14.0)
 INK_THRESHOLD = 0.1  # fainter pixels are noise (anti-aliasing specks): they do not define ink
 ALL_INK_FRACTION = 0.9  # a drawing touching all four edges with this much ink has no shape
 RANGE_SLOP = 1e-6  # float rounding outside [0, 1] that is clipped rather than rejected
+LEVELS = 255  # MNIST stores a pixel in one byte: grey levels q / 255, q = 0..255
 
 
 class DrawingError(ValueError):
@@ -38,13 +39,36 @@ def preprocess(drawing: ArrayLike) -> np.ndarray:
     The ink's bounding box is scaled so its longer side is BOX (20) px, and the result is placed
     so its centre of mass is at CENTRE to within float rounding (a sub-pixel shift). Only a
     lopsided digit whose centre of mass is too near the end of its box to be moved to CENTRE
-    without leaving the 28x28 field is clamped: it touches the edge and stays whole.
+    without leaving the 28x28 field is clamped: it touches the edge and stays whole. The result
+    is quantised to 8 bits (see ``quantise``).
     Raises DrawingError for anything that is not such a drawing, or has no digit in it.
     """
     values = _validated(drawing)
     rows, cols = _ink_box(values)
     patch = _fit_box(values[rows, cols])
-    return _place_by_centre_of_mass(patch)
+    return quantise(_place_by_centre_of_mass(patch))
+
+
+def input_image(image: ArrayLike | None, drawing: ArrayLike | None) -> np.ndarray:
+    """The (28, 28) float32 image a network sees: ``image`` as sent, or ``drawing`` preprocessed."""
+    if image is not None:
+        return np.asarray(image, dtype=np.float32)
+    if drawing is None:
+        raise DrawingError("no drawing: give an image or a drawing")
+    return preprocess(drawing)
+
+
+def quantise(image: np.ndarray) -> np.ndarray:
+    """Values in 0..1 -> float32 q / LEVELS, q the nearest whole level, as MNIST is stored.
+
+    The network then sees what 784 bytes can carry: a client that keeps q (a share link) and
+    sends the image back as q / 255 gives the network the very same float32 numbers (float32
+    division, as the shipped samples are loaded; a client's float64 q / 255 rounds to the same
+    float32 for every q), so the trace is reproduced bit for bit.
+    """
+    levels = np.round(np.asarray(image, dtype=np.float64) * LEVELS).astype(np.float32)
+    quantised: np.ndarray = levels / np.float32(LEVELS)
+    return quantised
 
 
 def _validated(drawing: ArrayLike) -> np.ndarray:
@@ -126,10 +150,9 @@ def _centre_of_mass(image: np.ndarray) -> np.ndarray:
     """Intensity-weighted mean (row, column) of pixel centres at integer coordinates."""
     total = image.sum()
     row_mass, col_mass = image.sum(axis=1), image.sum(axis=0)
-    return (
-        np.array([row_mass @ np.arange(image.shape[0]), col_mass @ np.arange(image.shape[1])])
-        / total
-    )
+    moments = np.array([row_mass @ np.arange(image.shape[0]), col_mass @ np.arange(image.shape[1])])
+    centre: np.ndarray = moments / total
+    return centre
 
 
 def _place_by_centre_of_mass(patch: np.ndarray) -> np.ndarray:
@@ -147,7 +170,7 @@ def _place_by_centre_of_mass(patch: np.ndarray) -> np.ndarray:
     # to SIZE - side its fraction is 0, so what lands in the spare row/column is exactly zero.
     field = np.zeros((SIZE + 1, SIZE + 1), dtype=np.float64)
     field[whole[0] : whole[0] + shifted.shape[0], whole[1] : whole[1] + shifted.shape[1]] = shifted
-    return np.clip(field[:SIZE, :SIZE], 0.0, 1.0).astype(np.float32)
+    return np.clip(field[:SIZE, :SIZE], 0.0, 1.0)
 
 
 def _subpixel_shift(patch: np.ndarray, dy: float, dx: float) -> np.ndarray:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import orjson
 import pytest
-from convtrace.api.routes import trace as trace_route
-from convtrace.compute import input_image
+from convtrace.digits import input_image
+from convtrace.nn import trace as engine
 from convtrace.nn.trace import Record, collect
 
 from tests.api.decode import decode, parse_lines
@@ -104,6 +104,22 @@ def test_drawing_first_record_is_what_the_network_saw(client, registry):
     assert lines[-1]["loss"] == result.loss
 
 
+def test_a_drawing_traced_again_from_its_8_bit_input_gives_the_same_trace(client):
+    """What a share link does: keep the first record as bytes q, send the image q / 255."""
+    drawing = np.zeros((240, 200), np.float32)
+    drawing[40:200, 60:80] = 1
+    drawing[40:60, 60:150] = 0.6  # a "7"-ish stroke with grey
+    first = post_trace(client, drawing=drawing.tolist(), label=2)
+    q = np.round(decode(first[0])[..., 0].astype(np.float64) * 255)
+    assert np.array_equal(q.astype(np.float32) / np.float32(255), decode(first[0])[..., 0])
+    again = post_trace(client, image=(q / 255).tolist(), label=2)
+    assert again[-1]["loss"] == first[-1]["loss"]
+    assert again[-1]["probabilities"] == first[-1]["probabilities"]
+    for old, new in zip(first[:-1], again[:-1], strict=True):
+        assert old["equation"] == new["equation"]
+        assert decode(old).tobytes() == decode(new).tobytes(), old["equation"]
+
+
 def test_client_weights_replace_the_model_parameters(client, registry, sample, image_list):
     weights = client.get("/api/models/lenet-sigmoid").json()["weights"]
     weights["dense.b"]["data"] = [float(i) for i in range(10)]
@@ -115,6 +131,7 @@ def test_client_weights_replace_the_model_parameters(client, registry, sample, i
 
 
 def test_failure_mid_stream_ends_with_an_error_line(client, image_list, monkeypatch):
+    # the forward pass is computed before the response starts; the backward pass streams
     def broken(net, image, label):
         yield Record(
             phase="forward",
@@ -125,9 +142,19 @@ def test_failure_mid_stream_ends_with_an_error_line(client, image_list, monkeypa
             reads=(),
             array=np.zeros((28, 28, 1)),
         )
+        yield Record(
+            phase="backward",
+            layer="dense",
+            kind="xent",
+            quantity="dL_dz",
+            equation="xent.dz",
+            of="dense.z",
+            reads=("softmax.p",),
+            array=np.ones(10),
+        )
         raise RuntimeError("engine exploded")
 
-    monkeypatch.setattr(trace_route.engine_trace, "run", broken)
+    monkeypatch.setattr(engine, "run", broken)
     lines = post_trace(client, image=image_list)
-    assert [line["phase"] for line in lines] == ["forward", "error"]
-    assert "engine exploded" in lines[-1]["message"] and lines[-1]["seq"] == 1
+    assert [line["phase"] for line in lines] == ["forward", "backward", "error"]
+    assert "engine exploded" in lines[-1]["message"] and lines[-1]["seq"] == 2

@@ -12,15 +12,14 @@ import os
 from dataclasses import fields
 from pathlib import Path
 
-from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from convtrace.api import encode
+from convtrace.api import errors
 from convtrace.api.middleware import install_middleware
 from convtrace.api.routes import gradcheck, health, models, samples, sgd, trace
 from convtrace.config import Settings
-from convtrace.registry import InputError, Registry, UnknownModelError
+from convtrace.registry import Registry
 
 log = logging.getLogger("convtrace.api")
 API_ROUTERS = (models.router, samples.router, trace.router, sgd.router, gradcheck.router)
@@ -40,29 +39,6 @@ def create_app_from_env() -> FastAPI:
     return create_app(Settings.from_env())
 
 
-def _error(loc: tuple, message: str, kind: str = "value_error") -> dict:
-    return {"loc": list(loc), "msg": message, "type": kind}
-
-
-async def _validation_error(request: Request, exc: RequestValidationError):
-    """422 naming each bad field; never echoes the input back (it may be a 1M-pixel drawing)."""
-    errors = []
-    for err in exc.errors():
-        message = err.get("msg", "invalid")
-        if err.get("type") == "json_invalid":
-            message = f"body is not valid JSON: {err.get('ctx', {}).get('error', '')}"
-        errors.append(_error(tuple(err.get("loc", ())), message, err.get("type", "value_error")))
-    return encode.json_response({"detail": errors}, status_code=422)
-
-
-async def _input_error(request: Request, exc: InputError):
-    return encode.json_response({"detail": [_error(("body", *exc.loc), str(exc))]}, 422)
-
-
-async def _unknown_model(request: Request, exc: UnknownModelError):
-    return encode.json_response({"detail": str(exc)}, status_code=404)
-
-
 def create_app(settings: Settings | None = None, registry: Registry | None = None) -> FastAPI:
     """The whole app; ``registry`` defaults to the models in ``settings.models_dir``."""
     settings = settings or Settings()
@@ -73,9 +49,7 @@ def create_app(settings: Settings | None = None, registry: Registry | None = Non
     )
     app.state.settings = settings
     app.state.registry = registry or Registry.load(settings.models_dir, settings.default_model)
-    app.add_exception_handler(RequestValidationError, _validation_error)
-    app.add_exception_handler(InputError, _input_error)
-    app.add_exception_handler(UnknownModelError, _unknown_model)
+    errors.install(app)
     app.include_router(health.router)
     for router in API_ROUTERS:
         app.include_router(router, prefix="/api")

@@ -22,6 +22,8 @@ from pydantic import (
     model_validator,
 )
 
+from convtrace.training_step import DEFAULT_LEARNING_RATE
+
 IMAGE_SIDE = 28
 MAX_DRAWING_SIDE = 1024
 MAX_TENSOR_SIZE = 1 << 20  # no shipped layer comes near; bounds work done on foreign weights
@@ -75,7 +77,7 @@ def _drawing(value: Any) -> np.ndarray:
     return array
 
 
-def _grid_schema(max_side: int, exact: bool, description: str) -> dict:
+def _grid_schema(max_side: int, exact: bool, description: str) -> dict[str, Any]:
     row = {
         "type": "array",
         "items": {"type": "number", "minimum": 0, "maximum": 1},
@@ -175,7 +177,14 @@ class TraceRequest(BaseModel):
 
 
 class SgdRequest(TraceRequest):
-    learning_rate: float = Field(gt=0, le=10, allow_inf_nan=False)
+    learning_rate: float = Field(
+        DEFAULT_LEARNING_RATE,
+        gt=0,
+        le=10,
+        allow_inf_nan=False,
+        description="Step size; the default is classroom-safe (one step on a wrong target costs "
+        "the shipped models at most a few points of test accuracy).",
+    )
 
 
 class GradcheckRequest(TraceRequest):
@@ -194,13 +203,13 @@ class ModelSummary(BaseModel):
     name: str
     description: str
     test_accuracy: float | None
-    placeholder: bool = Field(description="True for random stand-in weights (not trained).")
-    architecture: list[dict]
-    spec: dict
+    architecture: list[dict[str, Any]]
+    spec: dict[str, Any]
 
 
 class ModelList(BaseModel):
     default: str
+    default_learning_rate: float = Field(description="What POST /api/sgd uses when none is given.")
     models: list[ModelSummary]
 
 
@@ -229,6 +238,14 @@ class Prediction(BaseModel):
     loss: float
 
 
+class SamplesAccuracy(BaseModel):
+    """The fraction (0..1) of the shipped sample digits (GET /api/samples) classified as their
+    label, by the network before and after the step."""
+
+    before: float
+    after: float
+
+
 class SgdResponse(BaseModel):
     model: str
     label: int
@@ -236,6 +253,7 @@ class SgdResponse(BaseModel):
     before: Prediction
     after: Prediction
     update_norms: dict[str, float] = Field(description="||lr * dL/dW|| per parameter.")
+    samples_accuracy: SamplesAccuracy
 
 
 class Check(BaseModel):

@@ -1,4 +1,4 @@
-"""One APIRouter per resource. Shared here: the registry dependency and the orjson body route.
+"""One APIRouter per resource. Shared here: the orjson body route (dependencies: ``api.deps``).
 
 ``OrjsonRoute`` makes FastAPI parse JSON bodies with orjson instead of the standard library:
 about twice as fast on a 1024x1024 drawing, and it rejects ``NaN``/``Infinity`` literals, which
@@ -8,14 +8,14 @@ pydantic models, error responses, OpenAPI) stays FastAPI's standard path.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Annotated, Any
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 import orjson
-from fastapi import Depends, Request, Response
+from fastapi import Request, Response
 from fastapi.routing import APIRoute
 
-from convtrace.registry import Registry
+from convtrace.api.deps import RegistryDep as RegistryDep  # routes/gradcheck imports it from here
 
 
 class OrjsonRequest(Request):
@@ -26,17 +26,10 @@ class OrjsonRequest(Request):
 
 
 class OrjsonRoute(APIRoute):
-    def get_route_handler(self) -> Callable:
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
 
         async def orjson_handler(request: Request) -> Response:
             return await handler(OrjsonRequest(request.scope, request.receive))
 
         return orjson_handler
-
-
-def get_registry(request: Request) -> Registry:
-    return request.app.state.registry
-
-
-RegistryDep = Annotated[Registry, Depends(get_registry)]

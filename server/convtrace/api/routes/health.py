@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 from convtrace.api import encode
 from convtrace.api.schemas import Health
@@ -11,5 +11,5 @@ router = APIRouter(tags=["health"])
 
 
 @router.get("/healthz", response_model=Health)
-async def healthz():
+async def healthz() -> Response:
     return encode.json_response({"status": "ok"})
