@@ -74,7 +74,7 @@ def test_trace_overflowing_mid_stream_ends_with_an_error_and_no_result(
     )
     assert response.status_code == 200
     lines = parse_lines(response.content)
-    assert lines[-1]["phase"] == "error" and "dense.dL_da" in lines[-1]["message"]
+    assert lines[-1]["phase"] == "error" and "flatten.dL_da" in lines[-1]["message"]
     assert "not finite" in lines[-1]["message"]
     assert "result" not in [line["phase"] for line in lines]
     assert b"null" not in response.content.replace(b'"of":null', b"")
