@@ -33,6 +33,7 @@ const views = {
     chart: $("probabilities"),
     labels: $("labels"),
     loss: $("loss"),
+    note: $("target-note"),
   }),
   controls: createControls({
     prev: $("step-prev"),
@@ -40,6 +41,7 @@ const views = {
     play: $("step-play"),
     scrubber: $("step-scrubber"),
     title: $("step-title"),
+    magnitude: $("step-magnitude"),
     formula: $("step-formula"),
     words: $("step-words"),
     counter: $("step-counter"),
@@ -56,6 +58,7 @@ const views = {
     undo: $("sgd-undo"),
     reset: $("sgd-reset"),
     summary: $("sgd-summary"),
+    samples: $("sgd-samples"),
     norms: $("sgd-norms"),
   }),
   diagnostics: createDiagnostics({
