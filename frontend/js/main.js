@@ -34,6 +34,7 @@ const views = {
     labels: $("labels"),
     loss: $("loss"),
     note: $("target-note"),
+    question: $("target"),
   }),
   controls: createControls({
     prev: $("step-prev"),
@@ -119,6 +120,10 @@ window.convtrace = {
   traces: () => app.traces,
   model: () => app.model,
   weights: () => app.student ?? app.shipped,
+  /** The SGD answer whose weights are in use, without the weights themselves. */
+  lastStep: () =>
+    app.lastStep &&
+    Object.fromEntries(Object.entries(app.lastStep).filter(([key]) => key !== "weights")),
 };
 
 flows.step.render();

@@ -30,10 +30,10 @@ function family(kind, side) {
 }
 
 // The size of a panel's values: for the bar beside its legend, and in words for a gradient.
-function magnitude(values, context, grad) {
+function magnitude(symbol, values, context, grad) {
   const max = maxAbs(values);
   const words = grad ? `: ${sizeWords(max, context.largest, context.sure)}` : "";
-  return { max, position: logPosition(max), text: `max |·| = ${fmt(max)}${words}` };
+  return { max, position: logPosition(max), text: `max |${symbol}| = ${fmt(max)}${words}` };
 }
 
 /**
@@ -57,7 +57,7 @@ export function panelSpecs(trace, weights, mode) {
       title: `${grad ? `step ${step + 1}: ` : ""}${quantityText(r.quantity)}${r.shape.length ? ` ${shapeText(r.shape)}` : ""}`,
       shape: r.shape,
       values: r.values,
-      magnitude: magnitude(r.values, context, grad),
+      magnitude: magnitude(quantityText(r.quantity), r.values, context, grad),
     });
   });
   for (const [name, w] of Object.entries(weights ?? {})) {
@@ -71,7 +71,7 @@ export function panelSpecs(trace, weights, mode) {
       title: `${q} ${shapeText(w.shape)}`,
       shape: w.shape,
       values: w.values,
-      magnitude: magnitude(w.values, context, false),
+      magnitude: magnitude(q, w.values, context, false),
     });
   }
   return withScales(specs, mode);

@@ -1,6 +1,7 @@
 // Classify: the drawing pad, samples and the target label, each leading to a streamed trace.
 
 import * as api from "../api.js";
+import { quantise } from "../codec.js";
 import { fmt } from "../format.js";
 import * as S from "../trace-store.js";
 
@@ -54,6 +55,7 @@ export function createClassifyFlow(ctx) {
     app.sizes = { [app.model]: S.gradientSizes(trace), ...others };
     app.timings.traceMs = performance.now() - t0;
     v.probabilities.showResult(trace.result, app.label != null);
+    if (app.label == null) v.probabilities.ask(); // a new digit: which one did the student mean?
     v.drawpad.showSeen(trace.records[0]);
     ctx.flows.step.drawPanels();
     v.diagnostics.showGradientSizes(app.sizes);
@@ -98,7 +100,7 @@ export function createClassifyFlow(ctx) {
         const { samples } = await api.fetchSamples(digit, 10);
         if (!samples.length) throw new Error(`no sample of digit ${digit}`);
         app.sampleTurn = (app.sampleTurn + 1) % samples.length;
-        app.input = Float32Array.from(samples[app.sampleTurn].image.flat());
+        app.input = quantise(samples[app.sampleTurn].image.flat());
         app.label = null;
         app.step = 0;
         v.drawpad.showImage(app.input);

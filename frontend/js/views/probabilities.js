@@ -29,7 +29,7 @@ function targetNote({ probabilities, prediction, label, loss }, chosen) {
   };
 }
 
-export function createProbabilities({ prediction, chart, labels, loss, note }) {
+export function createProbabilities({ prediction, chart, labels, loss, note, question }) {
   const bars = [];
   const buttons = [];
   let onTarget = null;
@@ -72,6 +72,11 @@ export function createProbabilities({ prediction, chart, labels, loss, note }) {
   }
 
   return {
+    /** Bring the target question into view (only as far as needed). */
+    ask() {
+      question.scrollIntoView({ block: "nearest", inline: "nearest" });
+    },
+
     /** handler(k) when the student picks target digit k. */
     bindTarget: (handler) => {
       onTarget = handler;
