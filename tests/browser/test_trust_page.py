@@ -121,3 +121,26 @@ def test_sgd_step_shows_its_cost_and_undo_restores_everything(desk, app_url, art
     assert desk.text_content("#sgd-samples") == ""
     assert desk.locator("#sgd-norms tr").count() == 0
     assert desk.evaluate(PANELS) == panels_before
+
+
+def test_a_damaging_step_is_shown_as_damage(desk, app_url, artifacts):
+    """The samples' accuracy before → after, as the API reports it, with a warning when it drops."""
+    open_app(desk, app_url)
+    result = pick_sample(desk, 1)
+    choose(desk, (result["prediction"] + 2) % 10)
+
+    def with_accuracy(route):
+        answer = route.fetch().json()
+        answer["samples_accuracy"] = {"before": 0.982, "after": 0.91}
+        route.fulfill(json=answer)
+
+    desk.route("**/api/sgd", with_accuracy)
+    desk.fill("#learning-rate", "0.5")
+    desk.get_by_test_id("sgd-apply").click()
+    wait_trace(desk, 2)
+    samples = desk.get_by_test_id("sgd-samples")
+    assert "98.2 % → 91.0 %" in samples.text_content()
+    assert "smaller learning rate" in samples.text_content()
+    assert "harm" in samples.get_attribute("class")
+    samples.scroll_into_view_if_needed()
+    desk.screenshot(path=artifacts / "trust-4-damaging-sgd-step.png")
