@@ -5,6 +5,7 @@ Also saves the desk screenshots (1440×900) of a confident digit, a wrong target
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -144,3 +145,28 @@ def test_a_damaging_step_is_shown_as_damage(desk, app_url, artifacts):
     assert "harm" in samples.get_attribute("class")
     samples.scroll_into_view_if_needed()
     desk.screenshot(path=artifacts / "trust-4-damaging-sgd-step.png")
+
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def serious_violations(page) -> list:
+    """axe-core's serious and critical findings on the page as it is now."""
+    if not AXE.exists():
+        pytest.skip("axe-core not installed (npm ci)")
+    page.evaluate(f"() => {{ {AXE.read_text()} }}")  # via the debugger: the page's CSP stays
+    return page.evaluate("""async () => (await axe.run()).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => [v.id, v.nodes.map((n) => n.target.join(' '))])""")
+
+
+def test_desk_states_have_no_serious_accessibility_findings(desk, app_url):
+    open_app(desk, app_url)
+    assert serious_violations(desk) == []
+    result = pick_sample(desk, 3)
+    desk.get_by_test_id("step-next").click()
+    assert serious_violations(desk) == []
+    choose(desk, (result["prediction"] + 1) % 10)
+    desk.get_by_test_id("sgd-apply").click()
+    wait_trace(desk, 2)
+    assert serious_violations(desk) == []
