@@ -1,58 +1,90 @@
-// Prediction, probability bars, target-label buttons and the loss.
+// The prediction: one bar per class probability, the target-label buttons and the loss.
 
 import { fmt } from "../format.js";
+import { el } from "./dom.js";
 
-export function createProbabilities({ prediction, chart, labels, loss }) {
+const SURE = 0.99; // a prediction this probable leaves (almost) nothing to learn
+
+// What the target question says under its buttons.
+// p_y to the digits that matter: "1 − 5.1e-6" rather than a rounded "1" (1 − p_y from the loss,
+// since 1 − p_y computed from p itself would round away)
+function probabilityText(p, loss) {
+  return p > 0.999 ? `1 − ${fmt(-Math.expm1(-loss), 2)}` : fmt(p, 3);
+}
+
+function targetNote({ probabilities, prediction, label, loss }, chosen) {
+  const p = probabilityText(probabilities[label], loss);
+  if (label === prediction && probabilities[label] >= SURE) {
+    return {
+      sure: true,
+      text:
+        `The network is already sure this is a ${label} (p${label} = ${p}), so the error is ` +
+        "tiny and there is little to learn. Pick another digit to see what it would take to change its mind.",
+    };
+  }
+  if (!chosen) return { sure: false, text: `Target ${label}: the prediction, until you choose.` };
+  return {
+    sure: false,
+    text: `Target ${label} (p${label} = ${p}): backpropagation shows how each weight should move to raise it.`,
+  };
+}
+
+export function createProbabilities({ prediction, chart, labels, loss, note, question }) {
   const bars = [];
   const buttons = [];
-  let onLabel = null;
+  let onTarget = null;
   for (let k = 0; k < 10; k++) {
-    const rowEl = document.createElement("div");
-    rowEl.className = "prob-row";
-    const name = document.createElement("span");
-    name.className = "digit";
-    name.textContent = k;
-    const track = document.createElement("span");
-    track.className = "track";
-    const bar = document.createElement("span");
-    bar.className = "bar";
+    const rowEl = el("div", "prob-row");
+    const track = el("span", "track");
+    const bar = el("span", "bar");
     track.append(bar);
-    const value = document.createElement("span");
-    value.className = "value";
-    rowEl.append(name, track, value);
+    const value = el("span", "value");
+    rowEl.append(el("span", "digit", String(k)), track, value);
     chart.append(rowEl);
     bars.push({ rowEl, bar, value });
 
-    const b = document.createElement("button");
+    const b = el("button", "", String(k));
     b.type = "button";
-    b.textContent = k;
     b.dataset.testid = `label-${k}`;
     b.setAttribute("aria-pressed", "false");
     b.setAttribute("aria-label", `target label ${k}`);
-    b.addEventListener("click", () => onLabel?.(k));
+    b.addEventListener("click", () => onTarget?.(k));
     labels.append(b);
     buttons.push(b);
   }
 
+  function clear() {
+    prediction.textContent = "–";
+    prediction.removeAttribute("data-digit");
+    loss.textContent = "";
+    for (const { bar, value, rowEl } of bars) {
+      bar.style.width = "0";
+      value.textContent = "";
+      rowEl.classList.remove("predicted", "target");
+    }
+    for (const b of buttons) {
+      b.setAttribute("aria-pressed", "false");
+      b.classList.remove("predicted");
+    }
+    note.classList.remove("sure");
+    note.textContent =
+      "Classify a digit first; then pick the target y that backpropagation aims for.";
+  }
+
   return {
-    bindLabel: (handler) => {
-      onLabel = handler;
+    /** Bring the target question into view (only as far as needed). */
+    ask() {
+      question.scrollIntoView({ block: "nearest", inline: "nearest" });
     },
 
-    /** {probabilities, prediction, label, loss}; or null to clear. `busy` dims the old result. */
-    showResult(result) {
-      if (!result) {
-        prediction.textContent = "–";
-        prediction.removeAttribute("data-digit");
-        loss.textContent = "";
-        bars.forEach(({ bar, value, rowEl }) => {
-          bar.style.width = "0";
-          value.textContent = "";
-          rowEl.classList.remove("predicted", "target");
-        });
-        buttons.forEach((b) => b.setAttribute("aria-pressed", "false"));
-        return;
-      }
+    /** handler(k) when the student picks target digit k. */
+    bindTarget: (handler) => {
+      onTarget = handler;
+    },
+
+    /** {probabilities, prediction, label, loss} (null clears); chosen: the student picked y. */
+    showResult(result, chosen = false) {
+      if (!result) return clear();
       const { probabilities, label } = result;
       prediction.textContent = `${result.prediction}`;
       prediction.dataset.digit = String(result.prediction);
@@ -66,7 +98,13 @@ export function createProbabilities({ prediction, chart, labels, loss }) {
         rowEl.classList.toggle("predicted", k === result.prediction);
         rowEl.classList.toggle("target", k === label);
       });
-      buttons.forEach((b, k) => b.setAttribute("aria-pressed", String(k === label)));
+      buttons.forEach((b, k) => {
+        b.setAttribute("aria-pressed", String(k === label));
+        b.classList.toggle("predicted", k === result.prediction);
+      });
+      const said = targetNote(result, chosen);
+      note.textContent = said.text;
+      note.classList.toggle("sure", said.sure);
       loss.textContent = `loss L = −log p${label} = ${fmt(result.loss)}`;
     },
   };
