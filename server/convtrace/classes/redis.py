@@ -69,7 +69,8 @@ class RedisStore(ClassStore):
         return f"ct:class:{code}" + (f":{part}" if part else "")
 
     def _ttl(self) -> int:
-        return max(1, round(self.ttl_s))
+        """The idle lifetime in ms (PEXPIRE), so tests can use a fraction of a second."""
+        return max(1, round(self.ttl_s * 1000))
 
     async def create(self, code: str, fields: dict[str, str], max_sessions: int) -> bool:
         now = time.time()
@@ -81,7 +82,7 @@ class RedisStore(ClassStore):
                 return False
             async with self.redis.pipeline() as pipe:
                 pipe.hset(self._key(code), mapping=_hash(fields))
-                pipe.expire(self._key(code), self._ttl())
+                pipe.pexpire(self._key(code), self._ttl())
                 await pipe.execute()
         return True
 
@@ -96,8 +97,8 @@ class RedisStore(ClassStore):
 
     def _refresh(self, pipe: aioredis.client.Pipeline, code: str) -> None:
         ttl = self._ttl()
-        pipe.expire(self._key(code), ttl, xx=True)
-        pipe.expire(self._key(code, "events"), ttl)
+        pipe.pexpire(self._key(code), ttl, xx=True)
+        pipe.pexpire(self._key(code, "events"), ttl)
         pipe.zadd("ct:classes", {code: time.time() + self.ttl_s}, xx=True)
 
     async def write(self, code: str, fields: dict[str, str]) -> None:
@@ -109,7 +110,11 @@ class RedisStore(ClassStore):
 
     async def incr(self, code: str, field: str) -> int:
         with _guard():
-            return int(await self.redis.hincrby(self._key(code), field, 1))
+            async with self.redis.pipeline() as pipe:
+                pipe.hincrby(self._key(code), field, 1)
+                pipe.pexpire(self._key(code), self._ttl())  # never a hash without a lifetime
+                value, _ = await pipe.execute()
+        return int(value)
 
     async def delete(self, code: str) -> None:
         with _guard():
@@ -179,7 +184,7 @@ class RedisStore(ClassStore):
         with _guard():
             async with self.redis.pipeline() as pipe:
                 pipe.hset(key, student, answer)
-                pipe.expire(key, self._ttl())
+                pipe.pexpire(key, self._ttl())
                 self._refresh(pipe, code)
                 await pipe.execute()
 
@@ -197,7 +202,7 @@ class RedisStore(ClassStore):
         with _guard():
             async with self.redis.pipeline() as pipe:
                 pipe.zadd(key, {student: time.time()})
-                pipe.expire(key, self._ttl())
+                pipe.pexpire(key, self._ttl())
                 await pipe.execute()
 
     async def gone(self, code: str, student: str) -> None:
@@ -226,7 +231,7 @@ class RedisStore(ClassStore):
             async with self.redis.pipeline() as pipe:
                 fields: dict[str, Value] = {"version": version, "body": body}
                 pipe.hset(key, mapping=_hash(fields))
-                pipe.expire(key, self._ttl())
+                pipe.pexpire(key, self._ttl())
                 await pipe.execute()
 
     async def claim(self, key: str, ttl_s: float) -> bool:
