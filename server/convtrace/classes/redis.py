@@ -33,6 +33,7 @@ from convtrace.classes.store import ClassStore, StoreUnavailable, TooManySession
 log = logging.getLogger("convtrace.classes")
 STREAM_MAXLEN = 200  # events kept per session: reconnects resume from the state, not the log
 READ_BLOCK_MS = 2_000  # below the socket timeout, so a blocked read never looks like a fault
+COMMAND_CONNECTIONS = 32  # per worker
 ENDED_KEEP_S = 60  # an ended session's log outlives it so every follower receives the end
 
 
@@ -61,7 +62,21 @@ def _guard() -> Iterator[None]:
 class RedisStore(ClassStore):
     def __init__(self, url: str, ttl_s: float, presence_s: float) -> None:
         super().__init__(ttl_s, presence_s)
-        self.redis = aioredis.Redis.from_url(url, socket_connect_timeout=2, socket_timeout=5)
+        # Commands share a bounded pool and queue for a free connection under a burst (300
+        # students fetching the trace at once) instead of failing. The stream readers block on
+        # their connection for seconds, so they get a pool of their own, bounded by the
+        # sessions cap (one reader per session with local followers).
+        commands = aioredis.BlockingConnectionPool.from_url(
+            url,
+            max_connections=COMMAND_CONNECTIONS,
+            timeout=5,
+            socket_connect_timeout=2,
+            socket_timeout=5,
+        )
+        self.redis = aioredis.Redis.from_pool(commands)
+        self.streams = aioredis.Redis.from_url(
+            url, max_connections=10_000, socket_connect_timeout=2, socket_timeout=5
+        )
         self.readers: dict[str, tuple[Fanout, asyncio.Task[None]]] = {}
 
     @staticmethod
@@ -164,7 +179,7 @@ class RedisStore(ClassStore):
         stream = self._key(code, "events")
         try:
             while True:
-                found: Any = await self.redis.xread(
+                found: Any = await self.streams.xread(
                     {stream: cursor}, count=100, block=READ_BLOCK_MS
                 )
                 for _, entries in found:
@@ -252,3 +267,4 @@ class RedisStore(ClassStore):
             task.cancel()
         self.readers.clear()
         await self.redis.aclose()
+        await self.streams.aclose()
