@@ -22,6 +22,7 @@ from convtrace.classes.store import ClassError
 from convtrace.nn import trace as engine_trace
 from convtrace.registry import Registry
 
+LOCAL_TRACES = 128  # newest trace per class kept by this worker (about 100 KB each)
 CLAIM_S = 5.0  # how long others wait for the claimant's trace before computing it themselves
 POLL_S = 0.02
 
@@ -47,6 +48,9 @@ class TraceCache:
     def __init__(self, sessions: Sessions, registry: Registry) -> None:
         self.sessions, self.store, self.registry = sessions, sessions.store, registry
         self.running: dict[tuple[str, int], asyncio.Task[bytes]] = {}  # single flight per worker
+        # The newest trace of each class, also kept here: 300 students on a worker then cost
+        # one read of the (small) state from the store each, not 300 reads of the trace.
+        self.local: dict[str, tuple[int, bytes]] = {}
 
     async def get(self, code: str) -> tuple[int, bytes]:
         """(state version, NDJSON trace) of the class's current state."""
@@ -57,15 +61,27 @@ class TraceCache:
         if state is None:
             raise ClassError(409, "the instructor has not shared a digit yet")
         version = int(state["version"])
+        held = self.local.get(code)
+        if held is not None and held[0] == version:
+            return held
         cached = await self.store.trace(code)
         if cached is not None and cached[0] == version:
+            self._keep(code, cached)
             return cached
         key = (code, version)
         if key not in self.running:
             task = asyncio.create_task(self._fill(code, version, state, fields))
             self.running[key] = task
             task.add_done_callback(lambda _: self.running.pop(key, None))
-        return version, await asyncio.shield(self.running[key])
+        body = await asyncio.shield(self.running[key])
+        self._keep(code, (version, body))
+        return version, body
+
+    def _keep(self, code: str, trace: tuple[int, bytes]) -> None:
+        self.local.pop(code, None)
+        self.local[code] = trace  # newest last; the oldest class's trace goes first
+        while len(self.local) > LOCAL_TRACES:
+            del self.local[next(iter(self.local))]
 
     async def _fill(
         self, code: str, version: int, state: dict[str, Any], fields: dict[str, str]
