@@ -197,6 +197,16 @@ def server_rss_kb(supervisor: int) -> int:
     return total
 
 
+def report_errors(phase: str, followers: list[Follower]) -> None:
+    """The kinds of errors the followers met, with a count each (nothing when none)."""
+    kinds: dict[str, int] = {}
+    for follower in followers:
+        if follower.error:
+            kinds[follower.error[:100]] = kinds.get(follower.error[:100], 0) + 1
+    for kind, count in sorted(kinds.items(), key=lambda item: -item[1])[:3]:
+        print(f"{phase}: {count} x {kind}")
+
+
 async def stop(tasks: list[asyncio.Task[None]]) -> None:
     for task in tasks:
         task.cancel()
@@ -212,6 +222,7 @@ async def step_phase(port: int, count: int, steps: int) -> dict[str, float]:
         await asyncio.sleep(0.3)
     await asyncio.sleep(1.0)
     await stop(tasks)
+    report_errors("step", followers)
     delays, missing = latencies(instructor, followers)
     errors = sum(f.error is not None for f in followers)
     return {
@@ -233,9 +244,7 @@ async def trace_phase(port: int, count: int, changes: int) -> dict[str, float]:
     await asyncio.wait(fetches, timeout=10)
     await stop(tasks + fetches)
     delays, missing = latencies(instructor, followers, traced=True)
-    errors = [f.error for f in followers if f.error]
-    if errors:
-        print("trace errors, e.g.:", errors[0])
+    report_errors("trace", followers)
     return {"p50_ms": pct(delays, 50), "p99_ms": pct(delays, 99), "missing": missing}
 
 
@@ -286,6 +295,7 @@ async def crowd_phase(port: int, supervisor: int, count: int, hold_s: float) -> 
     _, body = await request(port, "GET", f"/api/classes/{instructor.code}")
     students = json.loads(body)["students"]
     await stop(tasks)
+    report_errors("crowd", followers)
     delays, missing = latencies(instructor, followers)
     return {
         "p99_ms": pct(delays, 99),

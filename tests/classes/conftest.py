@@ -4,12 +4,13 @@ the test client collects a whole response before returning it)."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import shutil
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 
 import httpx
@@ -17,6 +18,9 @@ import numpy as np
 import pytest
 import uvicorn
 from convtrace.api.app import create_app
+from convtrace.classes.memory import MemoryStore
+from convtrace.classes.redis import RedisStore
+from convtrace.classes.store import ClassStore
 from convtrace.config import Settings
 from convtrace.registry import Registry
 
@@ -72,6 +76,31 @@ def redis_server() -> Iterator[RedisServer]:
     server = start_redis()
     yield server
     stop_redis(server)
+
+
+Make = Callable[..., ClassStore]
+
+
+@pytest.fixture(params=["memory", "redis"])
+def make(request: pytest.FixtureRequest) -> Iterator[Make]:
+    """A factory (stores bind to the running event loop, so each test builds its own)."""
+    if request.param == "memory":
+        yield lambda ttl_s=60.0, presence_s=60.0: MemoryStore(ttl_s, presence_s)
+        return
+    redis = request.getfixturevalue("redis_server")
+    redis.command("flushall")
+    yield lambda ttl_s=60.0, presence_s=60.0: RedisStore(redis.url, ttl_s, presence_s)
+
+
+def run(make: Make, body: Callable[[ClassStore], Awaitable[None]], **options: float) -> None:
+    async def main() -> None:
+        store = make(**options)
+        try:
+            await body(store)
+        finally:
+            await store.close()
+
+    asyncio.run(main())
 
 
 @pytest.fixture(scope="session")

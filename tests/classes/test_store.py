@@ -3,36 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterator
 
 import pytest
-from convtrace.classes.memory import MemoryStore
-from convtrace.classes.redis import RedisStore
 from convtrace.classes.store import ClassStore, TooManySessions, event_order
 
-Make = Callable[..., ClassStore]
-
-
-@pytest.fixture(params=["memory", "redis"])
-def make(request: pytest.FixtureRequest) -> Iterator[Make]:
-    """A factory (stores bind to the running event loop, so each test builds its own)."""
-    if request.param == "memory":
-        yield lambda ttl_s=60.0, presence_s=60.0: MemoryStore(ttl_s, presence_s)
-        return
-    redis = request.getfixturevalue("redis_server")
-    redis.command("flushall")
-    yield lambda ttl_s=60.0, presence_s=60.0: RedisStore(redis.url, ttl_s, presence_s)
-
-
-def run(make: Make, body: Callable[[ClassStore], Awaitable[None]], **options: float) -> None:
-    async def main() -> None:
-        store = make(**options)
-        try:
-            await body(store)
-        finally:
-            await store.close()
-
-    asyncio.run(main())
+from tests.classes.conftest import Make, run
 
 
 def test_fields_create_read_write_incr(make: Make) -> None:
