@@ -20,29 +20,13 @@ import asyncio
 import base64
 import contextlib
 import json
-import subprocess
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 
-from tests.localserver import HOST, free_port, isolated_env, running_server
-
-
-@contextlib.contextmanager
-def redis_server() -> Iterator[str]:
-    port = free_port()
-    process = subprocess.Popen(
-        ["redis-server", "--port", str(port), "--bind", HOST, "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-    )
-    try:
-        time.sleep(0.3)
-        yield f"redis://{HOST}:{port}/0"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+from tests.classes.redisserver import running_redis
+from tests.localserver import HOST, isolated_env, running_server
 
 
 async def request(
@@ -341,10 +325,10 @@ def main() -> None:
         "--hold", type=float, default=20.0, help="seconds the crowd stays (issue: 60)"
     )
     args = parser.parse_args()
-    with redis_server() as url:
+    with running_redis() as redis:
         env = isolated_env(
             {
-                "CONVTRACE_REDIS_URL": url,
+                "CONVTRACE_REDIS_URL": redis.url,
                 "CONVTRACE_MAX_CONCURRENCY": "5000",
                 "CONVTRACE_REQUEST_TIMEOUT_S": "3600",
                 "CONVTRACE_LOG_LEVEL": "warning",

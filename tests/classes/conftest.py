@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import shutil
-import subprocess
 import threading
 import time
 from collections.abc import Awaitable, Callable, Iterator
@@ -24,51 +22,21 @@ from convtrace.classes.store import ClassStore
 from convtrace.config import Settings
 from convtrace.registry import Registry
 
+from tests.classes import redisserver
+from tests.classes.redisserver import RedisServer
 from tests.localserver import HOST, free_port
 
 
-@dataclass
-class RedisServer:
-    process: subprocess.Popen
-    port: int
-
-    @property
-    def url(self) -> str:
-        return f"redis://{HOST}:{self.port}/0"
-
-    def ping(self) -> bool:
-        done = subprocess.run(
-            ["redis-cli", "-p", str(self.port), "ping"], capture_output=True, text=True
-        )
-        return done.stdout.strip() == "PONG"
-
-    def command(self, *args: str) -> str:
-        done = subprocess.run(["redis-cli", "-p", str(self.port), *args], capture_output=True)
-        return done.stdout.decode().strip()
-
-
 def start_redis(port: int | None = None) -> RedisServer:
-    """redis-server on a free loopback port, no persistence; fails loudly when not installed."""
-    if shutil.which("redis-server") is None:
-        pytest.fail("redis-server is not installed: run `make system-deps` (Debian: redis-server)")
-    port = port or free_port()
-    process = subprocess.Popen(
-        ["redis-server", "--port", str(port), "--bind", HOST, "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-    )
-    server = RedisServer(process, port)
-    deadline = time.monotonic() + 10
-    while not server.ping():
-        if time.monotonic() > deadline or process.poll() is not None:
-            process.kill()
-            pytest.fail(f"redis-server did not start on port {port}")
-        time.sleep(0.05)
-    return server
+    """redis-server on a free port; a missing redis-server fails the test, never skips it."""
+    try:
+        return redisserver.start_redis(port)
+    except redisserver.RedisStartError as err:
+        pytest.fail(str(err))
 
 
 def stop_redis(server: RedisServer) -> None:
-    server.process.terminate()
-    server.process.wait(timeout=10)
+    server.stop()
 
 
 @pytest.fixture(scope="session")

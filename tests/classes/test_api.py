@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -33,6 +34,17 @@ def test_start_gives_code_token_and_join_url(http: httpx.Client) -> None:
     svg = http.get(f"/api/classes/{body['code']}/qr.svg")
     assert svg.headers["content-type"].startswith("image/svg+xml") and "<svg" in svg.text
     assert http.get("/api/classes/ABCDEF").status_code == 404
+
+
+def test_the_token_is_never_logged(http: httpx.Client, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    code, auth = start_class(http)
+    http.put(f"/api/classes/{code}/state", json=state(), headers=auth)
+    http.delete(f"/api/classes/{code}", headers=auth)
+    token = auth["Authorization"].split()[1]
+    lines = [r.getMessage() for r in caplog.records]
+    assert any(f"/api/classes/{code}/state" in line for line in lines)  # the log was captured
+    assert not [line for line in lines if token in line]
 
 
 def test_state_needs_the_instructor_token(http: httpx.Client) -> None:
@@ -94,6 +106,24 @@ def test_follower_gets_current_state_then_each_change(http: httpx.Client, live: 
         assert all(token not in line for line in follower.raw)
     finally:
         follower.close()
+
+
+def test_students_stay_counted_while_events_keep_coming(http: httpx.Client, live: Live) -> None:
+    code, auth = start_class(http)
+    follower = Follower(f"{live.url}/api/classes/{code}/events?student=student-busy")
+    try:
+        follower.next("state")
+        deadline = time.monotonic() + 1.5  # presence lapses after 3 heartbeats: 0.6 s here
+        while time.monotonic() < deadline:  # events more often than the heartbeat
+            http.put(f"/api/classes/{code}/state", json=state(), headers=auth)
+            time.sleep(0.1)
+        assert http.get(f"/api/classes/{code}").json()["students"] == 1
+    finally:
+        follower.close()
+    deadline = time.monotonic() + 3
+    while http.get(f"/api/classes/{code}").json()["students"] != 0:  # gone on disconnect
+        assert time.monotonic() < deadline, "a closed stream still counts as a student"
+        time.sleep(0.05)
 
 
 def test_reconnect_with_last_event_id_resumes_with_latest_state(

@@ -20,13 +20,13 @@ from tests.classes.conftest import (
     stop_redis,
 )
 from tests.classes.sse import Follower
-from tests.localserver import isolated_env, start_server
+from tests.localserver import LocalServer, isolated_env, start_server
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
-def two_servers(redis_server: RedisServer) -> Iterator[tuple[str, str]]:
+def two_servers(redis_server: RedisServer) -> Iterator[list[LocalServer]]:
     """Two separate server processes (as two workers or two replicas) on one Redis."""
     env = isolated_env(
         {
@@ -39,14 +39,16 @@ def two_servers(redis_server: RedisServer) -> Iterator[tuple[str, str]]:
     try:
         for server in servers:
             server.wait_healthy()
-        yield servers[0].url, servers[1].url
+        yield servers
     finally:
         for server in servers:
             server.stop()
 
 
-def test_a_change_on_worker_a_reaches_a_follower_on_worker_b(two_servers: tuple[str, str]) -> None:
-    a, b = two_servers
+def test_a_change_on_worker_a_reaches_a_follower_on_worker_b(
+    two_servers: list[LocalServer],
+) -> None:
+    a, b = (server.url for server in two_servers)
     with httpx.Client(base_url=a, trust_env=False) as http:
         code, auth = start_class(http)
         follower = Follower(f"{b}/api/classes/{code}/events?student=student-on-b")
@@ -62,6 +64,27 @@ def test_a_change_on_worker_a_reaches_a_follower_on_worker_b(two_servers: tuple[
             assert trace_b.content == http.get(f"/api/classes/{code}/trace").content
         finally:
             follower.close()
+
+
+def test_a_follower_of_a_killed_worker_resumes_on_the_other(
+    two_servers: list[LocalServer],
+) -> None:
+    doomed, other = two_servers
+    with httpx.Client(base_url=other.url, trust_env=False) as http:
+        code, auth = start_class(http)
+        http.put(f"/api/classes/{code}/state", json=state(step=1), headers=auth)
+        follower = Follower(f"{doomed.url}/api/classes/{code}/events?student=student-0042")
+        seen = follower.next("state")
+        doomed.process.kill()
+        with pytest.raises((EOFError, httpx.HTTPError)):
+            follower.next(timeout=10)
+        http.put(f"/api/classes/{code}/state", json=state(step=2), headers=auth)
+        url = f"{other.url}/api/classes/{code}/events?student=student-0042"
+        resumed = Follower(url, {"Last-Event-ID": seen.id})
+        try:
+            assert resumed.next("state").data["step"] == 2
+        finally:
+            resumed.close()
 
 
 def test_redis_restart_is_503_then_recovers(registry: Registry) -> None:

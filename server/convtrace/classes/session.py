@@ -153,25 +153,37 @@ class Sessions:
             for event in snapshot:
                 yield event
             after = event_order(snapshot[0].id)
-            while True:
-                try:  # (asyncio.timeout: no extra task per event, unlike wait_for)
-                    async with asyncio.timeout(self.limits.heartbeat_s):
-                        event = await queue.get()
-                except TimeoutError:
-                    if student is not None:
-                        await self.store.seen(code, student)  # still here
-                    continue
-                if event is CLOSED:
-                    return
-                if event_order(event.id) <= after:
-                    continue  # already covered by the snapshot
-                yield event
+            async for event in self._changes(code, student, queue):
+                if event_order(event.id) > after:  # older ones are in the snapshot already
+                    yield event
                 if event.kind == "end":
                     return
         finally:
             await self.store.unsubscribe(code, queue)
             if student is not None:
                 await _quietly(self.store.gone(code, student))
+
+    async def _changes(
+        self, code: str, student: str | None, queue: asyncio.Queue[Event]
+    ) -> AsyncIterator[Event]:
+        """Events until the queue closes; the student is marked present every heartbeat,
+        whether events flow in between or not."""
+        loop = asyncio.get_running_loop()
+        refreshed = loop.time()
+        while True:
+            event: Event | None = None
+            try:  # (asyncio.timeout: no extra task per event, unlike wait_for)
+                async with asyncio.timeout(self.limits.heartbeat_s):
+                    event = await queue.get()
+            except TimeoutError:
+                pass
+            if student is not None and loop.time() - refreshed >= self.limits.heartbeat_s:
+                refreshed = loop.time()
+                await _quietly(self.store.seen(code, student))
+            if event is CLOSED:
+                return
+            if event is not None:
+                yield event
 
 
 async def _quietly(call: Any) -> None:
