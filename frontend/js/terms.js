@@ -372,18 +372,14 @@ function flattenDX({ trace, record, idx }) {
   };
 }
 
-// shifted by the largest score, as the engine does: every term is at most 1, so the sum shows
-// the digits that matter instead of e^{z} overflowing into "9.917e6 / 9.917e6"
 function softmaxP({ trace, record, idx }) {
   const z = S.layerInput(trace, record.layer);
-  const top = Math.max(...z.values);
-  const exps = Array.from(z.values, (v) => Math.exp(v - top));
+  const exps = Array.from(z.values, (v) => Math.exp(v));
   const total = exps.reduce((s, e) => s + e, 0);
-  const j = idx[0];
   return {
     terms: [],
-    recomputed: exps[j] / total,
-    softmax: { j, z: z.values[j], shifted: z.values[j] - top, exps, total },
+    recomputed: exps[idx[0]] / total,
+    softmax: { j: idx[0], z: z.values[idx[0]], exp: exps[idx[0]], total },
     refs: [{ ref: recRef(trace, z), flats: [...z.values.keys()], role: "input" }],
   };
 }
