@@ -1,6 +1,13 @@
-// Wiring only: find the page's elements, make the views, hand them to the controller.
+// Wiring only: find the page's elements, make the views and the flows, and hand each view
+// event to the flow method that handles it.
 
-import { createController } from "./controller.js";
+import { createAppState } from "./app-state.js";
+import { createClassifyFlow } from "./flows/classify.js";
+import { createContext } from "./flows/context.js";
+import { createLinkFlow } from "./flows/link.js";
+import { createStepFlow } from "./flows/step.js";
+import { createTrainFlow } from "./flows/train.js";
+import { currentRecord } from "./trace-store.js";
 import { createControls } from "./views/controls.js";
 import { createDiagnostics } from "./views/diagnostics.js";
 import { createDrawpad } from "./views/drawpad.js";
@@ -65,6 +72,51 @@ const views = {
   }),
 };
 
-const controller = createController(views);
-window.convtrace = controller.debug;
-controller.start();
+const app = createAppState();
+const ctx = createContext(app, views);
+const flows = ctx.flows;
+flows.classify = createClassifyFlow(ctx);
+flows.step = createStepFlow(ctx);
+flows.train = createTrainFlow(ctx);
+flows.link = createLinkFlow(ctx);
+
+views.drawpad.bind({
+  clear: () => flows.classify.clear(),
+  classify: () => flows.classify.classify(),
+  draw: () => flows.classify.draw(),
+  sample: (digit) => flows.classify.pickSample(digit),
+});
+views.probabilities.bindTarget((k) => flows.classify.chooseTarget(k));
+views.controls.bind({
+  previous: () => flows.step.previous(),
+  next: () => flows.step.next(),
+  togglePlay: () => flows.step.togglePlay(),
+  scrub: (k) => flows.step.scrub(k),
+});
+views.network.bindCellSelect((key, flat) => flows.step.selectCell(key, flat));
+views.inspector.bindClose(() => flows.step.closeInspector());
+views.training.bind({
+  apply: (rate) => flows.train.apply(rate),
+  undo: () => flows.train.undo(),
+  reset: () => flows.train.reset(),
+});
+views.diagnostics.bindGradcheck(() => flows.train.gradcheck());
+views.toolbar.bind({
+  model: (name) => flows.train.chooseModel(name),
+  scale: (mode) => flows.step.setScaleMode(mode),
+  share: () => flows.link.share(),
+  download: () => flows.link.download(),
+});
+
+/** Read-only hooks for tests and the curious: the trace, its current step, timings. */
+window.convtrace = {
+  trace: () => app.trace,
+  current: () => currentRecord(app.trace),
+  timings: () => ({ ...app.timings }),
+  traces: () => app.traces,
+  model: () => app.model,
+  weights: () => app.student ?? app.shipped,
+};
+
+flows.step.render();
+flows.link.open();

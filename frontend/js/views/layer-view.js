@@ -3,6 +3,7 @@
 // backprop reaches it. The same code draws every layer of every architecture.
 
 import { fmt } from "../format.js";
+import { el } from "./dom.js";
 import { bindCell, createHeatmap, createLegend, drawHeatmap, markHeatmap } from "./heatmap.js";
 
 const layerOfTensor = (name) => name.slice(0, name.lastIndexOf("."));
@@ -19,53 +20,42 @@ export function createNetworkView(root) {
   }
 
   function addRow({ name, kind, detail }) {
-    const el = document.createElement("section");
-    el.className = "layer-row";
-    el.dataset.layer = name;
-    el.setAttribute("aria-label", `layer ${name}`);
-    const head = document.createElement("h3");
-    head.textContent = name;
-    if (kind) {
-      const k = document.createElement("span");
-      k.className = "kind";
-      k.textContent = ` ${kind}${detail ? ` · ${detail}` : ""}`;
-      head.append(k);
-    }
-    const pairs = document.createElement("div");
-    pairs.className = "pairs";
-    el.append(head, pairs);
-    root.append(el);
-    rows.set(name, { el, pairs, byName: new Map() });
+    const section = el("section", "layer-row");
+    section.dataset.layer = name;
+    section.setAttribute("aria-label", `layer ${name}`);
+    const head = el("h3", "", name);
+    if (kind) head.append(el("span", "kind", ` ${kind}${detail ? ` · ${detail}` : ""}`));
+    const pairs = el("div", "pairs");
+    section.append(head, pairs);
+    root.append(section);
+    rows.set(name, { el: section, pairs, byName: new Map() });
   }
 
   function pair(name) {
     const r = row(layerOfTensor(name));
     if (!r.byName.has(name)) {
-      const el = document.createElement("div");
-      el.className = "pair";
-      el.dataset.tensor = name;
-      r.pairs.append(el);
-      r.byName.set(name, el);
+      const host = el("div", "pair");
+      host.dataset.tensor = name;
+      r.pairs.append(host);
+      r.byName.set(name, host);
     }
     return r.byName.get(name);
   }
 
   function makePanel(spec) {
-    const el = document.createElement("figure");
-    el.className = `panel ${spec.side}`;
-    el.dataset.key = spec.key;
-    const cap = document.createElement("figcaption");
-    const title = document.createElement("span");
-    title.className = "title";
+    const figure = el("figure", `panel ${spec.side}`);
+    figure.dataset.key = spec.key;
+    const cap = el("figcaption");
+    const title = el("span", "title");
     cap.append(title);
     const hm = createHeatmap(spec.shape, spec.label);
     bindCell(hm, (flat) => onCell?.(spec.key, flat));
-    el.append(cap, hm.el);
+    figure.append(cap, hm.el);
     const host = pair(spec.pair);
     if (spec.side === "weights") host.classList.add("param");
-    if (spec.side === "grad") host.append(el);
-    else host.prepend(el);
-    return { el, cap, title, hm, legend: null, shape: spec.shape.join("x") };
+    if (spec.side === "grad") host.append(figure);
+    else host.prepend(figure);
+    return { el: figure, cap, title, hm, legend: null, shape: spec.shape.join("x") };
   }
 
   return {
@@ -131,8 +121,6 @@ export function createNetworkView(root) {
       // the whole pair (tensor and its gradient) when it fits, so both are in view
       panels.get(key)?.el.closest(".pair")?.scrollIntoView({ block: "nearest", inline: "nearest" });
     },
-
-    hasPanel: (key) => panels.has(key),
 
     /** handler(key, flat) when a cell of any panel is chosen. */
     bindCellSelect(handler) {
