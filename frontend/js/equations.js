@@ -5,7 +5,7 @@
 
 import { fmt } from "./format.js";
 import * as M from "./mathml.js";
-import { equationKey, GENERAL_SYMBOLS, ml, param } from "./notation.js";
+import { equationKey, generalSymbols, ml, param } from "./notation.js";
 
 const { mi, mn, mo, row, sup, frac, paren, partial } = M;
 const sigmaName = { relu: "ReLU", sigmoid: "sigmoid", tanh: "tanh" };
@@ -17,7 +17,7 @@ const d = (x) => partial(x);
 const eq = (...xs) => row(...xs);
 /** Two aligned lines, so a long right-hand side wraps inside the panel. */
 const twoLines = (lhs, first, second) =>
-  `<mtable columnalign="right left">${M.row(`<mtr><mtd>${lhs}</mtd><mtd>${row(mo("="), first)}</mtd></mtr>`, `<mtr><mtd></mtd><mtd>${second}</mtd></mtr>`)}</mtable>`;
+  `<mtable columnalign="right left"><mtr><mtd>${lhs}</mtd><mtd>${row(mo("="), first)}</mtd></mtr><mtr><mtd></mtd><mtd>${second}</mtd></mtr></mtable>`;
 
 // per general equation key: (symbols of the layer) -> MathML, and the words
 const GENERAL = {
@@ -191,12 +191,12 @@ const GENERAL = {
  * MathML of an equation in the derivation's notation. `symbols` (from notation.layerSymbols)
  * put the layer's own superscripts in; without them the formula is the general one, layer l.
  */
-export function formula(equation, symbols = GENERAL_SYMBOLS) {
+export function formula(equation, symbols = null) {
   const entry = GENERAL[equationKey(equation)];
   if (!entry) return M.math(M.mtext(equation));
   const [kind] = equation.split(".");
   const note = sigmaName[kind] ? row(M.mspace(), M.mtext(`(σ = ${sigmaName[kind]})`)) : "";
-  return M.math(row(entry[0](symbols), note), equation);
+  return M.math(row(entry[0](symbols ?? generalSymbols(equation)), note), equation);
 }
 
 /** One sentence that says what the equation does. */
@@ -306,27 +306,4 @@ export function substituted(info, limit = 8) {
     );
   if (info.copy) return M.math(row(M.mtext("copied: "), v));
   return "";
-}
-
-const STEP_NAMES = {
-  "xent.L": "the loss: where backpropagation starts",
-  "xent.dz": "output error p − y",
-  "dense.dW": "weight gradient",
-  "dense.db": "bias gradient",
-  "dense.dx": "error passed down",
-  "flatten.dx": "error folded back into feature maps",
-  "maxpool.dx": "max-pool routing through the switches",
-  "conv.dW": "filter gradients",
-  "conv.db": "bias gradients",
-  "conv.dx": "error passed down (full convolution)",
-};
-
-/** A short name for a step, e.g. "max-pool routing through the switches". */
-export function stepName(record) {
-  if (record.equation === "conv.dx" && record.of?.startsWith("input."))
-    return "input saliency ∂L/∂x (full convolution)";
-  if (STEP_NAMES[record.equation]) return STEP_NAMES[record.equation];
-  const [kind, what] = record.equation.split(".");
-  if (what === "dz") return `through the ${sigmaName[kind] ?? kind}: ∂L/∂a ⊙ σ′(z)`;
-  return record.equation;
 }

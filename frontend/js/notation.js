@@ -46,7 +46,7 @@ export function tensorSymbols(records) {
   return out;
 }
 
-/** The symbols a layer's equations use: {l, inp, out, z, a} (general "l" when unknown). */
+/** The symbols a layer's equations use: {l, inp, out}, or null when the layer is not traced. */
 export function layerSymbols(records, layer) {
   const symbols = tensorSymbols(records);
   let previous = null;
@@ -60,16 +60,24 @@ export function layerSymbols(records, layer) {
     }
     previous = symbols.get(name);
   }
-  if (!own) return GENERAL_SYMBOLS;
+  if (!own) return null;
   return { l: own.l, inp: previous, out: own };
 }
 
-/** The symbols of a general formula: layer l reads a^{l−1}. */
-export const GENERAL_SYMBOLS = {
-  l: "l",
-  inp: { base: "a", l: "l-1", hat: false, vec: false, text: "aˡ⁻¹" },
-  out: { base: "z", l: "l", hat: false, vec: false, text: "zˡ" },
-};
+const general = (base, l, hat = false, vec = false) => ({ base, l, hat, vec, text: "" });
+
+/** The symbols of an equation's general formula, in layer l: what it reads and what it makes. */
+export function generalSymbols(equation) {
+  const [kind] = equationKey(equation).split(".");
+  const z = general("z", "l");
+  const a = general("a", "l");
+  if (kind === "act") return { l: "l", inp: z, out: a };
+  if (kind === "maxpool") return { l: "l", inp: a, out: general("a", "l", true) };
+  if (kind === "flatten")
+    return { l: "l", inp: general("a", "l", true), out: general("a", "l", true, true) };
+  if (kind === "softmax") return { l: "l", inp: z, out: general("p", "") };
+  return { l: "l", inp: general("a", "l-1"), out: z };
+}
 
 /** MathML of a symbol with subscripts, e.g. ml(â¹, "i", "j", "c"). */
 export function ml(sym, ...indices) {

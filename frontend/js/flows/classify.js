@@ -58,6 +58,7 @@ export function createClassifyFlow(ctx) {
     ctx.flows.step.drawPanels();
     v.diagnostics.showGradientSizes(app.sizes);
     ctx.flows.train.showState();
+    ctx.flows.lesson.traceChanged();
     const n = app.undo.length;
     const whose = app.student ? ` · your weights (${n} SGD step${n === 1 ? "" : "s"})` : "";
     const r = trace.result;

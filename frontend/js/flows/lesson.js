@@ -3,9 +3,10 @@
 // the trace, a hint and a second try after a wrong answer), then the step is revealed with one
 // sentence that uses its numbers. Progress lives in localStorage, so a reload resumes.
 //
-// host = {trace(), stepTo(k), link(), model(), setLessonFlag(on)}: what the lesson needs from
-// the app, so it knows nothing of the other flows.
+// It reads the trace from the app state, moves the step cursor through the step flow, and draws
+// with the lesson card (v.question); the question engine (questions.js) does the grading.
 
+import { fromHash, toHash } from "../app-state.js";
 import { fmt } from "../format.js";
 import { equationOf, stepTitle, tensorSymbols } from "../notation.js";
 import { check, questionsFor, revealText, stepIndices, truthOf } from "../questions.js";
@@ -54,9 +55,20 @@ function forwardWalk(trace) {
   ];
 }
 
-export function createLessonFlow(host, view) {
+export function createLessonFlow(ctx) {
+  const { app } = ctx;
+  const view = ctx.v.question;
   let state = null; // {key, plan, phase, i, tries, feedback, answers, points, started, shownAt}
-  let active = false;
+  const host = {
+    trace: () => app.trace,
+    stepTo: (k) => ctx.flows.step.scrub(k),
+    link: () => `${location.origin}${location.pathname}${toHash(app)}`,
+    model: () => app.model,
+    setLessonFlag(on) {
+      app.lesson = on;
+      ctx.flows.link.writeUrl();
+    },
+  };
 
   const save = () =>
     localStorage.setItem(STORE, JSON.stringify({ ...state, feedback: state.feedback }));
@@ -174,7 +186,6 @@ export function createLessonFlow(host, view) {
 
   /** Start (or resume, for the same digit, model and target) the lesson. */
   function start({ resume = true } = {}) {
-    active = true;
     host.setLessonFlag(true);
     const trace = host.trace();
     if (!trace.result) return render();
@@ -185,7 +196,6 @@ export function createLessonFlow(host, view) {
   }
 
   function leave() {
-    active = false;
     host.setLessonFlag(false);
     view.showLesson(null);
   }
@@ -221,16 +231,26 @@ export function createLessonFlow(host, view) {
     view.saveFile(`convtrace-lesson-${host.model()}.json`, JSON.stringify(doc, null, 1));
   }
 
-  view.bindLesson({ answer, next, download, leave, restart: () => start({ resume: false }) });
+  view.bindLesson({
+    start: () => start(),
+    answer,
+    next,
+    download,
+    leave,
+    restart: () => start({ resume: false }),
+  });
 
   return {
     start,
     leave,
+    /** Start-up: a link with #lesson starts it (once its digit, if any, is traced). */
+    openLink() {
+      if (!app.lesson && fromHash(location.hash).lesson) start();
+    },
     /** A new trace arrived (new digit, target or model): the lesson follows it. */
     traceChanged() {
-      if (active) start();
+      if (app.lesson) start();
     },
-    isActive: () => active,
   };
 }
 

@@ -1,9 +1,9 @@
 // Walking the trace: the step cursor, autoplay, the colour-scale mode, and the selected cell
 // with its inspector. Also draws the trace's panels, since every other flow ends by showing it.
 
-import { explanation, formula, stepName } from "../equations.js";
-import { quantityText } from "../format.js";
+import { explanation, formula } from "../equations.js";
 import { inspectRecord, inspectWeight } from "../inspect.js";
+import { equationOf, layerSymbols, stepTitle } from "../notation.js";
 import * as P from "../panels.js";
 import * as S from "../trace-store.js";
 
@@ -12,6 +12,7 @@ const NO_TRACE = {
   k: 0,
   n: 0,
   title: "Draw a digit or pick a sample, then Classify.",
+  label: "",
   formulaHtml: "",
   explanation: "",
 };
@@ -25,8 +26,9 @@ export function createStepFlow(ctx) {
       k: app.trace.cursor,
       n: app.trace.steps.length,
       playing: Boolean(app.playing),
-      title: `${r.layer} · ${quantityText(r.quantity)} — ${stepName(r)}`,
-      formulaHtml: formula(r.equation),
+      title: stepTitle(r, app.trace.records).text,
+      label: equationOf(r.equation)?.label ?? r.equation,
+      formulaHtml: formula(r.equation, layerSymbols(app.trace.records, r.layer)),
       explanation: explanation(r.equation),
     };
   }
@@ -69,6 +71,7 @@ export function createStepFlow(ctx) {
     v.network.showPanelStates(P.panelStates(app.trace));
     showMarks();
     v.controls.showStep(stepView(r));
+    v.derivation.showCurrent(r ? equationOf(r.equation)?.id : null);
     if (r) v.network.scrollTo(P.recordKey(r));
     app.timings.stepMs = performance.now() - t0;
     ctx.flows.link.writeUrl();

@@ -3,7 +3,17 @@
 
 const TYPING = new Set(["INPUT", "SELECT", "TEXTAREA"]);
 
-export function createControls({ prev, next, play, scrubber, title, formula, words, counter }) {
+export function createControls({
+  prev,
+  next,
+  play,
+  scrubber,
+  title,
+  label: equationLabel,
+  formula,
+  words,
+  counter,
+}) {
   let on = null;
   prev.addEventListener("click", () => on?.previous());
   next.addEventListener("click", () => on?.next());
@@ -37,8 +47,8 @@ export function createControls({ prev, next, play, scrubber, title, formula, wor
       on = handlers;
     },
 
-    /** {k, n, title, formulaHtml, explanation, playing}; n = 0 disables everything. */
-    showStep({ k, n, title: text, formulaHtml, explanation, playing }) {
+    /** {k, n, title, label, formulaHtml, explanation, playing}; n = 0 disables everything. */
+    showStep({ k, n, title: text, label, formulaHtml, explanation, playing }) {
       const none = n === 0;
       [prev, next, play, scrubber].forEach((control) => {
         control.disabled = none;
@@ -53,6 +63,8 @@ export function createControls({ prev, next, play, scrubber, title, formula, wor
       );
       counter.textContent = none ? "" : `step ${k + 1} / ${n}`;
       title.textContent = text;
+      equationLabel.textContent = label ?? "";
+      equationLabel.hidden = !label;
       formula.innerHTML = formulaHtml ?? "";
       words.textContent = explanation ?? "";
       play.textContent = playing ? "❚❚ Pause" : "▶ Play";

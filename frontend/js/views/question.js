@@ -138,14 +138,15 @@ function button(text, testid, cls = "") {
 }
 
 /**
- * The lesson card in `root`. showLesson(view) draws one state of the lesson:
+ * The lesson card in `root`, opened by the `start` button. showLesson(view) draws one state of the lesson:
  *   view = {phase: "need-digit"|"intro"|"ask"|"reveal"|"done", position: {i, n}, score: {points,
  *           max}, title, label, intro: [string], question, image, tries, seconds,
  *           feedback: {correct, hint, reveal, truthText} | null}
  */
-export function createQuestionView(root) {
+export function createQuestionView({ root, start }) {
   let handlers = {};
   let read = null;
+  start.addEventListener("click", () => handlers.start?.());
 
   function header(view) {
     const head = el("div", "lesson-head");
