@@ -183,3 +183,10 @@ export const SOURCE = {
   year: 2020,
   url: "https://mananshah99.github.io/blog/2020/07/06/conv-backprop/",
 };
+
+/** The sentence a max-pool routing step adds: what the marks are, and its ties if any. */
+export function switchNote(layer, windows, tied) {
+  const marks = `The dark dots and squares mark ${layer}'s switches: each of its ${windows} windows sends its whole error to the one cell that won it in the forward pass.`;
+  if (!tied) return `${marks} No window tied.`;
+  return `${marks} ${tied} window${tied === 1 ? "" : "s"} tied (the same largest value twice or more, often all 0): the rule "first maximum, row-major" gives the error to the first of them, reading row by row.`;
+}

@@ -288,3 +288,25 @@ const PLAN = {
   "conv.db": [biasValue, biasSign],
   "conv.dx": [saliencyQuestion, shapeQuestion],
 };
+
+/** How many windows of a max pool tied (their largest value more than once), from the trace. */
+export function tiedWindows(records, layer) {
+  const { input, output } = layerIO(records, layer);
+  if (!input || !output) return 0;
+  const [r, s, c] = output.shape;
+  const k = Math.round(input.shape[0] / r);
+  let tied = 0;
+  for (let i = 0; i < r; i++) {
+    for (let j = 0; j < s; j++) {
+      for (let ch = 0; ch < c; ch++) {
+        const top = output.values[flatOf([i, j, ch], output.shape)];
+        let hits = 0;
+        for (let a = 0; a < k; a++)
+          for (let b = 0; b < k; b++)
+            if (input.values[flatOf([i * k + a, j * k + b, ch], input.shape)] === top) hits += 1;
+        if (hits > 1) tied += 1;
+      }
+    }
+  }
+  return tied;
+}

@@ -3,8 +3,9 @@
 
 import { explanation, formula } from "../equations.js";
 import { inspectRecord, inspectWeight } from "../inspect.js";
-import { equationOf, layerSymbols, stepTitle } from "../notation.js";
+import { equationOf, layerSymbols, stepTitle, switchNote, tensorSymbols } from "../notation.js";
 import * as P from "../panels.js";
+import { tiedWindows } from "../question-plan.js";
 import * as S from "../trace-store.js";
 
 const PLAY_MS = 900;
@@ -29,8 +30,16 @@ export function createStepFlow(ctx) {
       title: stepTitle(r, app.trace.records).text,
       label: equationOf(r.equation)?.label ?? r.equation,
       formulaHtml: formula(r.equation, layerSymbols(app.trace.records, r.layer)),
-      explanation: explanation(r.equation),
+      explanation: [explanation(r.equation), poolNote(r)].join(" ").trim(),
     };
+  }
+
+  // on a max-pool routing step: what the switch marks are, and whether windows tied
+  function poolNote(r) {
+    if (r.equation !== "maxpool.dx") return "";
+    const out = S.layerOutput(app.trace, r.layer);
+    const windows = out.shape.reduce((n, k) => n * k, 1);
+    return switchNote(r.layer, windows, tiedWindows(app.trace.records, r.layer));
   }
 
   function selectionRefs() {
@@ -91,7 +100,8 @@ export function createStepFlow(ctx) {
     /** A forward tensor as it arrives, each on its own scale. */
     drawArriving(trace, r) {
       if (r.quantity === "switches") return;
-      const [spec] = P.panelSpecs({ ...trace, records: [r], steps: [] }, null, "layer");
+      const symbols = tensorSymbols(trace.records);
+      const [spec] = P.panelSpecs({ ...trace, records: [r], steps: [] }, null, "layer", symbols);
       v.network.showPanel(spec);
       if (trace.records.length === 1) v.drawpad.showSeen(r);
     },

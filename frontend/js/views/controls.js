@@ -21,7 +21,8 @@ export function createControls({
   scrubber.addEventListener("input", () => on?.scrub(Number(scrubber.value)));
 
   document.addEventListener("keydown", (ev) => {
-    if (ev.altKey || ev.ctrlKey || ev.metaKey || !on) return;
+    // a heatmap that used an arrow key to move its cell has already handled it
+    if (ev.altKey || ev.ctrlKey || ev.metaKey || !on || ev.defaultPrevented) return;
     const tag = ev.target?.tagName;
     const scrubbing = ev.target === scrubber;
     if (ev.key === "ArrowRight" && !TYPING.has(tag)) {

@@ -5,6 +5,7 @@ import { el } from "./dom.js";
 
 export function createInspector({ root, body, close }) {
   let onClose = null;
+  let returnTo = null; // where the focus was (a heatmap) before the inspector took it
   close.addEventListener("click", () => onClose?.());
   root.addEventListener("keydown", (ev) => {
     if (ev.key === "Escape") onClose?.();
@@ -26,9 +27,14 @@ export function createInspector({ root, body, close }) {
      *         notes: [string], sourceLabel}; null hides the inspector.
      */
     showInspector(view) {
+      const hadFocus = root.contains(document.activeElement);
+      if (!hadFocus) returnTo = document.activeElement;
       root.hidden = !view;
       root.classList.toggle("open", Boolean(view));
-      if (!view) return;
+      if (!view) {
+        if (hadFocus) returnTo?.focus();
+        return;
+      }
       const h = el("h2", "", view.heading);
       const where = el("p", "where", view.where);
       if (view.label) where.prepend(el("span", "equation-label", view.label), " ");
