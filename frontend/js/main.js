@@ -123,6 +123,7 @@ window.convtrace = {
   traces: () => app.traces,
   model: () => app.model,
   weights: () => app.student ?? app.shipped,
+  lesson: () => flows.lesson.current(),
 };
 
 flows.step.render();

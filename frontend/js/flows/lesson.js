@@ -243,6 +243,14 @@ export function createLessonFlow(ctx) {
   return {
     start,
     leave,
+    /** For tests and the curious: the lesson's phase, current question and score. */
+    current: () =>
+      state && {
+        phase: state.phase,
+        i: state.i,
+        question: state.plan[state.i] ?? null,
+        points: state.points,
+      },
     /** Start-up: a link with #lesson starts it (once its digit, if any, is traced). */
     openLink() {
       if (!app.lesson && fromHash(location.hash).lesson) start();

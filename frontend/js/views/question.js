@@ -62,6 +62,8 @@ function cellsInput(q) {
     const label = el("label", "cell");
     label.classList.toggle("window-right", (n % size) % k === k - 1);
     label.classList.toggle("window-bottom", Math.floor(n / size) % k === k - 1);
+    label.classList.toggle("window-left", n % size === 0);
+    label.classList.toggle("window-top", n < size);
     label.style.setProperty("--level", String(Math.max(0, v) / top));
     const input = el("input");
     input.type = "checkbox";
@@ -155,7 +157,7 @@ export function createQuestionView({ root, start }) {
     const { points, max } = view.score;
     score.textContent = `Score ${points} / ${max}`;
     const where = view.position
-      ? el("p", "lesson-where", `Step ${view.position.i + 1} of ${view.position.n}`)
+      ? el("p", "lesson-where", `Question ${view.position.i + 1} of ${view.position.n}`)
       : "";
     head.append(el("h2", "", "Lesson"), where, score);
     return head;
