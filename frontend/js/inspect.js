@@ -12,7 +12,7 @@ function notes(info) {
   const out = [];
   if (info.terms?.length > SHOWN_TERMS) {
     out.push(
-      `Listed: the ${SHOWN_TERMS} terms with the largest |term| of all ${info.terms.length}, in index order, since they decide the sum; the other ${info.terms.length - SHOWN_TERMS} are added up in one line. The factors are outlined in their heatmaps (green: activations or errors, purple: weights).`,
+      `Listed: the ${SHOWN_TERMS} terms with the largest |term| of all ${info.terms.length}, in index order, since they decide the sum; the other ${info.terms.length - SHOWN_TERMS} are added up in one line. The listed terms' factors are outlined in their heatmaps (green: activations or errors, purple: weights).`,
     );
   }
   if (info.terms?.some((t) => t.factors.some((f) => f.sym.startsWith("δ")))) {
@@ -38,6 +38,21 @@ function heading(trace, r) {
   return sym ? `${sym.text} — ${sym.words}` : `${r.layer}.${r.quantity}`;
 }
 
+/**
+ * For a sum of many terms, outline only the factors of the listed terms (the largest |term|),
+ * not every cell the sum reads: a ref whose flats run parallel to the terms is cut to those.
+ */
+function listedRefs(info) {
+  const n = info.terms?.length ?? 0;
+  if (n <= SHOWN_TERMS) return info.refs;
+  const order = info.terms.map((_, i) => i);
+  order.sort((p, q) => Math.abs(info.terms[q].product) - Math.abs(info.terms[p].product));
+  const keep = order.slice(0, SHOWN_TERMS);
+  return info.refs.map((r) =>
+    r.flats.length === n ? { ...r, flats: keep.map((i) => r.flats[i]) } : r,
+  );
+}
+
 /** {info, view} for cell `flat` of trace record `index`. */
 export function inspectRecord(trace, weights, index, flat) {
   const info = explain(trace, weights, index, flat);
@@ -54,7 +69,7 @@ export function inspectRecord(trace, weights, index, flat) {
     count: info.terms?.length ?? 0,
     notes: notes(info),
   };
-  return { info, view };
+  return { info: { ...info, refs: listedRefs(info) }, view };
 }
 
 /** The view for one entry of a parameter tensor (weights have no equation in the trace). */

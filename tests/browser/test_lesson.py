@@ -19,7 +19,9 @@ QUESTION = "() => window.convtrace.lesson()"
 
 def open_with_sample(page, url, digit=3, label=None):
     page.goto(f"{url}/")
-    page.wait_for_function("() => document.querySelectorAll('#model-select option').length > 0")
+    # the model's weights, not just its name: loading them resets the trace, so a sample picked
+    # before they arrive would be wiped
+    page.wait_for_function("() => window.convtrace.weights() != null")
     page.evaluate("() => localStorage.clear()")
     page.select_option("#sample-digit", str(digit))
     page.click("#sample")

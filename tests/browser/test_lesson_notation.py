@@ -144,3 +144,27 @@ def test_arrow_keys_move_the_cell_enter_inspects_escape_returns(page, app_url):
     assert inspected_cell(page) == [i + di, j - 1 if j == 27 else j + 1, c]
     # the arrows moved the cell, not the step
     assert page.evaluate("() => window.convtrace.trace().cursor") == 15
+
+
+def test_an_unusable_drawing_is_explained_and_clears_the_old_trace(page, app_url):
+    open_with_sample(page, app_url, 3)
+    assert page.locator(".panel.grad").count() > 0
+    detail = "drawing has no ink: no pixel is above 0.1 after preprocessing"
+    page.route(
+        "**/api/trace",
+        lambda route: route.fulfill(
+            status=422, content_type="application/json", body=f'{{"detail": "{detail}"}}'
+        ),
+    )
+    page.watch.expected_errors = 1  # the browser logs the 422 response itself
+    box = page.get_by_test_id("draw-pad").bounding_box()
+    page.mouse.move(box["x"] + 140, box["y"] + 140)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 142, box["y"] + 141)
+    page.mouse.up()
+    page.get_by_test_id("classify").click()
+    page.wait_for_function(
+        "() => document.querySelector('#status').textContent.includes('Draw a digit first')"
+    )
+    assert page.locator(".panel.grad").count() == 0
+    assert page.evaluate("() => window.convtrace.trace().records.length") == 0

@@ -2,7 +2,15 @@
 
 import * as api from "../api.js";
 import { fmt } from "../format.js";
+import * as P from "../panels.js";
 import * as S from "../trace-store.js";
+
+// the server's reason for a drawing it cannot use, said the way a student would understand it
+function inStudentWords(err) {
+  if (/no ink/i.test(err.message))
+    return new Error("Draw a digit first: the pad has no ink the network can see.");
+  return err;
+}
 
 export function createClassifyFlow(ctx) {
   const { app, v } = ctx;
@@ -22,12 +30,20 @@ export function createClassifyFlow(ctx) {
       trace = await receive({ ...source, label: app.label, ...ctx.modelBody() }, request, t0);
     } catch (err) {
       if (app.request === request && err.name !== "AbortError") {
-        ctx.fail(err);
+        ctx.fail(inStudentWords(err));
         v.probabilities.showResult(null);
+        clearTrace();
       }
       return;
     }
     if (app.request === request) show(trace, t0);
+  }
+
+  // a failed trace leaves no panels of the previous digit behind, as if they answered this one
+  function clearTrace() {
+    app.trace = S.emptyTrace();
+    v.network.showLayers(P.layerRows(app.architecture));
+    ctx.flows.step.drawPanels();
   }
 
   async function receive(body, request, t0) {
