@@ -36,6 +36,8 @@ const views = {
     chart: $("probabilities"),
     labels: $("labels"),
     loss: $("loss"),
+    note: $("target-note"),
+    question: $("target"),
   }),
   controls: createControls({
     prev: $("step-prev"),
@@ -44,6 +46,7 @@ const views = {
     scrubber: $("step-scrubber"),
     title: $("step-title"),
     label: $("step-equation"),
+    magnitude: $("step-magnitude"),
     formula: $("step-formula"),
     words: $("step-words"),
     counter: $("step-counter"),
@@ -62,6 +65,7 @@ const views = {
     undo: $("sgd-undo"),
     reset: $("sgd-reset"),
     summary: $("sgd-summary"),
+    samples: $("sgd-samples"),
     norms: $("sgd-norms"),
   }),
   diagnostics: createDiagnostics({
@@ -124,6 +128,10 @@ window.convtrace = {
   model: () => app.model,
   weights: () => app.student ?? app.shipped,
   lesson: () => flows.lesson.current(),
+  /** The SGD answer whose weights are in use, without the weights themselves. */
+  lastStep: () =>
+    app.lastStep &&
+    Object.fromEntries(Object.entries(app.lastStep).filter(([key]) => key !== "weights")),
 };
 
 flows.step.render();

@@ -3,7 +3,8 @@
 // the gradient with respect to it, so a gradient always sits beside its tensor.
 
 import { extent, makeScale, scaleKind } from "./colormap.js";
-import { quantityText, shapeText } from "./format.js";
+import { fmt, quantityText, shapeText } from "./format.js";
+import { isSure, largestGradient, logPosition, maxAbs, sizeWords } from "./magnitude.js";
 import { tensorSymbols } from "./notation.js";
 import { ravel } from "./tiling.js";
 import * as S from "./trace-store.js";
@@ -32,12 +33,21 @@ function family(kind, side) {
 // a tensor's name in the derivation's notation, e.g. "z²", or the engineering name without one
 const symbolText = (symbols, name, quantity) => symbols.get(name)?.text ?? quantityText(quantity);
 
+// The size of a panel's values: for the bar beside its legend, and in words for a gradient.
+function magnitude(symbol, values, context, grad) {
+  const max = maxAbs(values);
+  const words = grad ? `: ${sizeWords(max, context.largest, context.sure)}` : "";
+  return { max, position: logPosition(max), text: `max |${symbol}| = ${fmt(max)}${words}` };
+}
+
 /**
  * Every panel the trace and weights call for: [{key, pair, side, label, title, shape, values,
- * scale}]. `symbols` name the tensors (notation.tensorSymbols of the whole trace so far).
+ * scale, magnitude: {max, position, text}}]. `symbols` name the tensors (notation.tensorSymbols
+ * of the whole trace so far).
  */
 export function panelSpecs(trace, weights, mode, symbols = tensorSymbols(trace.records)) {
   const specs = [];
+  const context = { largest: largestGradient(trace), sure: isSure(trace) };
   trace.records.forEach((r, i) => {
     if (!shown(r)) return;
     const grad = r.phase === "backward";
@@ -55,8 +65,11 @@ export function panelSpecs(trace, weights, mode, symbols = tensorSymbols(trace.r
       title: `${grad ? `step ${step + 1}: ` : ""}${sym}${r.shape.length ? ` ${shapeText(r.shape)}` : ""}`,
       shape: r.shape,
       values: r.values,
+      magnitude: magnitude(sym, r.values, context, grad),
     });
-    if (r.equation === "softmax.p" && trace.result) specs.push(oneHot(r, trace.result.label));
+    if (r.equation === "softmax.p" && trace.result) {
+      specs.push(oneHot(r, trace.result.label, context));
+    }
   });
   for (const [name, w] of Object.entries(weights ?? {})) {
     const q = symbolText(symbols, name, name.slice(name.lastIndexOf(".") + 1));
@@ -69,13 +82,15 @@ export function panelSpecs(trace, weights, mode, symbols = tensorSymbols(trace.r
       title: `${q} ${shapeText(w.shape)}`,
       shape: w.shape,
       values: w.values,
+      magnitude: magnitude(q, w.values, context, false),
     });
   }
   return withScales(specs, mode);
 }
 
 // y beside p, so "p − y" at the output error can be read off the two panels
-function oneHot(p, label) {
+function oneHot(p, label, context) {
+  const values = Float32Array.from(p.values, (_, k) => (k === label ? 1 : 0));
   return {
     key: `fwd:${p.layer}.y`,
     pair: `${p.layer}.y`,
@@ -84,7 +99,8 @@ function oneHot(p, label) {
     label: `${p.layer} y`,
     title: `y (one-hot: 1 at the target ${label})`,
     shape: p.shape,
-    values: Float32Array.from(p.values, (_, k) => (k === label ? 1 : 0)),
+    values,
+    magnitude: magnitude("y", values, context, false),
   };
 }
 

@@ -1,15 +1,15 @@
 // Classify: the drawing pad, samples and the target label, each leading to a streamed trace.
 
 import * as api from "../api.js";
+import { quantise } from "../codec.js";
 import { fmt } from "../format.js";
-import * as P from "../panels.js";
 import * as S from "../trace-store.js";
 
 // the server's reason for a drawing it cannot use, said the way a student would understand it
 function inStudentWords(err) {
   if (/no ink/i.test(err.message))
-    return new Error("Draw a digit first: the pad has no ink the network can see.");
-  return err;
+    return "Draw a digit first: the pad has no ink the network can see.";
+  return `No trace: ${err.message}`;
 }
 
 export function createClassifyFlow(ctx) {
@@ -30,26 +30,18 @@ export function createClassifyFlow(ctx) {
       trace = await receive({ ...source, label: app.label, ...ctx.modelBody() }, request, t0);
     } catch (err) {
       if (app.request === request && err.name !== "AbortError") {
-        ctx.fail(inStudentWords(err));
-        v.probabilities.showResult(null);
-        clearTrace();
+        ctx.flows.step.clearTrace(); // what is on screen no longer matches the request
+        ctx.status("error", inStudentWords(err));
       }
       return;
     }
     if (app.request === request) show(trace, t0);
   }
 
-  // a failed trace leaves no panels of the previous digit behind, as if they answered this one
-  function clearTrace() {
-    app.trace = S.emptyTrace();
-    v.network.showLayers(P.layerRows(app.architecture));
-    ctx.flows.step.drawPanels();
-  }
-
   async function receive(body, request, t0) {
     let trace = S.emptyTrace();
     let forwardDone = false;
-    for await (const item of api.streamTrace(body, request.signal)) {
+    for await (const item of api.streamTrace(body, request.signal, ctx.retrying)) {
       if (item.type === "result") return S.finish(trace, item.result, app.step);
       const r = item.record;
       trace = S.addRecord(trace, r);
@@ -69,7 +61,8 @@ export function createClassifyFlow(ctx) {
     const { [app.model]: _, ...others } = app.sizes;
     app.sizes = { [app.model]: S.gradientSizes(trace), ...others };
     app.timings.traceMs = performance.now() - t0;
-    v.probabilities.showResult(trace.result);
+    v.probabilities.showResult(trace.result, app.label != null);
+    if (app.label == null) v.probabilities.ask(); // a new digit: which one did the student mean?
     v.drawpad.showSeen(trace.records[0]);
     ctx.flows.step.drawPanels();
     v.diagnostics.showGradientSizes(app.sizes);
@@ -96,6 +89,7 @@ export function createClassifyFlow(ctx) {
       if (app.input) return run(ctx.imageBody());
       if (v.drawpad.isBlank()) return ctx.status("error", "Draw a digit first.");
       app.step = 0;
+      app.label = null; // a new digit: the target is its prediction until the student chooses
       return run({ drawing: v.drawpad.drawing() });
     },
 
@@ -114,7 +108,7 @@ export function createClassifyFlow(ctx) {
         const { samples } = await api.fetchSamples(digit, 10);
         if (!samples.length) throw new Error(`no sample of digit ${digit}`);
         app.sampleTurn = (app.sampleTurn + 1) % samples.length;
-        app.input = Float32Array.from(samples[app.sampleTurn].image.flat());
+        app.input = quantise(samples[app.sampleTurn].image.flat());
         app.label = null;
         app.step = 0;
         v.drawpad.showImage(app.input);

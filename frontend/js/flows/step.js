@@ -3,6 +3,7 @@
 
 import { explanation, formula } from "../equations.js";
 import { inspectRecord, inspectWeight } from "../inspect.js";
+import { stepMagnitude } from "../magnitude.js";
 import { equationOf, layerSymbols, stepTitle, switchNote, tensorSymbols } from "../notation.js";
 import * as P from "../panels.js";
 import { tiedWindows } from "../question-plan.js";
@@ -29,6 +30,7 @@ export function createStepFlow(ctx) {
       playing: Boolean(app.playing),
       title: stepTitle(r, app.trace.records).text,
       label: equationOf(r.equation)?.label ?? r.equation,
+      size: stepMagnitude(r, app.trace),
       formulaHtml: formula(r.equation, layerSymbols(app.trace.records, r.layer)),
       explanation: [explanation(r.equation), poolNote(r)].join(" ").trim(),
     };
@@ -95,6 +97,19 @@ export function createStepFlow(ctx) {
         v.network.showPanel(spec);
       }
       render();
+    },
+
+    /** Nothing traced: empty panels, no prediction (after a failed trace, say). */
+    clearTrace() {
+      stopPlay();
+      app.trace = S.emptyTrace();
+      app.weightSelection = null;
+      v.network.showLayers(P.layerRows(app.architecture ?? []));
+      v.probabilities.showResult(null);
+      v.inspector.showInspector(null);
+      v.diagnostics.showGradcheck(null);
+      this.drawPanels();
+      ctx.flows.train.showState();
     },
 
     /** A forward tensor as it arrives, each on its own scale. */

@@ -10,6 +10,7 @@ export function createControls({
   scrubber,
   title,
   label: equationLabel,
+  magnitude,
   formula,
   words,
   counter,
@@ -48,8 +49,11 @@ export function createControls({
       on = handlers;
     },
 
-    /** {k, n, title, label, formulaHtml, explanation, playing}; n = 0 disables everything. */
-    showStep({ k, n, title: text, label, formulaHtml, explanation, playing }) {
+    /**
+     * {k, n, title, label, size: {text, tiny} | null, formulaHtml, explanation, playing};
+     * n = 0 disables everything.
+     */
+    showStep({ k, n, title: text, label, size, formulaHtml, explanation, playing }) {
       const none = n === 0;
       [prev, next, play, scrubber].forEach((control) => {
         control.disabled = none;
@@ -66,6 +70,8 @@ export function createControls({
       title.textContent = text;
       equationLabel.textContent = label ?? "";
       equationLabel.hidden = !label;
+      magnitude.textContent = size?.text ?? "";
+      magnitude.classList.toggle("tiny", Boolean(size?.tiny));
       formula.innerHTML = formulaHtml ?? "";
       words.textContent = explanation ?? "";
       play.textContent = playing ? "❚❚ Pause" : "▶ Play";

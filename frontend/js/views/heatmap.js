@@ -44,6 +44,7 @@ export function createHeatmap(shape, name) {
   const root = el("div", `heatmap rank-${shape.length}`);
   root.tabIndex = 0;
   root.setAttribute("role", "img");
+  root.setAttribute("aria-label", `${name}: not computed yet`);
   if (shape.length === 4) root.style.gridTemplateColumns = `repeat(${layout.gridCols}, auto)`;
   const tiles = [];
   for (let t = 0; t < layout.tiles; t++) {
