@@ -20,6 +20,7 @@ export const PROPERTIES = [
   { name: "label", type: "digit", default: null, url: "y", doc: "target; null = prediction" },
   { name: "step", type: "int", default: 0, url: "k", doc: "the backward step shown" },
   { name: "lesson", type: "boolean", default: false, url: "lesson", doc: "lesson mode is on" },
+  { name: "classCode", type: "string", default: null, url: "class", doc: "class led or followed" },
   // this page only
   { name: "models", type: "list", default: () => [], doc: "GET api/models entries" },
   { name: "defaultLearningRate", type: "number", default: FALLBACK_LEARNING_RATE, doc: "server's" },
@@ -42,6 +43,14 @@ export const PROPERTIES = [
   { name: "busy", type: "boolean", default: false, doc: "an SGD step is running" },
   { name: "sizes", type: "object", default: () => ({}), doc: "gradient RMS per model" },
   { name: "sampleTurn", type: "int", default: -1, doc: "which sample of a digit was last" },
+  {
+    name: "classRole",
+    type: "enum",
+    values: ["instructor", "student"],
+    default: null,
+    doc: "this page's part in the class (the token itself stays in sessionStorage)",
+  },
+  { name: "following", type: "boolean", default: false, doc: "the student mirrors the class" },
   { name: "traces", type: "int", default: 0, doc: "completed traces (tests wait on it)" },
   { name: "timings", type: "object", default: () => ({}), doc: "ms, for the tests' log" },
 ];

@@ -1,7 +1,8 @@
 // Wiring only: find the page's elements, make the views and the flows, and hand each view
 // event to the flow method that handles it.
 
-import { createAppState } from "./app-state.js";
+import { createAppState, fromHash } from "./app-state.js";
+import { createClassFlow } from "./flows/class.js";
 import { createClassifyFlow } from "./flows/classify.js";
 import { createContext } from "./flows/context.js";
 import { createLessonFlow } from "./flows/lesson.js";
@@ -9,6 +10,7 @@ import { createLinkFlow } from "./flows/link.js";
 import { createStepFlow } from "./flows/step.js";
 import { createTrainFlow } from "./flows/train.js";
 import { currentRecord } from "./trace-store.js";
+import { createClassPanel } from "./views/class-panel.js";
 import { createControls } from "./views/controls.js";
 import { createDerivation } from "./views/derivation.js";
 import { createDiagnostics } from "./views/diagnostics.js";
@@ -53,6 +55,12 @@ const views = {
   }),
   network: createNetworkView($("network")),
   derivation: createDerivation($("derivation")),
+  classPanel: createClassPanel({
+    root: $("class"),
+    start: $("class-start"),
+    joinForm: $("class-join-form"),
+    joinInput: $("class-join"),
+  }),
   question: createQuestionView({ root: $("lesson"), start: $("lesson-start") }),
   inspector: createInspector({
     root: $("inspector"),
@@ -90,6 +98,7 @@ flows.step = createStepFlow(ctx);
 flows.train = createTrainFlow(ctx);
 flows.link = createLinkFlow(ctx);
 flows.lesson = createLessonFlow(ctx);
+flows.class = createClassFlow(ctx);
 
 views.drawpad.bind({
   clear: () => flows.classify.clear(),
@@ -104,8 +113,24 @@ views.controls.bind({
   togglePlay: () => flows.step.togglePlay(),
   scrub: (k) => flows.step.scrub(k),
 });
-views.network.bindCellSelect((key, flat) => flows.step.selectCell(key, flat));
-views.inspector.bindClose(() => flows.step.closeInspector());
+views.network.bindCellSelect((key, flat) => {
+  flows.step.selectCell(key, flat);
+  flows.class.changed();
+});
+views.inspector.bindClose(() => {
+  flows.step.closeInspector();
+  flows.class.changed();
+});
+views.classPanel.bind({
+  start: () => flows.class.start(),
+  join: (code) => flows.class.join(code),
+  pose: (choice) => flows.class.pose(choice),
+  reveal: () => flows.class.reveal(),
+  end: () => flows.class.end(),
+  rejoin: () => flows.class.rejoin(),
+  leave: () => flows.class.leave(),
+  answer: (given) => flows.class.answer(given),
+});
 views.training.bind({
   apply: (rate) => flows.train.apply(rate),
   undo: () => flows.train.undo(),
@@ -128,6 +153,9 @@ window.convtrace = {
   model: () => app.model,
   weights: () => app.student ?? app.shipped,
   lesson: () => flows.lesson.current(),
+  /** The class this page leads or follows: {code, role, following}, no token. */
+  classSession: () => ({ code: app.classCode, role: app.classRole, following: app.following }),
+  classQuestion: () => flows.class.question(),
   /** The SGD answer whose weights are in use, without the weights themselves. */
   lastStep: () =>
     app.lastStep &&
@@ -135,4 +163,8 @@ window.convtrace = {
 };
 
 flows.step.render();
-flows.link.open().then(() => flows.lesson.openLink());
+const classLink = fromHash(location.hash).classCode;
+flows.link.open().then(() => {
+  flows.lesson.openLink();
+  flows.class.openLink(classLink);
+});

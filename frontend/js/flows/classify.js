@@ -79,6 +79,16 @@ export function createClassifyFlow(ctx) {
   }
 
   return {
+    /** A trace computed elsewhere (the class's, from the server's cache): shown as if traced here. */
+    showTrace(trace) {
+      app.request?.abort();
+      app.request = null;
+      ctx.flows.step.stopPlay();
+      v.inspector.showInspector(null);
+      app.weightSelection = null;
+      show(trace, performance.now());
+    },
+
     /** Trace the current input again (new label, new weights, other model), keeping the step. */
     rerun() {
       return app.input ? run(ctx.imageBody()) : null;

@@ -14,6 +14,11 @@ export function createContext(app, views) {
       app.student
         ? { weights: encodeWeights(app.student), model: app.model }
         : { model: app.model },
+    /** The view changed (a step, a trace, a model): keep the URL and a led class current. */
+    shown() {
+      ctx.flows.link.writeUrl();
+      ctx.flows.class?.changed();
+    },
     status: (kind, text) => views.toolbar.showStatus({ kind, text }),
     /** Told by the API module before it waits to send a request again. */
     retrying: (text) => views.toolbar.showStatus({ kind: "busy", text }),

@@ -85,7 +85,7 @@ export function createStepFlow(ctx) {
     v.derivation.showCurrent(r ? equationOf(r.equation)?.id : null);
     if (r) v.network.scrollTo(P.recordKey(r));
     app.timings.stepMs = performance.now() - t0;
-    ctx.flows.link.writeUrl();
+    ctx.shown();
   }
 
   return {

@@ -125,7 +125,8 @@ function givenList(given) {
   return dl;
 }
 
-function answerControl(q, image) {
+/** The answer control of a question's kind: {node, read()}; the class reuses it. */
+export function answerControl(q, image) {
   if (q.kind === "sign") return signInput();
   if (q.kind === "cells") return cellsInput(q);
   if (q.kind === "saliency") return saliencyInput(q, image);

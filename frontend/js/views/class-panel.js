@@ -1,0 +1,225 @@
+// The class card. The instructor's: the join code, the QR code and the link to project, the
+// number of students following, "Ask the class" about the step ahead, the answers as they
+// arrive, Reveal and End. The student's: the "Following the class" banner (or "Back to the
+// class" while exploring), the posed question with the lesson's answer controls, and after the
+// reveal their answer, the truth and the class's answers. Knows nothing of traces or the server.
+
+import { answerText, resultsNode } from "./class-results.js";
+import { el } from "./dom.js";
+import { answerControl } from "./question.js";
+
+function button(text, testid, cls = "") {
+  const b = el("button", cls, text);
+  b.type = "button";
+  if (testid) b.dataset.testid = testid;
+  return b;
+}
+
+// the answer already sent, shown again in the rebuilt control (it may still be changed)
+function prefill(node, kind, answer) {
+  if (answer == null) return;
+  const pick = (selector) => {
+    const input = node.querySelector(selector);
+    if (input) input.checked = true;
+  };
+  if (kind === "sign") pick(`input[value="${answer}"]`);
+  else if (kind === "saliency") pick(`input[value="${answer.join(",")}"]`);
+  else if (kind === "cells")
+    for (const [i, j] of answer) pick(`input[data-row="${i}"][data-col="${j}"]`);
+  else {
+    const input = node.matches("input") ? node : node.querySelector("input");
+    input.value = kind === "shape" ? answer.join(", ") : String(answer);
+  }
+}
+
+const studentsText = (n) => `${n} student${n === 1 ? "" : "s"} following`;
+
+export function createClassPanel({ root, start, joinForm, joinInput }) {
+  let handlers = {};
+  let read = null;
+  const head = el("div", "class-head");
+  const body = el("div", "class-body");
+  start.addEventListener("click", () => handlers.start?.());
+  joinForm.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    handlers.join?.(joinInput.value);
+  });
+
+  function open(mode) {
+    root.hidden = false;
+    root.dataset.mode = mode;
+    start.hidden = true;
+    joinForm.hidden = true;
+    if (!root.contains(head)) root.replaceChildren(head, body);
+  }
+
+  function joinBlock(v) {
+    const qr = el("img", "qr");
+    if (v.qrUrl) qr.src = v.qrUrl;
+    qr.alt = `QR code of the join link for class ${v.code}`;
+    qr.dataset.testid = "class-qr";
+    const link = el("a", "join-link", v.joinUrl);
+    link.href = v.joinUrl;
+    link.target = "_blank";
+    link.rel = "noopener";
+    const how = el("p", "", "Join at ");
+    how.append(link, " or type the code on the ConvTrace page.");
+    const words = el("div", "join-words");
+    words.append(how);
+    const box = el("div", "class-join-info");
+    box.append(qr, words);
+    return box;
+  }
+
+  function poseBlock(v) {
+    const form = el("form", "pose");
+    const label = el("label", "", "Ask the class about the next step ");
+    const pick = el("select");
+    v.options.forEach((prompt, k) => {
+      const o = el("option", "", prompt);
+      o.value = String(k);
+      pick.append(o);
+    });
+    label.append(pick);
+    const ask = button("Ask the class", "question-pose", "primary");
+    ask.type = "submit";
+    form.append(label, ask);
+    form.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      handlers.pose?.(Number(pick.value));
+    });
+    return form;
+  }
+
+  function posedBlock(q, results) {
+    const box = el("div", "posed");
+    box.append(el("p", "prompt", `Asked: ${q.prompt}`));
+    box.append(resultsNode(results, q, q.revealed ? q.truth : null));
+    if (q.revealed) {
+      box.append(el("p", "truth", `Revealed. The answer: ${answerText(q.kind, q.truth)}.`));
+      return box;
+    }
+    const reveal = button("Reveal the answer", "reveal", "primary");
+    reveal.addEventListener("click", () => handlers.reveal?.());
+    box.append(reveal);
+    return box;
+  }
+
+  function studentQuestion(v) {
+    const q = v.question;
+    const form = el("form", "question class-question");
+    form.dataset.testid = "question";
+    form.dataset.kind = q.kind;
+    const prompt = el("p", "prompt", q.prompt);
+    prompt.id = "class-prompt";
+    form.setAttribute("aria-labelledby", "class-prompt");
+    form.append(el("h3", "", "The class is asked"), prompt);
+    if (q.unmatched) {
+      form.append(el("p", "", "This question is about the class's digit: go back to the class."));
+      return form;
+    }
+    const control = answerControl(q, v.image);
+    read = control.read;
+    prefill(control.node, q.kind, v.sent);
+    const send = button(v.sent == null ? "Send my answer" : "Change my answer", "answer-submit");
+    send.classList.add("primary");
+    send.type = "submit";
+    form.append(control.node, send);
+    const note = el("p", "class-note", v.note);
+    note.setAttribute("role", "status");
+    form.append(note);
+    form.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      handlers.answer?.(read());
+    });
+    return form;
+  }
+
+  function revealBlock(v) {
+    const { question: q, reveal } = v;
+    const box = el("div", "feedback class-reveal");
+    box.dataset.testid = "feedback";
+    box.dataset.correct = String(reveal.correct === true);
+    box.setAttribute("role", "status");
+    const verdict =
+      reveal.mine == null ? "You did not answer." : reveal.correct ? "Right." : "Not this time.";
+    box.append(
+      el("h3", "", q.prompt),
+      el("p", "verdict", verdict),
+      el("p", "", `Your answer: ${answerText(q.kind, reveal.mine)}.`),
+      el("p", "", `The answer: ${answerText(q.kind, reveal.truth)}.`),
+    );
+    if (reveal.text) box.append(el("p", "reveal", reveal.text));
+    box.append(el("h4", "", "The class answered"), resultsNode(reveal.results, q, reveal.truth));
+    return box;
+  }
+
+  return {
+    bind: (h) => {
+      handlers = h;
+    },
+
+    /** v = {code, joinUrl, qrUrl, students, options: [prompt], posed, results} */
+    showInstructor(v) {
+      open("instructor");
+      const code = el("strong", "class-code", v.code);
+      code.dataset.testid = "class-code";
+      const title = el("h2", "", "Class ");
+      title.append(code);
+      const count = el("p", "class-students", studentsText(v.students));
+      count.dataset.testid = "class-students";
+      count.setAttribute("aria-live", "polite");
+      head.replaceChildren(title, count);
+      const end = button("End class", "class-end", "end");
+      end.addEventListener("click", () => handlers.end?.());
+      body.replaceChildren(
+        joinBlock(v),
+        v.options.length ? poseBlock(v) : "",
+        v.posed ? posedBlock(v.posed, v.results) : "",
+        end,
+      );
+    },
+
+    showStudents(n) {
+      const count = head.querySelector("[data-testid=class-students]");
+      if (count) count.textContent = studentsText(n);
+    },
+
+    /** v = {code, following, behind: the class moved on, status: live|reconnecting} */
+    showBanner(v) {
+      open("student");
+      const banner = el("p", "following", "");
+      banner.dataset.testid = "following-banner";
+      banner.setAttribute("role", "status");
+      banner.textContent = v.following
+        ? `Following the class ${v.code}`
+        : `Exploring on your own · class ${v.code}${v.behind ? " has moved on" : ""}`;
+      if (v.status === "reconnecting") banner.textContent += " (reconnecting…)";
+      const parts = [banner];
+      if (!v.following) {
+        const back = button("Back to the class", "rejoin", "primary");
+        back.addEventListener("click", () => handlers.rejoin?.());
+        parts.push(back);
+      }
+      const leave = button("Leave class", "class-leave");
+      leave.addEventListener("click", () => handlers.leave?.());
+      head.replaceChildren(...parts, leave);
+    },
+
+    /** v = {question, image, sent, note, reveal: {mine, truth, correct, text, results}} | null */
+    showQuestion(v) {
+      if (!v) return body.replaceChildren();
+      body.replaceChildren(v.reveal ? revealBlock(v) : studentQuestion(v));
+    },
+
+    showNone() {
+      root.hidden = true;
+      root.replaceChildren();
+      head.replaceChildren();
+      body.replaceChildren();
+      start.hidden = false;
+      joinForm.hidden = false;
+      joinInput.value = "";
+    },
+  };
+}

@@ -1,0 +1,149 @@
+"""A class session in two browsers: an instructor on a desk screen leads, a student on a phone
+follows. The student mirrors the steps (reading the class's trace, never tracing it again),
+explores and comes back, answers a posed question and sees the reveal; the instructor sees the
+student count and the answers. Both sides pass axe-core; screenshots of both are written."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import _page
+from .test_lesson import api_records, give, true_answer, wrong_answer
+from .test_lesson_a11y import AXE, serious_violations
+
+pytestmark = pytest.mark.browser
+
+CURSOR = "() => window.convtrace.trace().cursor"
+SESSION = "() => window.convtrace.classSession()"
+SAME_DIGIT = """([pixels, cursor]) => {
+  const t = window.convtrace.trace();
+  return t.result != null && t.cursor === cursor &&
+    Array.from(t.records[0].values).every((v, k) => Math.abs(v - pixels[k]) < 1e-6);
+}"""
+
+
+@pytest.fixture
+def two_pages(browser, app_url):
+    """(instructor at 1440×900, student on a 390×844 phone), each with its own storage."""
+    # bypass_csp: axe is injected as a script tag, which the app's CSP would block
+    desk = _page(browser, app_url, viewport={"width": 1440, "height": 900}, bypass_csp=True)
+    phone = _page(
+        browser,
+        app_url,
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+        device_scale_factor=2,
+        bypass_csp=True,
+    )
+    yield desk[1], phone[1]
+    for context, _, watch in (desk, phone):
+        context.close()
+        assert not watch.foreign and not watch.errors, (watch.foreign, watch.errors)
+
+
+def follows(student, instructor) -> None:
+    """Wait until the student shows the instructor's digit at the instructor's step."""
+    pixels = instructor.evaluate("() => Array.from(window.convtrace.trace().records[0].values)")
+    student.wait_for_function(SAME_DIGIT, arg=[pixels, instructor.evaluate(CURSOR)])
+
+
+def start_class(instructor, app_url) -> tuple[str, str]:
+    instructor.goto(f"{app_url}/")
+    instructor.wait_for_function("() => window.convtrace.weights() != null")
+    instructor.select_option("#sample-digit", "3")
+    instructor.click("#sample")
+    instructor.wait_for_function("() => window.convtrace.traces() > 0")
+    instructor.get_by_test_id("label-8").click()  # a wrong target: large, readable gradients
+    instructor.wait_for_function("() => window.convtrace.traces() > 1")
+    instructor.get_by_test_id("class-start").click()
+    code = instructor.get_by_test_id("class-code").inner_text()
+    return code, instructor.locator(".join-link").get_attribute("href")
+
+
+def test_student_follows_answers_and_sees_the_reveal(two_pages, app_url, artifacts):
+    if not AXE.exists():
+        pytest.skip("axe-core not installed: npm ci")
+    instructor, student = two_pages
+    code, join_url = start_class(instructor, app_url)
+    assert len(code) == 6 and join_url.endswith(f"#class={code}")
+    qr = instructor.get_by_test_id("class-qr")
+    instructor.wait_for_function("(img) => img.complete && img.naturalWidth > 0", arg=qr.element_handle())
+    # the token: in this tab's sessionStorage only, never in the page or its address
+    token = instructor.evaluate("(c) => sessionStorage.getItem('convtrace.class.' + c)", code)
+    assert token and len(token) >= 22
+    assert token not in instructor.content() and token not in instructor.url
+
+    traced = []
+    student.on("request", lambda r: traced.append((r.method, r.url.split("/api/")[-1])))
+    student.goto(join_url)
+    banner = student.get_by_test_id("following-banner")
+    banner.wait_for()
+    assert f"Following the class {code}" in banner.inner_text()
+    follows(student, instructor)
+    assert ("POST", "trace") not in traced, "a follower must not trace the class's digit itself"
+    assert ("GET", f"classes/{code}/trace") in traced
+
+    students = instructor.get_by_test_id("class-students")
+    instructor.wait_for_function("(n) => n.textContent.startsWith('1 student')", arg=students.element_handle())
+
+    # the instructor steps; the student follows within a blink
+    instructor.get_by_test_id("step-next").click()
+    instructor.get_by_test_id("step-next").click()
+    follows(student, instructor)
+    assert student.evaluate(CURSOR) == 2
+    assert traced.count(("GET", f"classes/{code}/trace")) == 1, "a step needs no new trace"
+
+    # the student explores alone, then goes back to the class
+    student.get_by_test_id("step-next").click()
+    student.get_by_test_id("rejoin").wait_for()
+    assert "Exploring on your own" in banner.inner_text()
+    assert student.evaluate(SESSION)["following"] is False
+    student.get_by_test_id("rejoin").click()
+    follows(student, instructor)
+    assert "Following the class" in banner.inner_text()
+
+    # a question about the next step: the student answers it, the instructor sees the answer
+    instructor.get_by_test_id("question-pose").click()
+    student.get_by_test_id("question").wait_for()
+    question = student.evaluate("() => window.convtrace.classQuestion()")
+    posed = instructor.evaluate("() => window.convtrace.classQuestion()")
+    assert question["prompt"] == posed["prompt"] and question["step"] == 3
+    assert student.evaluate(CURSOR) == 2, "the step asked about is not shown before the reveal"
+    records, _ = api_records(student)
+    truth = true_answer(question, records)
+    give(student, question, wrong_answer(question, truth))
+    student.get_by_text("Sent. You can change your answer").wait_for()
+    give(student, question, truth)  # changed before the reveal: the last answer counts
+    results = instructor.get_by_test_id("class-results")
+    instructor.wait_for_function(
+        "(n) => n.textContent.startsWith('1 answer')", arg=results.element_handle()
+    )
+    assert serious_violations(instructor) == []
+    assert serious_violations(student) == []
+    student.screenshot(path=str(artifacts / "class-student-question-phone.png"), full_page=True)
+
+    instructor.get_by_test_id("reveal").click()
+    feedback = student.get_by_test_id("feedback")
+    feedback.wait_for()
+    assert feedback.get_attribute("data-correct") == "true"
+    assert "The class answered" in feedback.inner_text()
+    assert "1 answer · 1 right" in feedback.get_by_test_id("class-results").inner_text()
+    instructor.wait_for_function(
+        "(n) => n.textContent.includes('1 right')", arg=results.element_handle()
+    )
+    # the reveal moves the class to the step it predicted
+    instructor.wait_for_function(f"() => {CURSOR[6:]} === 3")
+    follows(student, instructor)
+    assert serious_violations(instructor) == []
+    assert serious_violations(student) == []
+    instructor.screenshot(path=str(artifacts / "class-instructor-desk.png"))
+    student.screenshot(path=str(artifacts / "class-student-reveal-phone.png"), full_page=True)
+
+    # a reload keeps the instructor in control; ending the class ends it for the student too
+    instructor.reload()
+    instructor.get_by_test_id("class-end").wait_for()
+    assert instructor.get_by_test_id("class-code").inner_text() == code
+    instructor.get_by_test_id("class-end").click()
+    student.wait_for_function(f"() => {SESSION[6:]}.code === null")
+    assert student.locator("#class").is_hidden()
