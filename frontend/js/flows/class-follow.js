@@ -10,6 +10,7 @@ import { check, parseAnswer, questionsFor, revealText } from "../questions.js";
 import * as S from "../trace-store.js";
 
 const CODE = /^[A-Z0-9]{6}$/;
+const ENDED = "The class has ended. You can keep exploring on your own.";
 
 /** The state's [row, col, channel] of a flat index into a record of `shape` (1-, 2- or 3-D). */
 export function cellOf(flat, shape) {
@@ -137,18 +138,21 @@ export function createFollowFlow(ctx) {
       sync();
     },
     question(posed) {
+      // a reconnected stream starts with the open question again: keep the answer given
+      if (posed.id === cls.posed?.id) return;
       Object.assign(cls, { posed, question: null, answer: null, reveal: null });
       matchQuestion();
       showQuestion();
     },
     reveal(data) {
-      if (data.question_id !== cls.posed?.id) return;
+      if (data.question_id !== cls.posed?.id || cls.reveal) return;
       cls.reveal = data;
       showQuestion();
     },
-    end: () => stop("The class has ended. You can keep exploring on your own."),
+    end: () => stop(ENDED),
     status(status) {
       if (!cls) return;
+      if (status === "ended") return stop(ENDED);
       cls.status = status;
       banner();
     },
