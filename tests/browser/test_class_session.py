@@ -163,3 +163,68 @@ def test_student_follows_answers_and_sees_the_reveal(two_pages, app_url, artifac
     # a stream reconnecting just then finds the class gone: its 404s are how it learns that
     assert all("404" in e for e in student.watch.errors[before_end:])
     del student.watch.errors[before_end:]
+
+
+LAST_GRADIENT = "() => Array.from(window.convtrace.trace().records.at(-1).values)"
+FIND_KIND = """async (kind) => {
+  const { questionsFor } = await import('./js/questions.js');
+  const trace = window.convtrace.trace();
+  for (let k = 1; k < trace.steps.length; k++) {
+    const choice = questionsFor(trace, k).findIndex((q) => q.kind === kind);
+    if (choice >= 0) return [k, choice];
+  }
+  return null;
+}"""
+SCRUB = """(k) => {
+  const s = document.querySelector('[data-testid=step-scrubber]');
+  s.value = String(k);
+  s.dispatchEvent(new Event('input'));
+}"""
+
+
+def test_model_switch_cells_question_and_sgd_reach_the_class(two_pages, app_url, artifacts):
+    instructor, student = two_pages
+    code, join_url = start_class(instructor, app_url)
+    student.goto(join_url)
+    follows(student, instructor)
+
+    instructor.get_by_test_id("model-select").select_option("lenet-sigmoid")
+    instructor.wait_for_function(
+        "() => window.convtrace.model() === 'lenet-sigmoid' && window.convtrace.traces() > 2"
+    )
+    student.wait_for_function("() => window.convtrace.model() === 'lenet-sigmoid'")
+    follows(student, instructor)
+
+    # a cells question (which cells of a pool's input receive error), answered by clicking
+    step, choice = instructor.evaluate(FIND_KIND, "cells")
+    instructor.evaluate(SCRUB, step - 1)
+    instructor.locator(".pose select").select_option(str(choice))
+    instructor.get_by_test_id("question-pose").click()
+    student.locator("[data-testid=question][data-kind=cells]").wait_for()
+    question = student.evaluate("() => window.convtrace.classQuestion()")
+    records, _ = api_records(student)
+    truth = true_answer(question, records)
+    give(student, question, truth)
+    wait_text(instructor, "class-results", "1 answer")
+    grid = instructor.locator("[data-testid=class-results] .result-grid")
+    counts = [int(c.inner_text()) for c in grid.locator("span").all()]
+    assert sorted(counts, reverse=True)[: len(truth)] == [1] * len(truth)
+    assert sum(counts) == len(truth), "one click per chosen cell"
+    instructor.get_by_test_id("reveal").click()
+    student.get_by_test_id("feedback").wait_for()
+    assert student.get_by_test_id("feedback").get_attribute("data-correct") == "true"
+    assert grid.locator("span.truth").count() == len(truth)
+    instructor.screenshot(path=str(artifacts / "class-instructor-cells.png"))
+
+    # an SGD step: the class's trace is computed with the instructor's new weights
+    follows(student, instructor)
+    before = student.evaluate(LAST_GRADIENT)
+    traces = instructor.evaluate("() => window.convtrace.traces()")
+    instructor.get_by_test_id("sgd-apply").click()
+    instructor.wait_for_function(f"() => window.convtrace.traces() > {traces}")
+    mine = instructor.evaluate(LAST_GRADIENT)
+    student.wait_for_function(
+        "(want) => window.convtrace.trace().records.at(-1).values.every((v, k) => v === want[k])",
+        arg=mine,
+    )
+    assert mine != before, "the weights changed, so the input gradient did"

@@ -104,11 +104,13 @@ export function createClassFlow(ctx) {
     app.classRole = "instructor";
     lead = { token, joinUrl, sent: null, timer: null, students: 0, question: null, results: null };
     lead.qr = "";
-    ctx.guarded(() => qrImage(code)).then((url) => {
-      if (!lead || !url) return;
-      lead.qr = url;
-      render();
-    });
+    ctx
+      .guarded(() => qrImage(code))
+      .then((url) => {
+        if (!lead || !url) return;
+        lead.qr = url;
+        render();
+      });
     lead.stream = C.followClass(code, {
       results: refreshResults,
       end: () => closeLead("The class has ended."),

@@ -37,6 +37,7 @@ const studentsText = (n) => `${n} student${n === 1 ? "" : "s"} following`;
 export function createClassPanel({ root, start, joinForm, joinInput }) {
   let handlers = {};
   let read = null;
+  let joinOpen = true;
   const head = el("div", "class-head");
   const body = el("div", "class-body");
   start.addEventListener("click", () => handlers.start?.());
@@ -66,8 +67,15 @@ export function createClassPanel({ root, start, joinForm, joinInput }) {
     how.append(link, " or type the code on the ConvTrace page.");
     const words = el("div", "join-words");
     words.append(how);
-    const box = el("div", "class-join-info");
-    box.append(qr, words);
+    const info = el("div", "class-join-info");
+    info.append(qr, words);
+    // the instructor folds the join details away once the class is in
+    const box = el("details", "class-join-box");
+    box.open = joinOpen;
+    box.addEventListener("toggle", () => {
+      joinOpen = box.open;
+    });
+    box.append(el("summary", "", `Join details: link and QR code for class ${v.code}`), info);
     return box;
   }
 
@@ -169,15 +177,15 @@ export function createClassPanel({ root, start, joinForm, joinInput }) {
       const count = el("p", "class-students", studentsText(v.students));
       count.dataset.testid = "class-students";
       count.setAttribute("aria-live", "polite");
-      head.replaceChildren(title, count);
       const end = button("End class", "class-end", "end");
       end.addEventListener("click", () => handlers.end?.());
-      body.replaceChildren(
-        joinBlock(v),
+      head.replaceChildren(title, count, end);
+      const asking = el("div", "class-asking");
+      asking.append(
         v.options.length ? poseBlock(v) : "",
         v.posed ? posedBlock(v.posed, v.results) : "",
-        end,
       );
+      body.replaceChildren(joinBlock(v), asking);
     },
 
     showStudents(n) {
@@ -213,6 +221,7 @@ export function createClassPanel({ root, start, joinForm, joinInput }) {
     },
 
     showNone() {
+      joinOpen = true;
       root.hidden = true;
       root.replaceChildren();
       head.replaceChildren();

@@ -60,8 +60,9 @@ function binOf(results, truth) {
 
 // a grid of counts: the pool patch (cells) or the 4×4 regions of the digit (saliency)
 function grid(results, question, truth) {
-  const { row0 = 0, col0 = 0, size } = question?.patch ?? {};
-  const n = results.kind === "cells" ? size : (question?.grid ?? 4);
+  const { row0 = 0, col0 = 0, size, window: k = 1, channel } = question?.patch ?? {};
+  const cells = results.kind === "cells";
+  const n = cells ? size : (question?.grid ?? 4);
   const counts = new Map((results.cells ?? []).map((c) => [c.cell.join(","), c.count]));
   const right = new Set(
     (results.kind === "cells" ? (truth ?? []) : truth ? [truth] : []).map((c) => c.join(",")),
@@ -78,7 +79,7 @@ function grid(results, question, truth) {
     const line = el("div", "grid-row");
     line.setAttribute("role", "row");
     for (let c = 0; c < n; c++) {
-      const key = results.kind === "cells" ? `${row0 + r},${col0 + c}` : `${r},${c}`;
+      const key = cells ? `${row0 + r},${col0 + c}` : `${r},${c}`;
       const count = counts.get(key) ?? 0;
       const cell = el(
         "span",
@@ -89,11 +90,18 @@ function grid(results, question, truth) {
       cell.setAttribute("aria-label", `(${key.replace(",", ", ")}): ${count}`);
       cell.style.setProperty("--level", String(count / most));
       cell.classList.toggle("strong", count / most > 0.55);
+      cell.classList.toggle("window-right", cells && c % k === k - 1 && c < n - 1);
+      cell.classList.toggle("window-bottom", cells && r % k === k - 1 && r < n - 1);
       line.append(cell);
     }
     box.append(line);
   }
-  return box;
+  const caption = cells
+    ? `Rows ${row0}–${row0 + n - 1}, columns ${col0}–${col0 + n - 1}, map ${channel}`
+    : "Regions of the digit, row by row";
+  const figure = el("figure", "result-figure");
+  figure.append(box, el("figcaption", "", caption));
+  return figure;
 }
 
 /**
