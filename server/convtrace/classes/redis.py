@@ -33,7 +33,7 @@ from convtrace.classes.store import ClassStore, StoreUnavailable, TooManySession
 log = logging.getLogger("convtrace.classes")
 STREAM_MAXLEN = 200  # events kept per session: reconnects resume from the state, not the log
 READ_BLOCK_MS = 2_000  # below the socket timeout, so a blocked read never looks like a fault
-COMMAND_CONNECTIONS = 64  # per worker
+COMMAND_CONNECTIONS = 128  # per worker
 READ_ATTEMPTS = 3  # failed stream reads in a row before Redis counts as down
 RETRY_S = 0.5
 ENDED_KEEP_S = 60  # an ended session's log outlives it so every follower receives the end
@@ -72,12 +72,12 @@ class RedisStore(ClassStore):
             url,
             max_connections=COMMAND_CONNECTIONS,
             timeout=10,  # waiting for a free connection: a crowd arriving at once
-            socket_connect_timeout=2,
+            socket_connect_timeout=5,
             socket_timeout=10,
         )
         self.redis = aioredis.Redis.from_pool(commands)
         self.streams = aioredis.Redis.from_url(
-            url, max_connections=10_000, socket_connect_timeout=2, socket_timeout=10
+            url, max_connections=10_000, socket_connect_timeout=5, socket_timeout=10
         )
         self.readers: dict[str, tuple[Fanout, asyncio.Task[None]]] = {}
 
