@@ -108,6 +108,18 @@ def test_follower_gets_current_state_then_each_change(http: httpx.Client, live: 
         follower.close()
 
 
+def test_quiet_streams_get_heartbeat_comments(http: httpx.Client, live: Live) -> None:
+    code, _ = start_class(http)
+    follower = Follower(f"{live.url}/api/classes/{code}/events")
+    try:
+        follower.next("state")
+        time.sleep(1.0)  # five heartbeat intervals of 0.2 s
+        beats = [line for line in follower.raw if line.startswith(":")]
+        assert 2 <= len(beats) <= 10, follower.raw
+    finally:
+        follower.close()
+
+
 def test_students_stay_counted_while_events_keep_coming(http: httpx.Client, live: Live) -> None:
     code, auth = start_class(http)
     follower = Follower(f"{live.url}/api/classes/{code}/events?student=student-busy")

@@ -25,6 +25,8 @@ class Event:
 
 # Put in a follower's queue to end its stream (session ended, store lost, follower too slow).
 CLOSED = Event("", "closed", "")
+# Yielded to a follower's stream after a quiet heartbeat interval: sent as an SSE comment.
+HEARTBEAT = Event("", "heartbeat", "")
 
 
 class Fanout:

@@ -33,7 +33,9 @@ from convtrace.classes.store import ClassStore, StoreUnavailable, TooManySession
 log = logging.getLogger("convtrace.classes")
 STREAM_MAXLEN = 200  # events kept per session: reconnects resume from the state, not the log
 READ_BLOCK_MS = 2_000  # below the socket timeout, so a blocked read never looks like a fault
-COMMAND_CONNECTIONS = 32  # per worker
+COMMAND_CONNECTIONS = 128  # per worker
+READ_ATTEMPTS = 3  # failed stream reads in a row before Redis counts as down
+RETRY_S = 0.5
 ENDED_KEEP_S = 60  # an ended session's log outlives it so every follower receives the end
 
 
@@ -69,13 +71,13 @@ class RedisStore(ClassStore):
         commands = aioredis.BlockingConnectionPool.from_url(
             url,
             max_connections=COMMAND_CONNECTIONS,
-            timeout=5,
-            socket_connect_timeout=2,
-            socket_timeout=5,
+            timeout=10,  # waiting for a free connection: a crowd arriving at once
+            socket_connect_timeout=5,
+            socket_timeout=10,
         )
         self.redis = aioredis.Redis.from_pool(commands)
         self.streams = aioredis.Redis.from_url(
-            url, max_connections=10_000, socket_connect_timeout=2, socket_timeout=5
+            url, max_connections=10_000, socket_connect_timeout=5, socket_timeout=10
         )
         self.readers: dict[str, tuple[Fanout, asyncio.Task[None]]] = {}
 
@@ -174,21 +176,28 @@ class RedisStore(ClassStore):
             task.cancel()
 
     async def _read(self, code: str, fanout: Fanout, cursor: str) -> None:
-        """This worker's one reader of the session's stream; ends every local follower's stream
-        when Redis fails (their browsers reconnect and get 503 until it is back)."""
-        stream = self._key(code, "events")
+        """This worker's one reader of the session's stream. A failed read is retried from the
+        same cursor (nothing is lost: the stream keeps the events); after READ_ATTEMPTS failures
+        in a row Redis counts as down and every local follower's stream ends (their browsers
+        reconnect and get 503 until it is back)."""
+        stream, failures = self._key(code, "events"), 0
         try:
-            while True:
-                found: Any = await self.streams.xread(
-                    {stream: cursor}, count=100, block=READ_BLOCK_MS
-                )
+            while failures < READ_ATTEMPTS:
+                try:
+                    found: Any = await self.streams.xread(
+                        {stream: cursor}, count=100, block=READ_BLOCK_MS
+                    )
+                except (RedisError, OSError) as err:
+                    failures += 1
+                    log.warning("class %s: event read failed (%d): %s", code, failures, err)
+                    await asyncio.sleep(RETRY_S)
+                    continue
+                failures = 0
                 for _, entries in found:
                     for raw_id, values in entries:
                         cursor = _text(raw_id)
                         kind, data = _text(values[b"kind"]), _text(values[b"data"])
                         fanout.publish(Event(cursor, kind, data))
-        except (RedisError, OSError) as err:
-            log.warning("class %s: event reader stopped: %s", code, err)
         finally:
             if self.readers.get(code, (None,))[0] is fanout:
                 del self.readers[code]

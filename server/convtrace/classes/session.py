@@ -21,7 +21,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
-from convtrace.classes.fanout import CLOSED, Event
+from convtrace.classes.fanout import CLOSED, HEARTBEAT, Event
 from convtrace.classes.store import ClassError, ClassStore, event_order, invalid
 from convtrace.classes.wire import ClassState
 from convtrace.registry import Registry
@@ -121,16 +121,24 @@ class Sessions:
         await self.store.delete(code)
 
     async def open_stream(self, code: str, student: str | None) -> AsyncIterator[Event]:
-        """Checks (404, class full) happen here, before any byte of the stream is sent."""
-        await self.fields(code)
-        if student is not None:
-            present = await self.store.students(code)
-            if student not in present and len(present) >= self.limits.max_students:
-                limit = self.limits.max_students
-                raise ClassError(409, f"this class is full ({limit} students)")
-            await self.store.seen(code, student)
+        """Checks (404, class full) happen here, before any byte of the stream is sent.
+        Subscribed first, then the snapshot read: a change in between arrives twice (and is
+        skipped by id), never not at all."""
         queue = await self.store.subscribe(code)
-        return self._stream(code, student, queue)
+        try:
+            snapshot = await self._snapshot(code)
+            if student is not None:
+                await self._admit(code, student)
+        except BaseException:
+            await self.store.unsubscribe(code, queue)
+            raise
+        return self._stream(code, student, queue, snapshot)
+
+    async def _admit(self, code: str, student: str) -> None:
+        present = await self.store.students(code)
+        if student not in present and len(present) >= self.limits.max_students:
+            raise ClassError(409, f"this class is full ({self.limits.max_students} students)")
+        await self.store.seen(code, student)
 
     async def _snapshot(self, code: str) -> list[Event]:
         """The current state (and open question, and its reveal) as events with the id of the
@@ -146,16 +154,15 @@ class Sessions:
         return events
 
     async def _stream(
-        self, code: str, student: str | None, queue: asyncio.Queue[Event]
+        self, code: str, student: str | None, queue: asyncio.Queue[Event], snapshot: list[Event]
     ) -> AsyncIterator[Event]:
         try:
-            snapshot = await self._snapshot(code)
             for event in snapshot:
                 yield event
             after = event_order(snapshot[0].id)
             async for event in self._changes(code, student, queue):
-                if event_order(event.id) > after:  # older ones are in the snapshot already
-                    yield event
+                if event is HEARTBEAT or event_order(event.id) > after:  # (older ones are in
+                    yield event  # the snapshot already)
                 if event.kind == "end":
                     return
         finally:
@@ -166,24 +173,23 @@ class Sessions:
     async def _changes(
         self, code: str, student: str | None, queue: asyncio.Queue[Event]
     ) -> AsyncIterator[Event]:
-        """Events until the queue closes; the student is marked present every heartbeat,
-        whether events flow in between or not."""
+        """Events until the queue closes, HEARTBEAT after each quiet interval (this loop sends
+        the keep-alive itself: sse-starlette's ping would be one more task per follower); the
+        student is marked present every heartbeat, whether events flow in between or not."""
         loop = asyncio.get_running_loop()
         refreshed = loop.time()
         while True:
-            event: Event | None = None
             try:  # (asyncio.timeout: no extra task per event, unlike wait_for)
                 async with asyncio.timeout(self.limits.heartbeat_s):
                     event = await queue.get()
             except TimeoutError:
-                pass
+                event = HEARTBEAT
             if student is not None and loop.time() - refreshed >= self.limits.heartbeat_s:
                 refreshed = loop.time()
                 await _quietly(self.store.seen(code, student))
             if event is CLOSED:
                 return
-            if event is not None:
-                yield event
+            yield event
 
 
 async def _quietly(call: Any) -> None:

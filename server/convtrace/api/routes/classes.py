@@ -23,6 +23,7 @@ from sse_starlette import EventSourceResponse, ServerSentEvent
 from convtrace.api import encode
 from convtrace.api.routes import OrjsonRoute
 from convtrace.classes.classroom import NEEDS_REDIS, Classroom, open_classroom
+from convtrace.classes.fanout import HEARTBEAT
 from convtrace.classes.store import ClassError
 from convtrace.classes.wire import (
     MAX_STATE_BYTES,
@@ -152,11 +153,14 @@ async def events(
 
     async def sse() -> AsyncIterator[ServerSentEvent]:
         async for event in stream:
-            yield ServerSentEvent(data=event.data, event=event.kind, id=event.id)
+            if event is HEARTBEAT:
+                yield ServerSentEvent(comment="heartbeat")
+            else:
+                yield ServerSentEvent(data=event.data, event=event.kind, id=event.id)
 
     return EventSourceResponse(
         sse(),
-        ping=classroom.sessions.limits.heartbeat_s,
+        ping=0,  # heartbeats come from the stream itself
         headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
     )
 
