@@ -9,7 +9,14 @@
 import { fromHash, toHash } from "../app-state.js";
 import { fmt } from "../format.js";
 import { equationOf, stepTitle, tensorSymbols } from "../notation.js";
-import { check, questionsFor, revealText, stepIndices, truthOf } from "../questions.js";
+import {
+  check,
+  parseAnswer,
+  questionsFor,
+  revealText,
+  stepIndices,
+  truthOf,
+} from "../questions.js";
 
 const STORE = "convtrace.lesson.v1";
 
@@ -117,6 +124,8 @@ export function createLessonFlow(ctx) {
         image: trace.records[0].values,
         tries: state.tries,
         feedback: state.feedback,
+        answered: (state.answers[state.i]?.answers ?? []).map((a) => answerText(q, a)),
+        seconds: state.phase === "reveal" ? state.answers[state.i]?.seconds : null,
         last: state.i === state.plan.length - 1,
       },
       { focus },
@@ -151,6 +160,11 @@ export function createLessonFlow(ctx) {
     const trace = host.trace();
     const q = state.plan[state.i];
     const result = check(q, given, trace);
+    if (parseAnswer(q, given) == null) {
+      // nothing readable was given: say how to answer, without using up a try
+      state.feedback = { correct: false, hint: result.hint };
+      return enter("ask");
+    }
     state.tries += 1;
     const entry = state.answers[state.i] ?? { answers: [] };
     entry.answers.push(given);
@@ -260,6 +274,14 @@ export function createLessonFlow(ctx) {
       if (app.lesson) start();
     },
   };
+}
+
+// an answer as the student gave it, in the words the truth is shown in
+function answerText(q, answer) {
+  const parsed = parseAnswer(q, answer);
+  if (parsed == null) return `“${String(answer)}”`;
+  if (q.kind === "cells" && !parsed.length) return "no cell";
+  return truthText(q, parsed);
 }
 
 function truthText(q, truth) {

@@ -6,9 +6,6 @@ import { explanation, formula } from "../equations.js";
 import { EQUATIONS, SOURCE } from "../notation.js";
 import { el } from "./dom.js";
 
-// a representative equation id per map entry, so formula() draws the general form
-const SAMPLE_ID = { "act.a": "relu.a", "act.dz": "relu.dz" };
-
 function entry(eq) {
   const li = el("li", eq.boxed ? "boxed" : "");
   li.dataset.equation = eq.id;
@@ -17,8 +14,8 @@ function entry(eq) {
   if (eq.boxed) head.append(" ", el("span", "boxed-note", "boxed in the source"));
   const math = el("div", "formula");
   const key = eq.keys[0];
-  math.innerHTML = formula(SAMPLE_ID[key] ?? key); // MathML from mathml.js, every text escaped
-  li.append(head, math, el("p", "words", explanation(SAMPLE_ID[key] ?? key)));
+  math.innerHTML = formula(key); // MathML from mathml.js, every text escaped
+  li.append(head, math, el("p", "words", explanation(key)));
   return li;
 }
 
