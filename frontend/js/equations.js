@@ -136,7 +136,7 @@ const GENERAL = {
       twoLines(
         d(ml(s.inp, "i", "j", "c")),
         d(ml(s.out, "⌊i/k⌋", "⌊j/k⌋", "c")),
-        M.mtext("if (i, j) is its window's switch; 0 otherwise"),
+        M.mtext("if (i, j) is the switch, else 0"),
       ),
     "Only the winner of each window (its switch) influenced the output, so it receives the whole error; every other cell gets 0.",
   ],

@@ -134,8 +134,9 @@ export function createLessonFlow(ctx) {
 
   function summary() {
     const right = state.answers.filter((a) => a.correct).length;
+    const first = state.answers.filter((a) => a.correct && a.tries === 1).length;
     const seconds = state.answers.reduce((s, a) => s + a.seconds, 0);
-    return `You answered ${right} of ${state.plan.length} questions right (score ${state.points} / ${state.plan.length}) in ${Math.round(seconds)} s. Download your answers to hand them in.`;
+    return `You answered ${right} of ${state.plan.length} questions right, ${first} of them at the first try (score ${state.points} / ${state.plan.length}), in ${Math.round(seconds)} s. Download your answers to hand them in.`;
   }
 
   // the main view shows every step before the question's, so the answer stays hidden
