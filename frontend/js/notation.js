@@ -81,9 +81,7 @@ export function generalSymbols(equation) {
 
 /** MathML of a symbol with subscripts, e.g. ml(â¹, "i", "j", "c"). */
 export function ml(sym, ...indices) {
-  const base = sym.hat
-    ? `<mover accent="true">${M.mi("a")}${M.mo("^")}</mover>`
-    : M.mi(sym.base);
+  const base = sym.hat ? `<mover accent="true">${M.mi("a")}${M.mo("^")}</mover>` : M.mi(sym.base);
   const up = sym.l === "" ? null : typeof sym.l === "number" ? M.mn(sym.l) : M.ident(sym.l);
   const core = up ? M.sup(base, up) : base;
   if (sym.vec) {
