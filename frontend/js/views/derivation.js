@@ -45,8 +45,18 @@ export function createDerivation(root) {
   }
   const fwd = el("details", "forward-eqs");
   fwd.append(el("summary", "", "Forward pass (F1–F7)"), forward);
+  // on narrow screens the panel shows the current equation only, until asked for all of them
+  const all = el("button", "show-all", "All equations");
+  all.type = "button";
+  all.setAttribute("aria-expanded", "false");
+  all.addEventListener("click", () => {
+    const open = root.classList.toggle("expanded");
+    all.setAttribute("aria-expanded", String(open));
+  });
+  const head = el("div", "derivation-head");
+  head.append(el("h2", "", "Derivation"), all);
   root.replaceChildren(
-    el("h2", "", "Derivation"),
+    head,
     el("p", "hint", "Backward pass, in the order the steps meet the equations:"),
     backward,
     fwd,
