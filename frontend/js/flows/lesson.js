@@ -77,8 +77,7 @@ export function createLessonFlow(ctx) {
     },
   };
 
-  const save = () =>
-    localStorage.setItem(STORE, JSON.stringify({ ...state, feedback: state.feedback }));
+  const save = () => localStorage.setItem(STORE, JSON.stringify(state));
   const load = () => {
     try {
       return JSON.parse(localStorage.getItem(STORE) ?? "null");
@@ -102,34 +101,31 @@ export function createLessonFlow(ctx) {
     };
   }
 
-  function render(focus = true) {
+  function render() {
     const trace = host.trace();
     if (!trace.result)
-      return view.showLesson({ phase: "need-digit", score: { points: 0, max: 0 } }, { focus });
+      return view.showLesson({ phase: "need-digit", score: { points: 0, max: 0 } });
     const q = state.plan[state.i];
     const record = q && trace.records[q.record];
-    view.showLesson(
-      {
-        phase: state.phase,
-        position:
-          state.phase === "intro" || state.phase === "done"
-            ? null
-            : { i: state.i, n: state.plan.length },
-        score: { points: state.points, max: state.plan.length },
-        intro: forwardWalk(trace),
-        summary: summary(),
-        question: q,
-        title: record && stepTitle(record, trace.records).text,
-        label: record && equationOf(record.equation)?.label,
-        image: trace.records[0].values,
-        tries: state.tries,
-        feedback: state.feedback,
-        answered: (state.answers[state.i]?.answers ?? []).map((a) => answerText(q, a)),
-        seconds: state.phase === "reveal" ? state.answers[state.i]?.seconds : null,
-        last: state.i === state.plan.length - 1,
-      },
-      { focus },
-    );
+    view.showLesson({
+      phase: state.phase,
+      position:
+        state.phase === "intro" || state.phase === "done"
+          ? null
+          : { i: state.i, n: state.plan.length },
+      score: { points: state.points, max: state.plan.length },
+      intro: forwardWalk(trace),
+      summary: state.phase === "done" ? summary() : "",
+      question: q,
+      title: record && stepTitle(record, trace.records).text,
+      label: record && equationOf(record.equation)?.label,
+      image: trace.records[0].values,
+      tries: state.tries,
+      feedback: state.feedback,
+      answered: (state.answers[state.i]?.answers ?? []).map((a) => answerText(q, a)),
+      seconds: state.phase === "reveal" ? state.answers[state.i]?.seconds : null,
+      last: state.i === state.plan.length - 1,
+    });
   }
 
   function summary() {
@@ -148,12 +144,12 @@ export function createLessonFlow(ctx) {
     else host.stepTo(stepIndices(host.trace()).length - 1);
   }
 
-  function enter(phase, focus = true) {
+  function enter(phase) {
     state.phase = phase;
     if (phase === "ask") state.shownAt = Date.now();
     save();
     showSteps();
-    render(focus);
+    render();
   }
 
   function answer(given) {

@@ -268,12 +268,11 @@ export function createQuestionView({ root, start }) {
       handlers = h;
     },
 
-    /** Draw a lesson state; null hides the card. `focus` moves the keyboard focus into it. */
-    showLesson(view, { focus = true } = {}) {
+    /** Draw a lesson state and move the keyboard focus into it; null hides the card. */
+    showLesson(view) {
       root.hidden = !view;
       if (!view) return root.replaceChildren();
       root.replaceChildren(header(view), ...body(view), footer());
-      if (!focus) return;
       const target =
         view.phase === "ask"
           ? root.querySelector("[data-testid=answer-input] input, input[data-testid=answer-input]")
