@@ -259,3 +259,16 @@ def test_an_empty_answer_asks_again_without_using_a_try(page, app_url):
     give(page, q, true_answer(q, records))
     assert feedback(page)[0] == "true"
     assert page.get_by_test_id("lesson-score").inner_text().startswith("Score 0.5 /")
+
+
+def test_a_lesson_link_waits_for_a_digit_then_starts(page, app_url):
+    page.goto(f"{app_url}/#lesson")
+    page.wait_for_function("() => window.convtrace.weights() != null")
+    card = page.locator("#lesson")
+    card.get_by_text("Draw a digit first").wait_for()
+    page.click("#sample")
+    page.wait_for_function("() => window.convtrace.lesson()?.phase === 'intro'")
+    assert "Forward pass" in card.inner_text()
+    assert page.url.endswith("&lesson")  # the link keeps the lesson on
+    page.get_by_test_id("lesson-leave").click()
+    assert card.is_hidden() and "lesson" not in page.url
