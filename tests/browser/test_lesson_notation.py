@@ -120,6 +120,13 @@ def test_softmax_inspector_shows_shifted_exponentials(page, app_url):
     assert "max" in text and "agrees" in text
     assert "from 1 terms" not in text
     assert not re.search(r"\de\d", text), text  # no unshifted e^z such as 9.917e6
+    page.keyboard.press("Escape")
+    # sums name their factors in the derivation's notation, not as engineering arrays
+    page.locator("[data-key='fwd:conv2.z'] .heatmap").focus()
+    page.keyboard.press("Enter")
+    text = page.get_by_test_id("inspector").inner_text()
+    assert "Listed: the 8 terms with the largest |term|" in text
+    assert "w[" not in text and "a[" not in text, text
 
 
 def test_arrow_keys_move_the_cell_enter_inspects_escape_returns(page, app_url):
