@@ -5,6 +5,8 @@ student count and the answers. Both sides pass axe-core; screenshots of both are
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from .conftest import _page
@@ -105,8 +107,12 @@ def test_student_follows_answers_and_sees_the_reveal(two_pages, app_url, artifac
 
     # the instructor steps; the student follows within a blink
     instructor.get_by_test_id("step-next").click()
+    follows(student, instructor)
+    instructor.wait_for_timeout(250)  # past the state throttle: time the mirror, not the wait
+    t0 = time.perf_counter()
     instructor.get_by_test_id("step-next").click()
     follows(student, instructor)
+    print(f"instructor's step -> student shows it: {1000 * (time.perf_counter() - t0):.0f} ms")
     assert student.evaluate(CURSOR) == 2
     assert traced.count(("GET", f"classes/{code}/trace")) == 1, "a step needs no new trace"
 
@@ -175,6 +181,9 @@ FIND_KIND = """async (kind) => {
   }
   return null;
 }"""
+PUT_STARTS = """() => performance.getEntriesByType('resource')
+  .filter((e) => e.initiatorType === 'fetch' && e.name.endsWith('/state'))
+  .map((e) => e.startTime)"""
 SCRUB = """(k) => {
   const s = document.querySelector('[data-testid=step-scrubber]');
   s.value = String(k);
@@ -184,8 +193,11 @@ SCRUB = """(k) => {
 
 def test_model_switch_cells_question_and_sgd_reach_the_class(two_pages, app_url, artifacts):
     instructor, student = two_pages
-    code, join_url = start_class(instructor, app_url)
-    student.goto(join_url)
+    code, _ = start_class(instructor, app_url)
+    student.goto(f"{app_url}/")
+    student.wait_for_function("() => window.convtrace.weights() != null")
+    student.get_by_test_id("class-join").fill(code.lower())  # typed, in any case
+    student.get_by_test_id("class-join").press("Enter")
     follows(student, instructor)
 
     instructor.get_by_test_id("model-select").select_option("lenet-sigmoid")
@@ -216,8 +228,16 @@ def test_model_switch_cells_question_and_sgd_reach_the_class(two_pages, app_url,
     assert grid.locator("span.truth").count() == len(truth)
     instructor.screenshot(path=str(artifacts / "class-instructor-cells.png"))
 
-    # an SGD step: the class's trace is computed with the instructor's new weights
+    # a burst of steps: the states go out at most 5 a second, and the last one is the class's
+    for _ in range(8):
+        instructor.keyboard.press("ArrowRight")
     follows(student, instructor)
+    assert instructor.evaluate(CURSOR) == step + 8
+    starts = instructor.evaluate(PUT_STARTS)
+    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    assert len(starts) >= 2 and min(gaps) >= 180, gaps  # ms; the timer may fire a little early
+
+    # an SGD step: the class's trace is computed with the instructor's new weights
     before = student.evaluate(LAST_GRADIENT)
     traces = instructor.evaluate("() => window.convtrace.traces()")
     instructor.get_by_test_id("sgd-apply").click()

@@ -29,8 +29,8 @@ export function createClassFlow(ctx) {
   const { app } = ctx;
   const view = ctx.v.classPanel;
   const follow = createFollowFlow(ctx);
-  // the instructor's session: {token, joinUrl, stream, presence, timer, sent, students,
-  // question: the engine's question posed (with its truth) or null, results}
+  // the instructor's session: {token, joinUrl, qr, stream, presence, timer, at (when the last
+  // state went), sent, students, question: the engine's question posed (with its truth), results}
   let lead = null;
 
   function classState() {
@@ -56,6 +56,7 @@ export function createClassFlow(ctx) {
 
   async function publish() {
     lead.timer = null;
+    lead.at = performance.now();
     const state = classState();
     const text = JSON.stringify(state);
     if (!state || text === lead.sent) return;
@@ -102,7 +103,9 @@ export function createClassFlow(ctx) {
   function beginLead(code, token, joinUrl) {
     app.classCode = code;
     app.classRole = "instructor";
-    lead = { token, joinUrl, sent: null, timer: null, students: 0, question: null, results: null };
+    lead = { token, joinUrl, sent: null, timer: null, at: -PUBLISH_MS, students: 0 };
+    lead.question = null;
+    lead.results = null;
     lead.qr = "";
     ctx
       .guarded(() => qrImage(code))
@@ -153,7 +156,9 @@ export function createClassFlow(ctx) {
       if (!lead) return;
       const shownFor = `${app.traces}:${app.trace.cursor}`;
       if (shownFor !== lead.shownFor) render(); // the step ahead, so its questions, changed
-      if (!lead.timer) lead.timer = setTimeout(publish, PUBLISH_MS);
+      // the first change goes at once, later ones at most every PUBLISH_MS (the last one wins)
+      const wait = Math.max(0, lead.at + PUBLISH_MS - performance.now());
+      if (!lead.timer) lead.timer = setTimeout(publish, wait);
     },
 
     async start() {
