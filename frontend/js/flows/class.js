@@ -85,8 +85,14 @@ export function createClassFlow(ctx) {
   }
 
   async function readPresence() {
-    const info = await ctx.guarded(() => C.classInfo(app.classCode));
-    if (!lead || !info) return;
+    let info;
+    try {
+      info = await C.classInfo(app.classCode);
+    } catch (err) {
+      if (err.status === 404) closeLead("The class has ended (or expired).");
+      return; // a passing failure: the next reading will tell
+    }
+    if (!lead) return;
     lead.students = info.students;
     view.showStudents(info.students);
   }
@@ -231,8 +237,5 @@ export function createClassFlow(ctx) {
       const { truth: _, ...rest } = lead.question;
       return rest;
     },
-
-    /** Every state change re-draws the instructor's card (the next step's questions). */
-    render,
   };
 }
