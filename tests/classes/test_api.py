@@ -192,6 +192,25 @@ def test_trace_is_exactly_the_trace_endpoints_and_computed_once(
     assert direct.content == bodies.pop()
 
 
+def test_instructor_weights_drive_the_class_trace(http: httpx.Client, registry: Registry) -> None:
+    code, auth = start_class(http)
+    weights = {
+        key: {"shape": list(value.shape), "data": (value.ravel() * 0.9).tolist()}
+        for key, value in registry.get("lenet-relu").weights.items()
+    }
+    body = state(weights=weights)
+    assert http.put(f"/api/classes/{code}/state", json=body, headers=auth).status_code == 204
+    shown = http.get(f"/api/classes/{code}").json()["state"]
+    assert shown["custom_weights"] is True and "weights" not in shown
+    pixels = np.frombuffer(base64.b64decode(image_b64()), np.uint8).reshape(28, 28)
+    image = (pixels.astype(np.float32) / np.float32(255)).tolist()
+    request = {"image": image, "label": 3, "model": "lenet-relu"}
+    direct = http.post("/api/trace", json={**request, "weights": weights}).content
+    shipped = http.post("/api/trace", json=request).content
+    class_trace = http.get(f"/api/classes/{code}/trace").content
+    assert class_trace == direct and class_trace != shipped
+
+
 def test_several_workers_without_redis_answer_503_naming_the_setting(
     registry: Registry,
 ) -> None:
