@@ -141,3 +141,15 @@ def test_results_events_are_throttled_and_the_last_counts_every_answer(
         assert len(counts) <= took / asking.RESULTS_EVERY_S + 2  # not one event per answer
     finally:
         follower.close()
+
+
+def test_questions_per_class_are_capped(
+    http: httpx.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(asking, "MAX_QUESTIONS", 3)
+    code, auth = start_class(http)
+    for _ in range(3):
+        pose(http, code, auth, "sign", "+")
+    body = {"kind": "sign", "step": 2, "prompt": "?", "truth": "+"}
+    response = http.post(f"/api/classes/{code}/questions", json=body, headers=auth)
+    assert response.status_code == 409 and "at most 3" in response.text
