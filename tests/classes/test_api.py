@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import numpy as np
 import pytest
-from convtrace.classes import tracecache
+from convtrace.classes import session, tracecache
 from convtrace.classes.session import ALPHABET
 from convtrace.classes.store import event_order
 from convtrace.config import Settings
@@ -79,6 +79,20 @@ def test_bad_state_is_422_naming_the_field(http: httpx.Client, change: dict, fie
     response = http.put(f"/api/classes/{code}/state", json=state(**change), headers=auth)
     assert response.status_code == 422, response.text
     assert any(field in err["loc"] for err in response.json()["detail"]), response.text
+
+
+def test_state_changes_are_rate_limited_per_class(
+    http: httpx.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(session, "STATES_PER_SECOND", 3)  # (the server runs in this process)
+    code, auth = start_class(http)
+    url = f"/api/classes/{code}/state"
+    statuses = [http.put(url, json=state(step=i), headers=auth).status_code for i in range(4)]
+    assert statuses == [204, 204, 204, 429]
+    other, other_auth = start_class(http)  # another class is not affected
+    assert (
+        http.put(f"/api/classes/{other}/state", json=state(), headers=other_auth).status_code == 204
+    )
 
 
 def test_state_body_limit(http: httpx.Client) -> None:
@@ -190,6 +204,25 @@ def test_trace_is_exactly_the_trace_endpoints_and_computed_once(
     image = (pixels.astype(np.float32) / np.float32(255)).tolist()
     direct = http.post("/api/trace", json={"image": image, "label": 5, "model": "lenet-relu"})
     assert direct.content == bodies.pop()
+
+
+def test_instructor_weights_drive_the_class_trace(http: httpx.Client, registry: Registry) -> None:
+    code, auth = start_class(http)
+    weights = {
+        key: {"shape": list(value.shape), "data": (value.ravel() * 0.9).tolist()}
+        for key, value in registry.get("lenet-relu").weights.items()
+    }
+    body = state(weights=weights)
+    assert http.put(f"/api/classes/{code}/state", json=body, headers=auth).status_code == 204
+    shown = http.get(f"/api/classes/{code}").json()["state"]
+    assert shown["custom_weights"] is True and "weights" not in shown
+    pixels = np.frombuffer(base64.b64decode(image_b64()), np.uint8).reshape(28, 28)
+    image = (pixels.astype(np.float32) / np.float32(255)).tolist()
+    request = {"image": image, "label": 3, "model": "lenet-relu"}
+    direct = http.post("/api/trace", json={**request, "weights": weights}).content
+    shipped = http.post("/api/trace", json=request).content
+    class_trace = http.get(f"/api/classes/{code}/trace").content
+    assert class_trace == direct and class_trace != shipped
 
 
 def test_several_workers_without_redis_answer_503_naming_the_setting(

@@ -3,9 +3,13 @@ results, reveal."""
 
 from __future__ import annotations
 
+import contextlib
+import queue
+import time
+
 import httpx
 import pytest
-from convtrace.classes import questions
+from convtrace.classes import asking, questions
 
 from tests.classes.conftest import Live, start_class
 from tests.classes.sse import Follower
@@ -114,3 +118,38 @@ def test_answers_are_rate_limited_per_student(http: httpx.Client) -> None:
     statuses = [answer(http, code, qid, "student-fast", "+") for _ in range(8)]
     assert statuses.count(429) >= 1 and statuses[:5] == [202] * 5
     assert answer(http, code, qid, "student-slow", "+") == 202  # others unaffected
+
+
+def test_results_events_are_throttled_and_the_last_counts_every_answer(
+    http: httpx.Client, live: Live
+) -> None:
+    code, auth = start_class(http)
+    follower = Follower(f"{live.url}/api/classes/{code}/events")
+    try:
+        follower.next("state")
+        qid = pose(http, code, auth, "sign", "+")
+        started = time.monotonic()
+        for i in range(30):
+            assert answer(http, code, qid, f"student-{i:04}", "+") == 202
+        took = time.monotonic() - started
+        time.sleep(2 * asking.RESULTS_EVERY_S)
+        counts = []
+        with contextlib.suppress(queue.Empty):
+            while True:
+                counts.append(follower.next("results", timeout=0.5).data["answers"])
+        assert counts and counts[-1] == 30  # the trailing event covers the last answers
+        assert len(counts) <= took / asking.RESULTS_EVERY_S + 2  # not one event per answer
+    finally:
+        follower.close()
+
+
+def test_questions_per_class_are_capped(
+    http: httpx.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(asking, "MAX_QUESTIONS", 3)
+    code, auth = start_class(http)
+    for _ in range(3):
+        pose(http, code, auth, "sign", "+")
+    body = {"kind": "sign", "step": 2, "prompt": "?", "truth": "+"}
+    response = http.post(f"/api/classes/{code}/questions", json=body, headers=auth)
+    assert response.status_code == 409 and "at most 3" in response.text

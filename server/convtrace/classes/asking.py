@@ -24,6 +24,7 @@ from convtrace.classes.wire import AnswerIn, QuestionIn
 log = logging.getLogger("convtrace.classes")
 RESULTS_EVERY_S = 0.25
 ANSWERS_PER_SECOND = 5  # per student: clicking around a heatmap, not a script
+MAX_QUESTIONS = 500  # per class: a lecture poses tens; bounds what one session can store
 
 
 class Asking:
@@ -33,13 +34,13 @@ class Asking:
 
     async def pose(self, code: str, body: QuestionIn) -> str:
         number = await self.store.incr(code, "questions")
-        question = {
-            **body.model_dump(),
-            "id": f"q{number}",
-            "tolerance": body.tolerance
-            or (questions.DEFAULT_TOLERANCE if body.kind == "value" else None),
-            "revealed": False,
-        }
+        if number > MAX_QUESTIONS:
+            raise ClassError(409, f"a class holds at most {MAX_QUESTIONS} questions")
+        tolerance = body.tolerance
+        if tolerance is None and body.kind == "value":
+            tolerance = questions.DEFAULT_TOLERANCE
+        question = {**body.model_dump(), "id": f"q{number}", "tolerance": tolerance}
+        question["revealed"] = False
         await self.store.write(
             code, {f"q:{question['id']}": json.dumps(question), "current": question["id"]}
         )

@@ -29,6 +29,7 @@ from convtrace.registry import Registry
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read off a projector
 CODE_LENGTH = 6
 CODE_ATTEMPTS = 20
+STATES_PER_SECOND = 20  # smooth enough for dragging a selection across a heatmap
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,13 @@ class Sessions:
         }
 
     async def set_state(self, code: str, state: ClassState) -> None:
+        # each change goes to every follower: a runaway page must not flood a whole class
+        if await self.store.hits(f"state:{code}", 1.0) > STATES_PER_SECOND:
+            raise ClassError(
+                429,
+                f"too many state changes; at most {STATES_PER_SECOND} a second",
+                {"Retry-After": "1"},
+            )
         if state.model not in self.registry.models:
             raise invalid("model", f"unknown model; known: {self.registry.names}")
         weights = None

@@ -2,13 +2,14 @@
 ``convtrace.classes``). The instructor authenticates by ``Authorization: Bearer <token>`` only:
 no cookie (so no CSRF), never a URL (so no token in logs, history or a projected address bar).
 
-Long-lived: GET /api/classes/{code}/events is an event stream held open for a whole lecture; it
-must be exempt from the per-request timeout and the concurrency cap (see ``is_event_stream``).
+Long-lived: GET /api/classes/{code}/events is an event stream held open for a whole lecture; the
+middleware's per-request timeout and concurrency cap must not apply to it (its paths match
+``^/api/classes/[^/]+/events$`` below the mount point). Each open stream costs memory, not
+compute, and is bounded by the students-per-class cap instead.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
@@ -35,12 +36,6 @@ from convtrace.classes.wire import (
 )
 
 NDJSON = "application/x-ndjson"
-EVENT_STREAM = re.compile(r"^/api/classes/[^/]+/events$")
-
-
-def is_event_stream(path: str) -> bool:
-    """True for the long-lived follower stream (a path below the mount point)."""
-    return EVENT_STREAM.match(path) is not None
 
 
 @asynccontextmanager
