@@ -120,14 +120,18 @@ function paintDigit(canvas, image) {
   canvas.getContext("2d").putImageData(data, 0, 0);
 }
 
-function givenList(given) {
+/** The numbers a question gives, as a definition list (or null); class sessions reuse it. */
+export function givenList(given) {
   if (!given?.length) return null;
   const dl = el("dl", "given");
   for (const g of given) dl.append(el("dt", "", g.label), el("dd", "", fmt(g.value, 6)));
   return dl;
 }
 
-/** The answer control of a question's kind: {node, read()}; the class reuses it. */
+/**
+ * The answer control for a question's kind: {node, read()}, read() giving the answer in the
+ * engine's format (questions.js). `image` is the 28×28 input for saliency. Class sessions reuse it.
+ */
 export function answerControl(q, image) {
   if (q.kind === "sign") return signInput();
   if (q.kind === "cells") return cellsInput(q);
