@@ -231,6 +231,24 @@ def test_model_switch_cells_question_and_sgd_reach_the_class(two_pages, app_url,
     assert serious_violations(instructor) == []
     instructor.screenshot(path=str(artifacts / "class-instructor-cells.png"))
 
+    # a value question: a number typed on the phone, the class's answers as a histogram
+    step, choice = instructor.evaluate(FIND_KIND, "value")
+    instructor.evaluate(SCRUB, step - 1)
+    instructor.locator(".pose select").select_option(str(choice))
+    instructor.get_by_test_id("question-pose").click()
+    student.locator("[data-testid=question][data-kind=value]").wait_for()
+    question = student.evaluate("() => window.convtrace.classQuestion()")
+    truth = true_answer(question, records)
+    give(student, question, truth)
+    wait_text(instructor, "class-results", "1 answer")
+    student.evaluate("() => window.scrollTo(0, 0)")
+    student.screenshot(path=str(artifacts / "class-student-value-phone.png"))
+    instructor.get_by_test_id("reveal").click()
+    student.get_by_test_id("feedback").wait_for()
+    assert student.get_by_test_id("feedback").get_attribute("data-correct") == "true"
+    wait_text(instructor, "class-results", "1 answer · 1 right")
+    assert instructor.locator("[data-testid=class-results] .result-bars .truth").count() == 1
+
     # a burst of steps: the states go out at most 5 a second, and the last one is the class's
     for _ in range(8):
         instructor.keyboard.press("ArrowRight")

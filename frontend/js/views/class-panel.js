@@ -4,9 +4,10 @@
 // class" while exploring), the posed question with the lesson's answer controls, and after the
 // reveal their answer, the truth and the class's answers. Knows nothing of traces or the server.
 
+import { fmt } from "../format.js";
 import { answerText, resultsNode } from "./class-results.js";
 import { el } from "./dom.js";
-import { answerControl } from "./question.js";
+import { answerControl, givenList } from "./question.js";
 
 function button(text, testid, cls = "") {
   const b = el("button", cls, text);
@@ -101,7 +102,7 @@ export function createClassPanel({ root, start, joinForm, joinInput }) {
 
   function posedBlock(q, results) {
     const box = el("div", "posed");
-    box.append(el("p", "prompt", `Asked: ${q.prompt}`));
+    box.append(el("p", "prompt", `Asked: ${q.prompt}`), givenList(q.given) ?? "");
     box.append(resultsNode(results, q, q.revealed ? q.truth : null));
     if (q.revealed) {
       box.append(el("p", "truth", `Revealed. The answer: ${answerText(q.kind, q.truth)}.`));
@@ -132,7 +133,9 @@ export function createClassPanel({ root, start, joinForm, joinInput }) {
     const send = button(v.sent == null ? "Send my answer" : "Change my answer", "answer-submit");
     send.classList.add("primary");
     send.type = "submit";
-    form.append(control.node, send);
+    const tolerance =
+      q.tolerance != null ? el("p", "hint", `Answers within ±${fmt(q.tolerance, 2)} count.`) : "";
+    form.append(givenList(q.given) ?? "", control.node, tolerance, send);
     const note = el("p", "class-note", v.note);
     note.setAttribute("role", "status");
     form.append(note);
