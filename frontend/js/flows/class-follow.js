@@ -51,6 +51,7 @@ export function createFollowFlow(ctx) {
       code: app.classCode,
       following: app.following,
       behind: !app.following && Boolean(cls.state) && !onClassView(),
+      waiting: !cls.state,
       status: cls.status,
     });
   }
@@ -61,7 +62,7 @@ export function createFollowFlow(ctx) {
       const trace = { ...S.emptyTrace(), records: got.records };
       cls.trace = S.finish(trace, got.result, state.step);
       cls.key = traceKey(state);
-      matchQuestion();
+      if (!cls.question) matchQuestion(); // a question once built stays as it was asked
     }
     if (app.trace.records === cls.trace.records) return;
     app.label = cls.trace.result.label;
@@ -124,7 +125,7 @@ export function createFollowFlow(ctx) {
       text: q ? revealText(q, cls.trace) : "",
     };
     view.showQuestion({
-      question: q ?? { ...cls.posed, unmatched: true },
+      question: q ?? { ...cls.posed, unmatched: cls.trace ? "other digit" : "loading" },
       image: cls.trace?.records[0].values,
       sent: cls.answer,
       note,

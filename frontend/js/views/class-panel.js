@@ -124,7 +124,11 @@ export function createClassPanel({ root, start, joinForm, joinInput }) {
     form.setAttribute("aria-labelledby", "class-prompt");
     form.append(el("h3", "", "The class is asked"), prompt);
     if (q.unmatched) {
-      form.append(el("p", "", "This question is about the class's digit: go back to the class."));
+      const why =
+        q.unmatched === "loading"
+          ? "Loading the class's digit…"
+          : "This question is about another digit of the class's: go back to the class.";
+      form.append(el("p", "", why));
       return form;
     }
     const control = answerControl(q, v.image);
@@ -196,14 +200,15 @@ export function createClassPanel({ root, start, joinForm, joinInput }) {
       if (count) count.textContent = studentsText(n);
     },
 
-    /** v = {code, following, behind: the class moved on, status: live|reconnecting} */
+    /** v = {code, following, behind: the class moved on, waiting: nothing shared yet,
+     *      status: live|reconnecting} */
     showBanner(v) {
       open("student");
       const banner = el("p", "following", "");
       banner.dataset.testid = "following-banner";
       banner.setAttribute("role", "status");
       banner.textContent = v.following
-        ? `Following the class ${v.code}`
+        ? `Following the class ${v.code}${v.waiting ? ": waiting for the instructor's digit" : ""}`
         : `Exploring on your own · class ${v.code}${v.behind ? " has moved on" : ""}`;
       if (v.status === "reconnecting") banner.textContent += " (reconnecting…)";
       const parts = [banner];
