@@ -116,6 +116,22 @@ def test_student_follows_answers_and_sees_the_reveal(two_pages, app_url, artifac
     assert student.evaluate(CURSOR) == 2
     assert traced.count(("GET", f"classes/{code}/trace")) == 1, "a step needs no new trace"
 
+    # a cell the instructor inspects on the step shown is inspected on the student's page too
+    key = instructor.evaluate("() => `grad:${window.convtrace.current().of}`")
+    instructor.locator(f"[data-key='{key}'] .heatmap").first.focus()
+    instructor.keyboard.press("ArrowDown")
+    instructor.keyboard.press("Enter")
+    chosen = instructor.evaluate("() => window.convtrace.trace().selection")
+    assert chosen is not None
+    student.wait_for_function(
+        "(want) => { const s = window.convtrace.trace().selection;"
+        " return s && s.index === want.index && s.flat === want.flat; }",
+        arg=chosen,
+    )
+    assert student.get_by_test_id("inspector").is_visible()
+    instructor.keyboard.press("Escape")
+    student.wait_for_function("() => window.convtrace.trace().selection === null")
+
     # the student explores alone, then goes back to the class
     student.get_by_test_id("step-next").click()
     student.get_by_test_id("rejoin").wait_for()
