@@ -41,7 +41,8 @@ export function createClassFlow(ctx) {
       step: app.trace.cursor,
       label: app.trace.result.label,
       cell: selectedCell(),
-      view: "desk",
+      // app.present is the presentation mode's flag (the present branch); until then, desk
+      view: app.present ? "present" : "desk",
     };
     if (app.student) state.weights = encodeWeights(app.student);
     return state;

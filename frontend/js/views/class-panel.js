@@ -60,7 +60,7 @@ export function createClassPanel({ root, start, joinForm, joinInput }) {
     if (v.qrUrl) qr.src = v.qrUrl;
     qr.alt = `QR code of the join link for class ${v.code}`;
     qr.dataset.testid = "class-qr";
-    const link = el("a", "join-link", v.joinUrl);
+    const link = el("a", "join-link", v.joinUrl.replace(/^https?:\/\//, ""));
     link.href = v.joinUrl;
     link.target = "_blank";
     link.rel = "noopener";
