@@ -113,24 +113,8 @@ views.controls.bind({
   togglePlay: () => flows.step.togglePlay(),
   scrub: (k) => flows.step.scrub(k),
 });
-views.network.bindCellSelect((key, flat) => {
-  flows.step.selectCell(key, flat);
-  flows.class.changed();
-});
-views.inspector.bindClose(() => {
-  flows.step.closeInspector();
-  flows.class.changed();
-});
-views.classPanel.bind({
-  start: () => flows.class.start(),
-  join: (code) => flows.class.join(code),
-  pose: (choice) => flows.class.pose(choice),
-  reveal: () => flows.class.reveal(),
-  end: () => flows.class.end(),
-  rejoin: () => flows.class.rejoin(),
-  leave: () => flows.class.leave(),
-  answer: (given) => flows.class.answer(given),
-});
+views.network.bindCellSelect((key, flat) => flows.step.selectCell(key, flat));
+views.inspector.bindClose(() => flows.step.closeInspector());
 views.training.bind({
   apply: (rate) => flows.train.apply(rate),
   undo: () => flows.train.undo(),
@@ -142,6 +126,16 @@ views.toolbar.bind({
   scale: (mode) => flows.step.setScaleMode(mode),
   share: () => flows.link.share(),
   download: () => flows.link.download(),
+});
+views.classPanel.bind({
+  start: () => flows.class.start(),
+  join: (code) => flows.class.join(code),
+  pose: (choice) => flows.class.pose(choice),
+  reveal: () => flows.class.reveal(),
+  end: () => flows.class.end(),
+  rejoin: () => flows.class.rejoin(),
+  leave: () => flows.class.leave(),
+  answer: (given) => flows.class.answer(given),
 });
 
 /** Read-only hooks for tests and the curious: the trace, its current step, timings. */

@@ -153,6 +153,7 @@ export function createStepFlow(ctx) {
       app.trace = S.select(app.trace, index, flat);
       v.inspector.showInspector(inspectRecord(app.trace, ctx.weightsInUse(), index, flat).view);
       showMarks();
+      ctx.shown(); // a class follows the selected cell too
     },
 
     selectWeight(name, flat) {
@@ -172,6 +173,7 @@ export function createStepFlow(ctx) {
       app.weightSelection = null;
       v.inspector.showInspector(null);
       showMarks();
+      ctx.shown();
     },
   };
 }
