@@ -58,7 +58,9 @@ export function createFollowFlow(ctx) {
 
   async function showClassTrace(state) {
     if (traceKey(state) !== cls.key) {
+      const asked = cls;
       const got = await C.fetchClassTrace(app.classCode);
+      if (cls !== asked) return; // left the class meanwhile
       const trace = { ...S.emptyTrace(), records: got.records };
       cls.trace = S.finish(trace, got.result, state.step);
       cls.key = traceKey(state);
@@ -73,17 +75,20 @@ export function createFollowFlow(ctx) {
 
   // the instructor's view, applied; changes made meanwhile are applied after it
   async function mirror() {
-    const state = cls.state;
-    cls.applying = true;
+    const here = cls;
+    const state = here.state;
+    here.applying = true;
     try {
       if (state.model !== app.model) await ctx.flows.train.loadModel(state.model);
+      if (cls !== here) return;
       await showClassTrace(state);
+      if (cls !== here) return;
       ctx.flows.step.scrub(state.step);
       const r = S.currentRecord(app.trace);
       if (state.cell && r) ctx.flows.step.selectCell(recordKey(r), flatOfCell(state.cell, r.shape));
       else if (app.trace.selection) ctx.flows.step.closeInspector();
     } finally {
-      cls.applying = false;
+      here.applying = false;
     }
   }
 

@@ -16,8 +16,9 @@ export function createContext(app, views) {
         : { model: app.model },
     /** The view changed (a step, a trace, a model): keep the URL and a led class current. */
     shown() {
-      ctx.flows.link.writeUrl();
       ctx.flows.class?.changed();
+      // a following student's address stays the join link: a reload joins again, tracing nothing
+      if (app.classRole !== "student" || !app.following) ctx.flows.link.writeUrl();
     },
     status: (kind, text) => views.toolbar.showStatus({ kind, text }),
     /** Told by the API module before it waits to send a request again. */
