@@ -241,6 +241,9 @@ def test_model_switch_cells_question_and_sgd_reach_the_class(two_pages, app_url,
     truth = true_answer(question, records)
     give(student, question, truth)
     wait_text(instructor, "class-results", "1 answer")
+    assert serious_violations(student) == []
+    student.locator("#class").scroll_into_view_if_needed()
+    student.screenshot(path=str(artifacts / "class-student-cells-phone.png"))
     grid = instructor.locator("[data-testid=class-results] .result-grid")
     counts = [int(c.inner_text()) for c in grid.locator("span").all()]
     assert sorted(counts, reverse=True)[: len(truth)] == [1] * len(truth)
@@ -264,6 +267,7 @@ def test_model_switch_cells_question_and_sgd_reach_the_class(two_pages, app_url,
     wait_text(instructor, "class-results", "1 answer")
     student.evaluate("() => window.scrollTo(0, 0)")
     student.screenshot(path=str(artifacts / "class-student-value-phone.png"))
+    assert serious_violations(student) == []
     instructor.get_by_test_id("reveal").click()
     student.get_by_test_id("feedback").wait_for()
     assert student.get_by_test_id("feedback").get_attribute("data-correct") == "true"
