@@ -183,6 +183,7 @@ def test_student_follows_answers_and_sees_the_reveal(two_pages, app_url, artifac
     instructor.reload()
     instructor.get_by_test_id("class-end").wait_for()
     assert instructor.get_by_test_id("class-code").inner_text() == code
+    wait_text(instructor, "class-results", "1 answer · 1 right")  # the question and its answers
     before_end = len(student.watch.errors)
     instructor.get_by_test_id("class-end").click()
     student.wait_for_function(f"() => {SESSION[6:]}.code === null")
