@@ -224,12 +224,15 @@ def test_model_switch_cells_question_and_sgd_reach_the_class(two_pages, app_url,
     student.get_by_test_id("class-join").press("Enter")
     follows(student, instructor)
 
+    t0 = time.perf_counter()
     instructor.get_by_test_id("model-select").select_option("lenet-sigmoid")
     instructor.wait_for_function(
         "() => window.convtrace.model() === 'lenet-sigmoid' && window.convtrace.traces() > 2"
     )
     student.wait_for_function("() => window.convtrace.model() === 'lenet-sigmoid'")
     follows(student, instructor)
+    took = 1000 * (time.perf_counter() - t0)
+    print(f"instructor's model switch -> student shows its trace: {took:.0f} ms")
 
     # a cells question (which cells of a pool's input receive error), answered by clicking
     step, choice = instructor.evaluate(FIND_KIND, "cells")
