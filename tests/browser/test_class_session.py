@@ -170,6 +170,9 @@ def test_student_follows_answers_and_sees_the_reveal(two_pages, app_url, artifac
     assert "The class answered" in feedback.inner_text()
     assert "1 answer · 1 right" in feedback.get_by_test_id("class-results").inner_text()
     wait_text(instructor, "class-results", "1 answer · 1 right")
+    # the projected card says the same sentence with the step's numbers as the phones do
+    said = student.locator(".class-reveal .reveal").inner_text()
+    assert said and instructor.locator(".posed .reveal").inner_text() == said
     # the reveal moves the class to the step it predicted
     instructor.wait_for_function(f"() => {CURSOR[6:]} === 3")
     follows(student, instructor)
@@ -255,6 +258,7 @@ def test_model_switch_cells_question_and_sgd_reach_the_class(two_pages, app_url,
     instructor.get_by_test_id("reveal").click()
     student.get_by_test_id("feedback").wait_for()
     assert student.get_by_test_id("feedback").get_attribute("data-correct") == "true"
+    wait_text(instructor, "class-results", "1 answer · 1 right")
     assert grid.locator("span.truth").count() == len(truth)
     assert serious_violations(instructor) == []
     instructor.screenshot(path=str(artifacts / "class-instructor-cells.png"))

@@ -6,7 +6,7 @@
 
 import * as C from "../class-api.js";
 import { encodeWeights } from "../codec.js";
-import { questionsFor, truthOf } from "../questions.js";
+import { questionsFor, revealText, truthOf } from "../questions.js";
 import * as S from "../trace-store.js";
 import { cellOf, createFollowFlow } from "./class-follow.js";
 
@@ -30,7 +30,8 @@ export function createClassFlow(ctx) {
   const view = ctx.v.classPanel;
   const follow = createFollowFlow(ctx);
   // the instructor's session: {token, joinUrl, qr, stream, presence, timer, at (when the last
-  // state went), sent, students, question: the engine's question posed (with its truth), results}
+  // state went), sent, students, question: the engine's question posed (with its truth),
+  // askedOn: the trace it was asked on, results}
   let lead = null;
 
   function classState() {
@@ -80,9 +81,14 @@ export function createClassFlow(ctx) {
       qrUrl: lead.qr,
       students: lead.students,
       options: lead.question && !lead.question.revealed ? [] : next.map((q) => q.prompt),
-      posed: lead.question,
+      posed: lead.question && { ...lead.question, text: revealed(lead.question) },
       results: lead.results,
     });
+  }
+
+  // after the reveal, the sentence with the step's numbers (from the trace it was asked on)
+  function revealed(q) {
+    return q.revealed && q.record != null && lead.askedOn ? revealText(q, lead.askedOn) : "";
   }
 
   async function readPresence() {
@@ -139,6 +145,7 @@ export function createClassFlow(ctx) {
       : null;
     const truth = same ? truthOf(same, app.trace) : null;
     lead.question = { ...same, ...posed, truth, revealed: Boolean(posed.revealed) };
+    lead.askedOn = app.trace;
   }
 
   function closeLead(text) {
@@ -187,6 +194,7 @@ export function createClassFlow(ctx) {
       const id = await ctx.guarded(() => C.poseQuestion(app.classCode, lead.token, body));
       if (!id) return;
       lead.question = { ...q, id, truth, revealed: false };
+      lead.askedOn = app.trace;
       lead.results = null;
       render();
     },

@@ -106,6 +106,7 @@ export function createClassPanel({ root, start, joinForm, joinInput }) {
     box.append(resultsNode(results, q, q.revealed ? q.truth : null));
     if (q.revealed) {
       box.append(el("p", "truth", `Revealed. The answer: ${answerText(q.kind, q.truth)}.`));
+      if (q.text) box.append(el("p", "reveal", q.text));
       return box;
     }
     const reveal = button("Reveal the answer", "reveal", "primary");
