@@ -18,8 +18,9 @@ from convtrace.nn.network import Network
 from convtrace.nn.trace import Result
 from convtrace.registry import Samples
 
-# One step on a digit with a wrong target costs the shipped models at most ~1 point of MNIST
-# test accuracy at this rate (0.05 cost 71 points on average): see bench/sgd_lr.py.
+# One step on a digit with a wrong target costs the shipped models under 2 points of MNIST test
+# accuracy at this rate (0.8 on average); 0.01 already costs up to 16, 0.05 about 57 on
+# average: see bench/sgd_lr.py. The page uses it too (GET /api/models).
 DEFAULT_LEARNING_RATE = 0.005
 # The sample digits go through the network in batches of this many: the layers keep every
 # intermediate of a batch (conv1's patches are 58 KB per image), so this bounds the memory.
