@@ -19,6 +19,7 @@ export const PROPERTIES = [
   { name: "input", type: "image", default: null, url: "x", doc: "28×28 input, q/255" },
   { name: "label", type: "digit", default: null, url: "y", doc: "target; null = prediction" },
   { name: "step", type: "int", default: 0, url: "k", doc: "the backward step shown" },
+  { name: "lesson", type: "boolean", default: false, url: "lesson", doc: "lesson mode is on" },
   // this page only
   { name: "models", type: "list", default: () => [], doc: "GET api/models entries" },
   { name: "defaultLearningRate", type: "number", default: FALLBACK_LEARNING_RATE, doc: "server's" },

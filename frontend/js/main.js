@@ -4,16 +4,19 @@
 import { createAppState } from "./app-state.js";
 import { createClassifyFlow } from "./flows/classify.js";
 import { createContext } from "./flows/context.js";
+import { createLessonFlow } from "./flows/lesson.js";
 import { createLinkFlow } from "./flows/link.js";
 import { createStepFlow } from "./flows/step.js";
 import { createTrainFlow } from "./flows/train.js";
 import { currentRecord } from "./trace-store.js";
 import { createControls } from "./views/controls.js";
+import { createDerivation } from "./views/derivation.js";
 import { createDiagnostics } from "./views/diagnostics.js";
 import { createDrawpad } from "./views/drawpad.js";
 import { createInspector } from "./views/inspector.js";
 import { createNetworkView } from "./views/layer-view.js";
 import { createProbabilities } from "./views/probabilities.js";
+import { createQuestionView } from "./views/question.js";
 import { createToolbar } from "./views/toolbar.js";
 import { createTraining } from "./views/training.js";
 
@@ -42,12 +45,15 @@ const views = {
     play: $("step-play"),
     scrubber: $("step-scrubber"),
     title: $("step-title"),
+    label: $("step-equation"),
     magnitude: $("step-magnitude"),
     formula: $("step-formula"),
     words: $("step-words"),
     counter: $("step-counter"),
   }),
   network: createNetworkView($("network")),
+  derivation: createDerivation($("derivation")),
+  question: createQuestionView({ root: $("lesson"), start: $("lesson-start") }),
   inspector: createInspector({
     root: $("inspector"),
     body: $("inspector-body"),
@@ -83,6 +89,7 @@ flows.classify = createClassifyFlow(ctx);
 flows.step = createStepFlow(ctx);
 flows.train = createTrainFlow(ctx);
 flows.link = createLinkFlow(ctx);
+flows.lesson = createLessonFlow(ctx);
 
 views.drawpad.bind({
   clear: () => flows.classify.clear(),
@@ -120,6 +127,7 @@ window.convtrace = {
   traces: () => app.traces,
   model: () => app.model,
   weights: () => app.student ?? app.shipped,
+  lesson: () => flows.lesson.current(),
   /** The SGD answer whose weights are in use, without the weights themselves. */
   lastStep: () =>
     app.lastStep &&
@@ -127,4 +135,4 @@ window.convtrace = {
 };
 
 flows.step.render();
-flows.link.open();
+flows.link.open().then(() => flows.lesson.openLink());
