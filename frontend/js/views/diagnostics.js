@@ -72,7 +72,7 @@ export function createDiagnostics({ chart, run, results }) {
       chart.replaceChildren(cap, legend, ...rows);
     },
 
-    /** {busy} | {error} | {epsilon, noise_floor, results: [{param, max_rel_error, kinks, below_noise}]} */
+    /** {busy} | {error} | {epsilon, noise_floor, results: [{param, max_rel_error, kinks, unresolved, passed}]} */
     showGradcheck(state) {
       run.disabled = Boolean(state?.busy);
       run.textContent = state?.busy ? "Checking…" : "Run gradient check";
@@ -83,16 +83,17 @@ export function createDiagnostics({ chart, run, results }) {
       }
       const rows = state.results.map((r) => {
         const tr = document.createElement("tr");
-        const ok = r.max_rel_error === null || r.max_rel_error < 100 * state.target;
-        tr.className = ok ? "ok" : "bad";
+        // passed: true (compared and agreeing), false (a mismatch), null (nothing resolved)
+        const mark = r.passed === true ? "✓" : r.passed === false ? "✗" : "not checked";
+        tr.className = r.passed === true ? "ok" : r.passed === false ? "bad" : "";
         const th = document.createElement("th");
         th.textContent = r.param;
         const td = document.createElement("td");
         const value = r.max_rel_error === null ? "—" : fmt(r.max_rel_error, 2);
         const skipped = [];
         if (r.kinks) skipped.push(`${r.kinks} at a kink`);
-        if (r.below_noise) skipped.push(`${r.below_noise} too small to check`);
-        td.textContent = `${value} ${ok ? "✓" : "✗"}${skipped.length ? ` (${skipped.join(", ")})` : ""}`;
+        if (r.unresolved) skipped.push(`${r.unresolved} unresolved: too small to check`);
+        td.textContent = `${value} ${mark}${skipped.length ? ` (${skipped.join(", ")})` : ""}`;
         tr.append(th, td);
         return tr;
       });
