@@ -212,8 +212,9 @@ def gradient_check(
     """Backprop's gradients of every parameter and of the input, against central differences,
     both in float64 on a copy of ``net``. ``label=None`` takes the prediction as the target.
     Per parameter, ``samples_per_param`` entries are compared (up to ATTEMPTS times as many
-    tried: entries at a kink or unresolved are reported and skipped). ``deadline`` (a ``time.monotonic()`` value) is checked between entries: past it, the check
-    stops with TimeoutError."""
+    tried: entries at a kink or unresolved are reported and skipped). ``deadline`` (a
+    ``time.monotonic()`` value) is checked between entries: past it, the check stops with
+    TimeoutError."""
     twin = _float64_copy(net)
     x = np.array(image, np.float64).reshape(1, *twin.input_shape)
     logits = twin.forward(x)
