@@ -107,6 +107,8 @@ class Network:
         self.classes = shape[0]
         # the name of the tensor entering each layer, then the output's: "input.x", "conv1.z"...
         self.names = ["input.x"] + [f"{layer.name}.{layer.output}" for layer in self.layers]
+        # and of the gradient of each: "input.dL_dx", "conv1.dL_dz"...
+        self.errors = ["input.dL_dx"] + [f"{la.name}.dL_d{la.output}" for la in self.layers]
 
     @property
     def spec(self) -> dict[str, Any]:
@@ -189,8 +191,7 @@ class Network:
             for key, grad in layer.grads.items():
                 require_finite(f"{layer.name}.dL_d{key}", grad)
             if layer.params and error is not None:
-                layer_name, quantity = self.names[i].split(".")
-                require_finite(f"{layer_name}.dL_d{quantity}", error)
+                require_finite(self.errors[i], error)
         return error
 
     def loss_and_grads(self, x: np.ndarray, labels: np.ndarray) -> tuple[float, np.ndarray]:

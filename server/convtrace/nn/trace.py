@@ -122,7 +122,7 @@ def _forward(net: Network, x: Array, names: list[str]) -> Iterator[Record]:
             quantity=layer.output,
             equation=f"{kind}.{layer.output}",
             array=x[0],
-            reads=(below, *[f"{layer.name}.{key}" for key in layer.params]),
+            reads=(below, f"{layer.name}.W", f"{layer.name}.b") if layer.params else (below,),
         )
         if isinstance(layer, MaxPool2D):
             yield Record(
@@ -150,14 +150,10 @@ def _error_reads(layer: Layer, error: str, below: str) -> tuple[str, ...]:
 
 
 def _backward(net: Network, dz: Array, names: list[str]) -> Iterator[Record]:
-    errors = [gradient_name(name) for name in names]
+    errors = net.errors
     for i in range(len(net.layers) - 1, -1, -1):
-        layer, kind, below, error = (
-            net.layers[i],
-            _equation_kind(net.layers[i]),
-            names[i],
-            errors[i + 1],
-        )
+        layer, below, error = net.layers[i], names[i], errors[i + 1]
+        kind = _equation_kind(layer)
         dz = layer.backward(dz)  # type: ignore[assignment]  # need_dx: never None here
         for key, grad in layer.grads.items():
             # ∂L/∂W pairs the error with the layer's input; ∂L/∂b is the error summed
