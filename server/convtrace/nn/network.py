@@ -25,6 +25,7 @@ from .finite import require_finite
 from .kernels import Array
 from .layers import ACTIVATIONS, Conv2D, Dense, Flatten, Layer, MaxPool2D
 from .loss import softmax_cross_entropy
+from .naming import TraceLabels
 
 LAYER_KINDS = ("conv", "maxpool", "flatten", "dense", *ACTIVATIONS)
 
@@ -109,6 +110,7 @@ class Network:
         self.names = ["input.x"] + [f"{layer.name}.{layer.output}" for layer in self.layers]
         # and of the gradient of each: "input.dL_dx", "conv1.dL_dz"...
         self.errors = ["input.dL_dx"] + [f"{la.name}.dL_d{la.output}" for la in self.layers]
+        self.labels = TraceLabels.of(self.layers, self.names)  # what its trace records are called
 
     @property
     def spec(self) -> dict[str, Any]:
