@@ -1,7 +1,7 @@
 """What each record of a network's trace is called: every field but the array.
 
 The names depend on the architecture only (each layer's class and name), so a ``Network`` works
-them out once, when it is built (``Network.labels``), and every trace on it only fills in the
+them out once, on its first trace (``Network.labels``), and every trace on it only fills in the
 arrays: naming the ~30 records on every trace cost about a seventh of it.
 
 Names. A forward tensor is ``layer.quantity`` ("conv2.z", "pool1.a", "pool1.switches",

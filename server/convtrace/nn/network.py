@@ -15,6 +15,7 @@ Layer names are optional in a spec (defaults like ``conv1``) and must be unique.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Any
 
@@ -110,7 +111,12 @@ class Network:
         self.names = ["input.x"] + [f"{layer.name}.{layer.output}" for layer in self.layers]
         # and of the gradient of each: "input.dL_dx", "conv1.dL_dz"...
         self.errors = ["input.dL_dx"] + [f"{la.name}.dL_d{la.output}" for la in self.layers]
-        self.labels = TraceLabels.of(self.layers, self.names)  # what its trace records are called
+
+    @functools.cached_property
+    def labels(self) -> TraceLabels:
+        """What the records of this network's trace are called (worked out on the first trace:
+        networks that are only trained never need it)."""
+        return TraceLabels.of(self.layers, self.names)
 
     @property
     def spec(self) -> dict[str, Any]:
