@@ -53,8 +53,8 @@ __all__ = ["INPUT", "LOSS", "Record", "Result", "collect", "run"]
 @dataclass(slots=True, kw_only=True)
 class Record:
     """One quantity of the trace. ``of`` names the tensor a gradient is taken with respect to
-    (None for forward records); ``reads`` the tensors it was computed from (see the module
-    docstring for the names); ``extra`` further self-describing fields, e.g. the tie rule."""
+    (None for forward records); ``reads`` the tensors it was computed from (the names are
+    explained in ``naming.py``); ``extra`` further self-describing fields, e.g. the tie rule."""
 
     phase: str  # "forward" | "backward"
     layer: str
