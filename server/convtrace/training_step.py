@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from convtrace import finite_trace
+from convtrace.nn import trace as engine
 from convtrace.nn.finite import NonFiniteError, require_finite
 from convtrace.nn.network import Network
 from convtrace.nn.trace import Result
@@ -66,7 +66,7 @@ def _traced(net: Network, image: np.ndarray, label: int | None) -> Result:
     """Forward, loss and backward as the trace computes them (so ``layer.grads`` are the
     gradients the student saw), and its result; the trace decides the target when label is
     None. NonFiniteError if any of its numbers overflows."""
-    *_, result = finite_trace.run(net, image, label)
+    *_, result = engine.run(net, image, label)
     assert isinstance(result, Result)
     return result
 
