@@ -37,6 +37,12 @@ class Settings:
     # reverse proxies whose X-Forwarded-For/-Proto are believed ("*" = any); none by default
     trusted_proxies: list[str] = field(default_factory=list)
     shutdown_timeout_s: int = 10  # on SIGTERM: finish in-flight requests for up to this long
+    # class sessions: Redis shared by every worker/replica ("" = in memory, one worker only)
+    redis_url: str = ""
+    class_max_sessions: int = 100  # live classes per server (per Redis with several workers)
+    class_max_students: int = 1000  # per class
+    class_idle_ttl_s: float = 4 * 3600.0  # a class without activity for this long is gone
+    class_heartbeat_s: float = 15.0  # SSE comment interval; keeps proxies from closing streams
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, **overrides) -> Settings:
@@ -60,6 +66,10 @@ def _parse(name: str, raw: str, default):
         "rate_limit_per_minute": int,
         "request_timeout_s": float,
         "shutdown_timeout_s": int,
+        "class_max_sessions": int,
+        "class_max_students": int,
+        "class_idle_ttl_s": float,
+        "class_heartbeat_s": float,
         "models_dir": Path,
         "frontend_dir": Path,
     }.get(name)

@@ -17,12 +17,20 @@ from fastapi.staticfiles import StaticFiles
 
 from convtrace.api import errors
 from convtrace.api.middleware import install_middleware
-from convtrace.api.routes import gradcheck, health, models, samples, sgd, trace
+from convtrace.api.routes import classes, gradcheck, health, models, samples, sgd, trace
 from convtrace.config import Settings
 from convtrace.registry import Registry
 
 log = logging.getLogger("convtrace.api")
-API_ROUTERS = (models.router, samples.router, trace.router, sgd.router, gradcheck.router)
+# classes.router's lifespan opens the class store in each worker (FastAPI merges it into the app's)
+API_ROUTERS = (
+    models.router,
+    samples.router,
+    trace.router,
+    sgd.router,
+    gradcheck.router,
+    classes.router,
+)
 
 
 def settings_to_env(settings: Settings, environ: dict | None = None) -> None:

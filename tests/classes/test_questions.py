@@ -1,0 +1,155 @@
+"""Questions to the class: truth formats, answers (one per student, last wins), rate limit,
+results, reveal."""
+
+from __future__ import annotations
+
+import contextlib
+import queue
+import time
+
+import httpx
+import pytest
+from convtrace.classes import asking, questions
+
+from tests.classes.conftest import Live, start_class
+from tests.classes.sse import Follower
+
+GOOD_TRUTHS = {
+    "sign": "+",
+    "cells": [[0, 1], [2, 3]],
+    "value": 0.25,
+    "shape": [1, 12, 12, 6],
+    "saliency": [3, 0],
+}
+BAD_TRUTHS = {
+    "sign": "plus",
+    "cells": [[0, 1, 2]],
+    "value": "1e3",
+    "shape": [1, 0],
+    "saliency": [4, 0],
+}
+
+
+def pose(http: httpx.Client, code: str, auth: dict[str, str], kind: str, truth: object) -> str:
+    body = {"kind": kind, "step": 2, "prompt": "What will it be?", "truth": truth}
+    response = http.post(f"/api/classes/{code}/questions", json=body, headers=auth)
+    assert response.status_code == 201, response.text
+    return str(response.json()["id"])
+
+
+def answer(http: httpx.Client, code: str, qid: str, student: str, value: object) -> int:
+    body = {"question_id": qid, "student": student, "answer": value}
+    return http.post(f"/api/classes/{code}/answers", json=body).status_code
+
+
+@pytest.mark.parametrize("kind", sorted(GOOD_TRUTHS))
+def test_truth_must_fit_the_kind(http: httpx.Client, kind: str) -> None:
+    code, auth = start_class(http)
+    pose(http, code, auth, kind, GOOD_TRUTHS[kind])
+    body = {"kind": kind, "step": 2, "prompt": "?", "truth": BAD_TRUTHS[kind]}
+    response = http.post(f"/api/classes/{code}/questions", json=body, headers=auth)
+    assert response.status_code == 422 and "truth" in response.text
+    response = http.post(
+        f"/api/classes/{code}/questions", json={**body, "kind": "colour"}, headers=auth
+    )
+    assert response.status_code == 422 and "kind" in response.text
+
+
+def test_too_many_cells_refused() -> None:
+    with pytest.raises(ValueError, match="at most 64"):
+        questions.answer_format("cells", [[0, i] for i in range(65)])
+    assert questions.answer_format("cells", [[1, 1], [0, 2], [1, 1]]) == [[0, 2], [1, 1]]
+
+
+def test_students_see_the_question_without_its_truth(http: httpx.Client, live: Live) -> None:
+    code, auth = start_class(http)
+    follower = Follower(f"{live.url}/api/classes/{code}/events?student=student-0001")
+    try:
+        follower.next("state")
+        qid = pose(http, code, auth, "value", 0.25)
+        shown = follower.next("question")
+        assert shown.data["id"] == qid and "truth" not in shown.data
+        assert "truth" not in http.get(f"/api/classes/{code}").json()["question"]
+        assert answer(http, code, qid, "student-0001", 0.2) == 202
+        assert follower.next("results").data == {"question_id": qid, "answers": 1}
+        http.post(f"/api/classes/{code}/questions/{qid}/reveal", headers=auth)
+        revealed = follower.next("reveal").data
+        assert revealed["truth"] == 0.25 and revealed["results"]["answers"] == 1
+    finally:
+        follower.close()
+
+
+def test_answers_last_wins_results_and_reveal(http: httpx.Client) -> None:
+    code, auth = start_class(http)
+    qid = pose(http, code, auth, "sign", "+")
+    for student, value in [("student-a01", "+"), ("student-b02", "-"), ("student-c03", "-")]:
+        assert answer(http, code, qid, student, value) == 202
+    assert answer(http, code, qid, "student-c03", "+") == 202  # changed their mind
+    assert answer(http, code, qid, "student-d04", "maybe") == 422
+    assert answer(http, code, "q99", "student-d04", "+") == 404
+    url = f"/api/classes/{code}/questions/{qid}/results"
+    assert http.get(url).status_code == 401
+    results = http.get(url, headers=auth).json()
+    assert results["answers"] == 3 and results["right"] == 2
+    assert results["counts"] == [{"answer": "+", "count": 2}, {"answer": "-", "count": 1}]
+    assert http.post(f"/api/classes/{code}/questions/{qid}/reveal", headers=auth).status_code == 204
+    assert answer(http, code, qid, "student-a01", "-") == 409
+
+
+def test_value_histogram_and_cell_clicks(http: httpx.Client) -> None:
+    code, auth = start_class(http)
+    qid = pose(http, code, auth, "value", 1.0)
+    for i, value in enumerate([0.995, 1.0, 1.5, 3.0]):
+        answer(http, code, qid, f"student-{i:04}", value)
+    results = http.get(f"/api/classes/{code}/questions/{qid}/results", headers=auth).json()
+    assert results["right"] == 2 and sum(results["histogram"]["counts"]) == 4
+    assert results["histogram"]["edges"][0] == 0.995 and results["histogram"]["edges"][-1] == 3.0
+    qid = pose(http, code, auth, "cells", [[0, 0]])
+    answer(http, code, qid, "student-0000", [[0, 0], [1, 1]])
+    answer(http, code, qid, "student-0001", [[0, 0]])
+    results = http.get(f"/api/classes/{code}/questions/{qid}/results", headers=auth).json()
+    assert results["cells"] == [{"cell": [0, 0], "count": 2}, {"cell": [1, 1], "count": 1}]
+    assert results["right"] == 1
+
+
+def test_answers_are_rate_limited_per_student(http: httpx.Client) -> None:
+    code, auth = start_class(http)
+    qid = pose(http, code, auth, "sign", "+")
+    statuses = [answer(http, code, qid, "student-fast", "+") for _ in range(8)]
+    assert statuses.count(429) >= 1 and statuses[:5] == [202] * 5
+    assert answer(http, code, qid, "student-slow", "+") == 202  # others unaffected
+
+
+def test_results_events_are_throttled_and_the_last_counts_every_answer(
+    http: httpx.Client, live: Live
+) -> None:
+    code, auth = start_class(http)
+    follower = Follower(f"{live.url}/api/classes/{code}/events")
+    try:
+        follower.next("state")
+        qid = pose(http, code, auth, "sign", "+")
+        started = time.monotonic()
+        for i in range(30):
+            assert answer(http, code, qid, f"student-{i:04}", "+") == 202
+        took = time.monotonic() - started
+        time.sleep(2 * asking.RESULTS_EVERY_S)
+        counts = []
+        with contextlib.suppress(queue.Empty):
+            while True:
+                counts.append(follower.next("results", timeout=0.5).data["answers"])
+        assert counts and counts[-1] == 30  # the trailing event covers the last answers
+        assert len(counts) <= took / asking.RESULTS_EVERY_S + 2  # not one event per answer
+    finally:
+        follower.close()
+
+
+def test_questions_per_class_are_capped(
+    http: httpx.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(asking, "MAX_QUESTIONS", 3)
+    code, auth = start_class(http)
+    for _ in range(3):
+        pose(http, code, auth, "sign", "+")
+    body = {"kind": "sign", "step": 2, "prompt": "?", "truth": "+"}
+    response = http.post(f"/api/classes/{code}/questions", json=body, headers=auth)
+    assert response.status_code == 409 and "at most 3" in response.text
