@@ -79,6 +79,7 @@ def main(argv=None) -> int:
     from convtrace.config import MODELS_DIR
     from convtrace.nn import trace
     from convtrace.nn.bench import median_ms as _median_ms
+    from convtrace.nn.network import Network
     from convtrace.nn.weights import load
 
     net, _ = load(MODELS_DIR / "lenet-relu")
@@ -103,10 +104,22 @@ def main(argv=None) -> int:
         ours.append(_median_ms(lambda: trace.collect(net, image, label), per_round, warmup=10))
         theirs.append(_median_ms(run, per_round, warmup=10))
     ratios = sorted(o / t for o, t in zip(ours, theirs, strict=True))
+    spec, weights = net.spec, net.get_weights()
+
+    def fresh_trace() -> object:  # what the API does today: a network built per request
+        fresh = Network(spec)
+        fresh.set_weights(weights)
+        return trace.collect(fresh, image, label)
+
+    rebuilt = _median_ms(fresh_trace, per_round, warmup=10)
     print(f"numpy engine          full trace: {statistics.median(ours):.3f} ms")
     print(
         f"pytorch {torch.__version__} full trace: {statistics.median(theirs):.3f} ms "
         f"({args.threads} thread)"
+    )
+    print(
+        f"numpy engine, network built per trace: {rebuilt:.3f} ms "
+        f"({rebuilt / statistics.median(ours):.2f}x a trace on a built network)"
     )
     print(
         f"ratio numpy/pytorch: {statistics.median(ratios):.2f}x median of {args.rounds} "

@@ -12,14 +12,15 @@ from typing import Any
 
 import numpy as np
 
-from convtrace import finite_trace
+from convtrace.nn import trace as engine
 from convtrace.nn.finite import NonFiniteError, require_finite
 from convtrace.nn.network import Network
 from convtrace.nn.trace import Result
 from convtrace.registry import Samples
 
-# One step on a digit with a wrong target costs the shipped models at most ~1 point of MNIST
-# test accuracy at this rate (0.05 cost 71 points on average): see bench/sgd_lr.py.
+# One step on a digit with a wrong target costs the shipped models under 2 points of MNIST test
+# accuracy at this rate (0.8 on average); 0.01 already costs up to 16, 0.05 about 57 on
+# average: see bench/sgd_lr.py. The page uses it too (GET /api/models).
 DEFAULT_LEARNING_RATE = 0.005
 # The sample digits go through the network in batches of this many: the layers keep every
 # intermediate of a batch (conv1's patches are 58 KB per image), so this bounds the memory.
@@ -65,7 +66,7 @@ def _traced(net: Network, image: np.ndarray, label: int | None) -> Result:
     """Forward, loss and backward as the trace computes them (so ``layer.grads`` are the
     gradients the student saw), and its result; the trace decides the target when label is
     None. NonFiniteError if any of its numbers overflows."""
-    *_, result = finite_trace.run(net, image, label)
+    *_, result = engine.run(net, image, label)
     assert isinstance(result, Result)
     return result
 

@@ -76,33 +76,26 @@ def test_gradcheck_agrees_with_backprop(client, image_list, model):
     ).json()
     params = [r["param"] for r in body["results"]]
     assert params == ["conv1.W", "conv1.b", "conv2.W", "conv2.b", "dense.W", "dense.b", "input.x"]
-    assert body["epsilon"] == pytest.approx(1e-5)
-    assert 0 < body["noise_floor"] < 1e-9 and body["target"] == 1e-6
-    counted_total = 0
+    assert body["epsilon"] == pytest.approx(1e-4) and body["target"] == 1e-6
+    assert body["noise_floor"] > 0
     for result in body["results"]:
         checks = result["checks"]
-        assert len(checks) == 6
-        assert result["kinks"] == sum(c["kink"] for c in checks)
-        for c in checks:  # the flag says exactly what it claims
-            tiny = (abs(c["analytic"]) + abs(c["numeric"])) * body["target"] < body["noise_floor"]
-            assert c["below_noise"] == tiny
-        counted = [c for c in checks if not (c["kink"] or c["below_noise"])]
-        assert result["below_noise"] == sum(c["below_noise"] and not c["kink"] for c in checks)
-        for check in counted:
-            assert check["rel_error"] < 1e-6, (result["param"], check)
-        counted_total += len(counted)
-    assert counted_total >= 0.5 * 6 * len(body["results"])  # most checks are really compared
+        assert result["checked"] == len(checks) and 6 <= len(checks) <= 18
+        for status, count in [("ok", "ok"), ("kink", "kinks"), ("unresolved", "unresolved")]:
+            assert result[count] == sum(c["status"] == status for c in checks)
+        assert result["below_noise"] == result["unresolved"]
+        assert all(c["kink"] == (c["status"] == "kink") for c in checks)
+        assert all(c["below_noise"] == (c["status"] == "unresolved") for c in checks)
+        for check in checks:
+            if check["status"] == "ok":
+                assert check["rel_error"] <= 1e-6, (result["param"], check)
+        assert result["passed"] is True, result
+        assert result["ok"] >= 1 and result["max_rel_error"] <= 1e-6
 
 
-def test_gradcheck_noise_floor_follows_the_precision():
-    from convtrace.compute import noise_floor
-
-    ratio = noise_floor(0.0, 1e-5, np.float32) / noise_floor(0.0, 1e-5, np.float64)
-    assert ratio == pytest.approx(np.finfo(np.float32).eps / np.finfo(np.float64).eps)
-    assert noise_floor(5.0, 1e-5, np.float64) == pytest.approx(
-        6 * noise_floor(0.0, 1e-5, np.float64)
-    )
-    assert noise_floor(0.0, 1e-5, np.float64) == pytest.approx(10 * 2.22e-16 / 2e-5, rel=0.01)
+def test_gradcheck_asks_for_few_samples_by_default(client, image_list):
+    body = client.post("/api/gradcheck", json={"image": image_list, "seed": 1}).json()
+    assert all(r["ok"] + r["mismatches"] <= 5 <= r["checked"] for r in body["results"])
 
 
 def test_gradcheck_is_reproducible_with_a_seed(client, image_list):
@@ -123,4 +116,5 @@ def test_gradcheck_flags_kinks_on_blank_background(client):
     ).json()
     assert sum(r["kinks"] for r in body["results"]) > 0
     for result in body["results"]:
-        assert result["max_rel_error"] is None or result["max_rel_error"] < 1e-6
+        assert result["mismatches"] == 0 and result["passed"] is not False
+        assert result["max_rel_error"] is None or result["max_rel_error"] <= 1e-6

@@ -1,21 +1,9 @@
-"""Central-difference numerical gradients, the reference every backward pass is checked against.
+"""Numerical gradients for the tests, with the engine's one stencil and error definition.
 
-The fourth-order central difference (float64, h = STEP)
-
-    n_i = (f(x - 2h e_i) - 8 f(x - h e_i) + 8 f(x + h e_i) - f(x + 2h e_i)) / (12 h)
-
-has a truncation error of order h^4 instead of the h^2 of (f(x + h) - f(x - h)) / 2h, so h can be
-large enough that rounding in f hardly matters, yet small enough to stay clear of kinks.
-
-Agreement is measured entry by entry with the relative error
-
-    rel(a, n) = |a - n| / max(|a| + |n|, tiny),      tiny = 4 eps F / (h * tolerance)
-
-where a is the analytic and n the numerical value. ``tiny`` is where float64 stops resolving:
-f is only known to a few eps * F (F: the size of the terms f adds up, eps = 2^-52), so n is only
-known to about that divided by h. Entries smaller than ``tiny`` are held to that absolute accuracy
-(tolerance * tiny) instead; an entry where both values are exactly 0 counts as agreement. A check
-reports the largest rel over the entries it compared.
+The stencil (fourth-order central differences, float64, step STEP), the relative error
+|a - n| / max(|a| + |n|, tiny) and ``tiny`` (where float64 differences stop resolving) are
+defined once, in ``convtrace.nn.gradcheck``, which the API's gradient check uses too. This
+module adds what the tests need around them: whole arrays, sampling, and an assertion.
 """
 
 from __future__ import annotations
@@ -23,19 +11,25 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
+from convtrace.nn.gradcheck import (
+    REL_TARGET,
+    STENCIL,
+    STEP,
+    central_difference,
+    relative_error,
+    resolution_floor,
+)
 
-STEP = 1e-4
-STENCIL = (-2, -1, 1, 2)  # offsets, in steps, at which f is evaluated
-WEIGHTS = np.array([1, -8, 8, -1]) / 12
-EPS = float(np.finfo(np.float64).eps)
-TOLERANCE = 1e-6
+__all__ = ["STENCIL", "STEP", "check_gradient", "numerical_gradient", "relative_error"]
+
+TOLERANCE = REL_TARGET
 MAX_ENTRIES = 250  # arrays larger than this are checked at a random sample of entries
 
 
 def numerical_gradient(
     f: Callable[[], float], x: np.ndarray, indices: np.ndarray | None = None, step: float = STEP
 ) -> np.ndarray:
-    """Fourth-order central differences of the scalar ``f()`` w.r.t. ``x`` at flat ``indices``.
+    """Central differences of the scalar ``f()`` w.r.t. ``x`` at flat ``indices``.
 
     ``f`` takes no arguments: it reads ``x`` itself (``x`` may be an input or a layer's own
     parameter array). Each entry is nudged in place and restored exactly, so ``x`` is unchanged
@@ -47,16 +41,7 @@ def numerical_gradient(
     if not np.shares_memory(flat, x):
         raise ValueError("x must be contiguous so that nudging its entries reaches f")
     chosen = np.arange(x.size) if indices is None else np.asarray(indices)
-    partials = np.empty(len(chosen))
-    for k, i in enumerate(chosen):
-        old = flat[i]
-        values = []
-        for offset in STENCIL:
-            flat[i] = old + offset * step
-            values.append(float(f()))
-        flat[i] = old
-        partials[k] = np.dot(WEIGHTS, values) / step
-    return partials
+    return np.array([central_difference(f, flat, int(i), step)[0] for i in chosen])
 
 
 def sample_indices(rng: np.random.Generator, size: int, limit: int = MAX_ENTRIES) -> np.ndarray:
@@ -64,17 +49,6 @@ def sample_indices(rng: np.random.Generator, size: int, limit: int = MAX_ENTRIES
     if size <= limit:
         return np.arange(size)
     return np.sort(rng.choice(size, limit, replace=False))
-
-
-def relative_error(analytic: np.ndarray, numeric: np.ndarray, tiny: float) -> np.ndarray:
-    """Elementwise |a - n| / max(|a| + |n|, tiny)."""
-    analytic, numeric = np.asarray(analytic, np.float64), np.asarray(numeric, np.float64)
-    return np.abs(analytic - numeric) / np.maximum(np.abs(analytic) + np.abs(numeric), tiny)
-
-
-def resolution_floor(scale: float, step: float = STEP, tolerance: float = TOLERANCE) -> float:
-    """``tiny`` for an f whose terms are of size ``scale``: 4 eps scale / (step * tolerance)."""
-    return 4 * EPS * scale / (step * tolerance)
 
 
 def check_gradient(

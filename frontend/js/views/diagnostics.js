@@ -35,35 +35,24 @@ function sizeRow(sizes, models, key, lo, hi) {
 }
 
 // How many of a parameter's sampled entries agreed, disagreed, sat at a kink or could not be
-// resolved: from each entry's status when the API sends one, else from the older counts.
-function counts(r, target) {
-  const checks = r.checks ?? [];
+// resolved, from each entry's status.
+function counts(r) {
   const n = { ok: 0, mismatch: 0, kink: 0, unresolved: 0 };
-  if (checks.some((c) => c.status)) {
-    for (const c of checks) n[c.status] = (n[c.status] ?? 0) + 1;
-    return n;
-  }
-  n.kink = r.kinks ?? 0;
-  n.unresolved = r.below_noise ?? 0;
-  const resolved = checks.length - n.kink - n.unresolved;
-  const agree = r.max_rel_error != null && r.max_rel_error < 100 * target;
-  n[agree ? "ok" : "mismatch"] = resolved;
+  for (const c of r.checks ?? []) n[c.status] = (n[c.status] ?? 0) + 1;
   return n;
 }
 
-// ✓ only with evidence: some entry resolved and none disagreeing. The API's own verdict
-// (`passed`: true, false, or null for "nothing resolved") wins when it sends one.
-function verdict(r, n) {
+// ✓ only with evidence: the API's verdict `passed` is true (compared and agreeing), false (a
+// mismatch) or null (nothing resolved).
+function verdict(r) {
   if (r.passed === true) return "ok";
   if (r.passed === false) return "bad";
-  if (r.passed === null) return "unresolved";
-  if (n.mismatch) return "bad";
-  return n.ok ? "ok" : "unresolved";
+  return "unresolved";
 }
 
-function checkRow(r, target) {
-  const n = counts(r, target);
-  const v = verdict(r, n);
+function checkRow(r) {
+  const n = counts(r);
+  const v = verdict(r);
   const parts = [`${n.ok} agree`];
   if (n.mismatch) parts.push(`${n.mismatch} disagree`);
   if (n.kink) parts.push(`${n.kink} at a kink`);
@@ -111,7 +100,7 @@ export function createDiagnostics({ chart, run, results }) {
 
     /**
      * null clears; {busy} | {error} |
-     * {epsilon, noise_floor, target, results: [{param, max_rel_error, kinks, below_noise}]}
+     * {epsilon, noise_floor, results: [{param, max_rel_error, passed, checks: [{status}]}]}
      */
     showGradcheck(state) {
       run.disabled = Boolean(state?.busy);
@@ -129,7 +118,7 @@ export function createDiagnostics({ chart, run, results }) {
           "Not counted: steps across a kink (ReLU at 0, pool tie), and unresolved entries, whose " +
           "numeric estimate is lost in rounding noise; a parameter with no resolved entry gets no ✓.",
       );
-      results.replaceChildren(caption, ...state.results.map((r) => checkRow(r, state.target)));
+      results.replaceChildren(caption, ...state.results.map(checkRow));
     },
   };
 }

@@ -188,7 +188,7 @@ class SgdRequest(TraceRequest):
 
 
 class GradcheckRequest(TraceRequest):
-    samples_per_param: int = Field(8, ge=1, le=50, strict=True)
+    samples_per_param: int = Field(5, ge=1, le=50, strict=True)
     seed: int | None = Field(None, ge=0, le=2**32 - 1, strict=True)
 
 
@@ -260,24 +260,32 @@ class Check(BaseModel):
     index: list[int]
     analytic: float
     numeric: float
-    rel_error: float = Field(description="|a - n| / max(|a| + |n|, 1e-12)")
-    kink: bool = Field(
-        description="w - eps and w + eps lie on different linear pieces (a "
-        "max-pool tie or a ReLU input at 0): the difference is not a derivative"
+    rel_error: float = Field(description="|a - n| / max(|a| + |n|, noise_floor)")
+    status: Literal["ok", "kink", "unresolved", "mismatch"] = Field(
+        description="ok: agrees to `target`; kink: a ReLU input or a max-pool winner changes "
+        "inside the stencil, so the difference is not a derivative (not counted); unresolved: "
+        "|a| + |n| is below `noise_floor`, too small for the differences to check (not "
+        "counted, never a pass); mismatch: resolved and disagrees"
     )
-    below_noise: bool = Field(
-        description="|a| + |n| is too small to show agreement to `target` "
-        "against the differences' rounding noise (`noise_floor`)"
-    )
+    kink: bool = Field(description="status == 'kink'")
+    below_noise: bool = Field(description="status == 'unresolved'")
 
 
 class ParamCheck(BaseModel):
     param: str
-    max_rel_error: float | None = Field(
-        description="Over the checks neither at a kink nor below the noise (null: none)."
-    )
+    checked: int
+    ok: int
     kinks: int
-    below_noise: int
+    unresolved: int
+    below_noise: int = Field(description="The same as `unresolved` (the earlier name).")
+    mismatches: int
+    max_rel_error: float | None = Field(
+        description="Over the resolved checks, ok or mismatch (null: none was resolved)."
+    )
+    passed: bool | None = Field(
+        description="true: some checks resolved, all agree; false: a mismatch; null: nothing "
+        "could be resolved, so nothing is shown either way."
+    )
     checks: list[Check]
 
 
@@ -285,6 +293,8 @@ class GradcheckResponse(BaseModel):
     model: str
     label: int
     epsilon: float
-    noise_floor: float = Field(description="Rounding uncertainty of a numeric derivative.")
+    noise_floor: float = Field(
+        description="|a| + |n| below which the float64 differences cannot show `target`."
+    )
     target: float = Field(description="The relative agreement a resolvable check should show.")
     results: list[ParamCheck]

@@ -64,7 +64,7 @@ def random_thickness(
     return out
 
 
-def _neighbourhood(images: np.ndarray, pick) -> np.ndarray:
+def _neighbourhood(images: np.ndarray, pick: np.ufunc) -> np.ndarray:
     """pick (np.maximum or np.minimum) over each pixel's 3x3 neighbourhood, zero outside."""
     _, h, w = images.shape
     padded = np.pad(images, ((0, 0), (1, 1), (1, 1)))
@@ -77,4 +77,5 @@ def _neighbourhood(images: np.ndarray, pick) -> np.ndarray:
 
 def augment(images: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """images (N, 28, 28) in 0..1 -> augmented copies, float32."""
-    return np.clip(random_thickness(random_affine(images, rng), rng), 0, 1).astype(np.float32)
+    out: np.ndarray = np.clip(random_thickness(random_affine(images, rng), rng), 0, 1)
+    return out.astype(np.float32)

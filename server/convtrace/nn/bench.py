@@ -9,8 +9,11 @@ import argparse
 import statistics
 import time
 from collections.abc import Callable
+from importlib import resources
 
 import numpy as np
+
+from .network import Network
 
 
 def median_ms(fn: Callable[[], object], repeats: int, warmup: int = 50) -> float:
@@ -37,7 +40,7 @@ def examples_per_second(step: Callable[[int], object], batch: int, seconds: floa
 
 
 def training_step(
-    net, batch: int, lr: float = 0.01, seed: int = 0, threads: int = 1
+    net: Network, batch: int, lr: float = 0.01, seed: int = 0, threads: int = 1
 ) -> Callable[[int], object]:
     """An SGD+momentum step on random batches (pure compute, no augmentation); ``threads`` > 1
     splits each batch over threads (``parallel.DataParallel``, left open for the process)."""
@@ -64,12 +67,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--batch", type=int, default=64)
     args = parser.parse_args(argv)
-    from ..config import MODELS_DIR
     from . import trace
     from .weights import load
 
-    net, _ = load(MODELS_DIR / "lenet-relu")
-    samples = np.load(MODELS_DIR / "samples.npz")
+    # the shipped model, found as package data: the engine does not read the app's config
+    with resources.as_file(resources.files("convtrace") / "models") as models:
+        net, _ = load(models / "lenet-relu")
+        samples = np.load(models / "samples.npz")
     image, label = samples["images"][0] / np.float32(255), int(samples["labels"][0])
     ms = median_ms(lambda: trace.collect(net, image, label), args.repeats)
     print(f"full trace of one digit: {ms:.3f} ms (median of {args.repeats})")

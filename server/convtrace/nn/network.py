@@ -15,14 +15,18 @@ Layer names are optional in a spec (defaults like ``conv1``) and must be unique.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from .finite import require_finite
 from .kernels import Array
 from .layers import ACTIVATIONS, Conv2D, Dense, Flatten, Layer, MaxPool2D
 from .loss import softmax_cross_entropy
+from .naming import TraceLabels
 
 LAYER_KINDS = ("conv", "maxpool", "flatten", "dense", *ACTIVATIONS)
 
@@ -31,14 +35,16 @@ class SpecError(ValueError):
     """A network spec that cannot be built; the message names the offending layer."""
 
 
-def _int_field(entry: dict, key: str, where: str, default: int | None = None) -> int:
+def _int_field(entry: dict[str, Any], key: str, where: str, default: int | None = None) -> int:
     value = entry.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise SpecError(f"{where}: '{key}' must be a positive integer, got {value!r}")
     return value
 
 
-def _build_layer(entry: dict, shape: tuple[int, ...], index: int, counts: dict) -> Layer:
+def _build_layer(
+    entry: dict[str, Any], shape: tuple[int, ...], index: int, counts: dict[str, int]
+) -> Layer:
     kind = entry.get("kind")
     if kind not in LAYER_KINDS:
         raise SpecError(f"layer {index}: unknown kind {kind!r}; known: {', '.join(LAYER_KINDS)}")
@@ -68,7 +74,7 @@ def _build_layer(entry: dict, shape: tuple[int, ...], index: int, counts: dict) 
 class Network:
     """Layers in order; ``shapes[i]`` is the per-image shape entering layer i (last: the output)."""
 
-    def __init__(self, spec: dict):
+    def __init__(self, spec: dict[str, Any]) -> None:
         if not isinstance(spec, dict) or not isinstance(spec.get("layers"), list):
             raise SpecError("spec must be an object with a 'layers' list")
         shape = spec.get("input", [28, 28, 1])
@@ -103,12 +109,20 @@ class Network:
         self.classes = shape[0]
         # the name of the tensor entering each layer, then the output's: "input.x", "conv1.z"...
         self.names = ["input.x"] + [f"{layer.name}.{layer.output}" for layer in self.layers]
+        # and of the gradient of each: "input.dL_dx", "conv1.dL_dz"...
+        self.errors = ["input.dL_dx"] + [f"{la.name}.dL_d{la.output}" for la in self.layers]
+
+    @functools.cached_property
+    def labels(self) -> TraceLabels:
+        """What the records of this network's trace are called (worked out on the first trace:
+        networks that are only trained never need it)."""
+        return TraceLabels.of(self.layers, self.names)
 
     @property
-    def spec(self) -> dict:
+    def spec(self) -> dict[str, Any]:
         return {"input": list(self.input_shape), "layers": [la.config() for la in self.layers]}
 
-    def architecture(self) -> list[dict]:
+    def architecture(self) -> list[dict[str, Any]]:
         """Each layer's spec entry plus its input/output shapes and parameter shapes."""
         return [
             {
@@ -137,7 +151,9 @@ class Network:
     def get_weights(self) -> dict[str, np.ndarray]:
         return {f"{name}.{key}": value for name, key, value in self.parameters()}
 
-    def set_weights(self, weights: dict[str, np.ndarray], dtype=np.float32) -> None:
+    def set_weights(
+        self, weights: dict[str, np.ndarray], dtype: npt.DTypeLike = np.float32
+    ) -> None:
         """Replace every parameter; shapes must match exactly (no partial loads)."""
         expected = {f"{n}.{k}": v.shape for n, k, v in self.parameters()}
         missing = sorted(set(expected) - set(weights))
@@ -156,7 +172,7 @@ class Network:
             for k in layer.params:
                 layer.params[k] = np.array(weights[f"{layer.name}.{k}"], dtype=dtype)
 
-    def astype(self, dtype) -> Network:
+    def astype(self, dtype: npt.DTypeLike) -> Network:
         for layer in self.layers:
             for k, v in layer.params.items():
                 layer.params[k] = v.astype(dtype)
@@ -183,8 +199,7 @@ class Network:
             for key, grad in layer.grads.items():
                 require_finite(f"{layer.name}.dL_d{key}", grad)
             if layer.params and error is not None:
-                layer_name, quantity = self.names[i].split(".")
-                require_finite(f"{layer_name}.dL_d{quantity}", error)
+                require_finite(self.errors[i], error)
         return error
 
     def loss_and_grads(self, x: np.ndarray, labels: np.ndarray) -> tuple[float, np.ndarray]:

@@ -42,7 +42,7 @@ class DataParallel:
     def __enter__(self) -> DataParallel:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def close(self) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
 
-def lenet(activation: str = "relu") -> dict:
+
+def lenet(activation: str = "relu") -> dict[str, Any]:
     """conv 5x5x8 -> pool 2 -> conv 5x5x16 -> pool 2 -> dense 10 on 28x28x1."""
     return {
         "input": [28, 28, 1],

@@ -1,13 +1,8 @@
 """The trace: every quantity of one forward and one backward pass, in the order computed.
 
 ``run(net, image, label)`` is a generator, so a caller (the API) can send each record on as soon
-as it exists: the input first, the backward records only after the forward ones.
-
-Names. A forward tensor is ``layer.quantity`` ("conv2.z", "pool1.a", "pool1.switches",
-"loss.p"), a parameter ``layer.W`` / ``layer.b``. A gradient is named after the tensor it is
-taken with respect to (its ``of``): ∂L/∂(conv2.z) is "conv2.dL_dz", ∂L/∂(conv1.W) is
-"conv1.dL_dW". Every record lists in ``reads`` the names of the tensors it was computed from,
-so a reader of the trace never has to infer the graph from the order of the records.
+as it exists: the input first, the backward records only after the forward ones. What each record
+is called, and the tensors it reads, are in ``naming.py`` (worked out once per network).
 
 Equation ids (the browser keys its explanations on them):
 
@@ -42,27 +37,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 
 import numpy as np
 
-from .equations import TIE_RULE
 from .finite import require_finite
 from .kernels import Array
-from .layers import Activation, Layer, MaxPool2D
+from .layers import MaxPool2D
 from .loss import softmax_cross_entropy
+from .naming import INPUT, LOSS, gradient_name
 from .network import Network
 
-INPUT = "input"
-LOSS = "loss"
-POOL_EXTRA = MappingProxyType({"tie_rule": TIE_RULE})
+__all__ = ["INPUT", "LOSS", "Record", "Result", "collect", "run"]
 
 
 @dataclass(slots=True, kw_only=True)
 class Record:
     """One quantity of the trace. ``of`` names the tensor a gradient is taken with respect to
-    (None for forward records); ``reads`` the tensors it was computed from (see the module
-    docstring for the names); ``extra`` further self-describing fields, e.g. the tie rule."""
+    (None for forward records); ``reads`` the tensors it was computed from (the names are
+    explained in ``naming.py``); ``extra`` further self-describing fields, e.g. the tie rule."""
 
     phase: str  # "forward" | "backward"
     layer: str
@@ -89,101 +81,26 @@ class Result:
     loss: float
 
 
-def gradient_name(of: str) -> str:
-    """The name of ∂L/∂(of): "conv2.z" -> "conv2.dL_dz"."""
-    layer, quantity = of.split(".")
-    return f"{layer}.dL_d{quantity}"
-
-
-def _equation_kind(layer: Layer) -> str:
-    return layer.function if isinstance(layer, Activation) else layer.kind
-
-
-def _forward(net: Network, x: Array, names: list[str]) -> Iterator[Record]:
-    """names[i]: the tensor entering layer i (names[0] = "input.x"; names[-1] the logits)."""
-    yield Record(
-        phase="forward",
-        layer=INPUT,
-        kind=INPUT,
-        quantity="x",
-        equation="input.x",
-        reads=(),
-        array=require_finite(names[0], x)[0],
-    )
-    for layer, below, out in zip(net.layers, names, names[1:], strict=False):
-        kind = _equation_kind(layer)
+def _forward(net: Network, x: Array) -> Iterator[Record]:
+    labels = net.labels
+    yield Record(**labels.input, array=require_finite("input.x", x)[0])
+    for layer, named in zip(net.layers, labels.layers, strict=True):
         x = layer.forward(x)
         if layer.params:  # only a sum of products can overflow (see the module docstring)
-            require_finite(out, x)
-        yield Record(
-            phase="forward",
-            layer=layer.name,
-            kind=kind,
-            quantity=layer.output,
-            equation=f"{kind}.{layer.output}",
-            array=x[0],
-            reads=(below, *[f"{layer.name}.{key}" for key in layer.params]),
-        )
-        if isinstance(layer, MaxPool2D):
-            yield Record(
-                phase="forward",
-                layer=layer.name,
-                kind=kind,
-                quantity="switches",
-                equation="maxpool.switches",
-                reads=(below,),
-                extra=POOL_EXTRA,
-                array=layer.switch_cells()[0],
-            )
+            require_finite(named.output_name, x)
+        yield Record(**named.output, array=x[0])
+        if isinstance(layer, MaxPool2D) and named.switches is not None:
+            yield Record(**named.switches, array=layer.switch_cells()[0])
 
 
-def _error_reads(layer: Layer, error: str, below: str) -> tuple[str, ...]:
-    """The tensors ∂L/∂(layer's input) is computed from: the error at the layer's output and,
-    depending on the layer, its filters or weights, z, or its switches."""
-    if layer.params:
-        return (error, f"{layer.name}.W")  # the full convolution / Wᵀ δ
-    if isinstance(layer, Activation):
-        return (error, below)  # ⊙ σ′(z)
-    if isinstance(layer, MaxPool2D):
-        return (error, f"{layer.name}.switches")  # routed to the winners
-    return (error,)  # reshaped
-
-
-def _backward(net: Network, dz: Array, names: list[str]) -> Iterator[Record]:
-    errors = [gradient_name(name) for name in names]
-    for i in range(len(net.layers) - 1, -1, -1):
-        layer, kind, below, error = (
-            net.layers[i],
-            _equation_kind(net.layers[i]),
-            names[i],
-            errors[i + 1],
-        )
+def _backward(net: Network, dz: Array) -> Iterator[Record]:
+    for layer, named in zip(reversed(net.layers), reversed(net.labels.layers), strict=True):
         dz = layer.backward(dz)  # type: ignore[assignment]  # need_dx: never None here
-        for key, grad in layer.grads.items():
-            # ∂L/∂W pairs the error with the layer's input; ∂L/∂b is the error summed
-            yield Record(
-                phase="backward",
-                layer=layer.name,
-                kind=kind,
-                quantity=f"dL_d{key}",
-                equation=f"{kind}.d{key}",
-                of=f"{layer.name}.{key}",
-                reads=(error, below) if key == "W" else (error,),
-                array=require_finite(f"{layer.name}.dL_d{key}", grad),
-            )
+        for key, name, fields in named.grads:
+            yield Record(**fields, array=require_finite(name, layer.grads[key]))
         if layer.params:
-            require_finite(errors[i], dz)
-        variable = "z" if isinstance(layer, Activation) else "x"
-        yield Record(
-            phase="backward",
-            layer=layer.name,
-            kind=kind,
-            quantity=errors[i].split(".")[1],
-            equation=f"{kind}.d{variable}",
-            of=below,
-            reads=_error_reads(layer, error, below),
-            array=dz[0],
-        )
+            require_finite(named.below_name, dz)
+        yield Record(**named.below, array=dz[0])
 
 
 def _input(net: Network, image: Array) -> Array:
@@ -205,9 +122,8 @@ def run(net: Network, image: Array, label: int | None = None) -> Iterator[Record
     With ``label=None`` the network's own prediction is the target.
     """
     x = _input(net, image)
-    names = net.names
     logits = x
-    for record in _forward(net, x, names):
+    for record in _forward(net, x):
         logits = record.array
         yield record
     prediction = int(np.argmax(logits))
@@ -215,36 +131,10 @@ def run(net: Network, image: Array, label: int | None = None) -> Iterator[Record
     if not 0 <= target < net.classes:
         raise ValueError(f"label {target} outside 0..{net.classes - 1}")
     loss, p, dz = softmax_cross_entropy(logits[None], np.array([target]))
-    last = net.layers[-1].name
-    yield Record(
-        phase="forward",
-        layer=LOSS,
-        kind="softmax",
-        quantity="p",
-        equation="softmax.p",
-        reads=(names[-1],),
-        array=p[0],
-    )
-    yield Record(
-        phase="forward",
-        layer=LOSS,
-        kind="xent",
-        quantity="L",
-        equation="xent.L",
-        reads=("loss.p",),
-        array=require_finite("loss.L", np.array(loss, dtype=logits.dtype)),
-    )
-    yield Record(
-        phase="backward",
-        layer=last,
-        kind="xent",
-        quantity="dL_dz",
-        equation="xent.dz",
-        of=names[-1],
-        reads=("loss.p",),
-        array=dz[0],
-    )
-    yield from _backward(net, dz, names)
+    yield Record(**net.labels.p, array=p[0])
+    yield Record(**net.labels.loss, array=require_finite("loss.L", np.array(loss, logits.dtype)))
+    yield Record(**net.labels.output_error, array=dz[0])
+    yield from _backward(net, dz)
     yield Result(p[0], prediction, target, loss)
 
 

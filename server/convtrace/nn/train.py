@@ -24,12 +24,15 @@ from .parallel import DataParallel
 from .specs import SHIPPED
 from .weights import init_weights, load, save
 
+Batch = tuple[np.ndarray, np.ndarray]  # images (N, 28, 28, 1), labels (N,)
+
 
 class SGD:
     """v <- mu v - lr g ;  w <- w + v   (classical momentum)."""
 
-    def __init__(self, lr: float, momentum: float = 0.9):
-        self.lr, self.mu, self.v = lr, momentum, {}
+    def __init__(self, lr: float, momentum: float = 0.9) -> None:
+        self.lr, self.mu = lr, momentum
+        self.v: dict[tuple[str, str], np.ndarray] = {}
 
     def step(self, net: Network) -> None:
         for layer in net.layers:
@@ -43,10 +46,12 @@ class SGD:
 class Adam:
     """Adam (Kingma & Ba) with bias correction."""
 
-    def __init__(self, lr: float, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8):
+    def __init__(
+        self, lr: float, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8
+    ) -> None:
         self.lr, self.b1, self.b2, self.eps, self.t = lr, beta1, beta2, eps, 0
-        self.m: dict = {}
-        self.v: dict = {}
+        self.m: dict[tuple[str, str], np.ndarray] = {}
+        self.v: dict[tuple[str, str], np.ndarray] = {}
 
     def step(self, net: Network) -> None:
         self.t += 1
@@ -87,7 +92,7 @@ def train(
     *,
     epochs: int = 1,
     batch_size: int = 64,
-    optimizer=None,
+    optimizer: SGD | Adam | None = None,
     seed: int = 0,
     augment_data: bool = True,
     test: tuple[np.ndarray, np.ndarray] | None = None,
@@ -148,7 +153,7 @@ def _batches(
     epochs: int,
     batch_size: int,
     augment_data: bool,
-) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+) -> Iterator[Batch]:
     """Every (x, labels) batch of every epoch, in order. The only user of ``rng`` (shuffling,
     then augmentation), so the random stream, and the model, are the same whichever thread
     makes the batches."""
@@ -160,7 +165,7 @@ def _batches(
             yield x[..., None], labels[idx]
 
 
-def _one_ahead(items: Iterator) -> Iterator:
+def _one_ahead(items: Iterator[Batch]) -> Iterator[Batch]:
     """The same items, each next one made on a background thread while the caller uses the
     current one."""
     with ThreadPoolExecutor(1, thread_name_prefix="convtrace-batches") as maker:

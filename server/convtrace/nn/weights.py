@@ -10,8 +10,10 @@ import json
 import zipfile
 import zlib
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from .layers import Activation, Conv2D, Dense
 from .network import Network, SpecError
@@ -40,16 +42,17 @@ def init_weights(net: Network, seed: int = 0) -> Network:
     return net
 
 
-def save(net: Network, path: Path, metadata: dict | None = None) -> None:
+def save(net: Network, path: Path, metadata: dict[str, Any] | None = None) -> None:
     """Write ``path.npz`` and ``path.json`` (path given without suffix)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(path.with_suffix(".npz"), **net.get_weights())
+    weights: dict[str, Any] = net.get_weights()  # (the stubs read ** as allow_pickle)
+    np.savez_compressed(path.with_suffix(".npz"), **weights)
     doc = {"spec": net.spec, "metadata": metadata or {}}
     path.with_suffix(".json").write_text(json.dumps(doc, indent=2) + "\n")
 
 
-def load(path: Path, dtype=np.float32) -> tuple[Network, dict]:
+def load(path: Path, dtype: npt.DTypeLike = np.float32) -> tuple[Network, dict[str, Any]]:
     """Read a model saved by ``save``; raise ModelFileError with the reason on any problem."""
     path = Path(path)
     spec_file, weight_file = path.with_suffix(".json"), path.with_suffix(".npz")

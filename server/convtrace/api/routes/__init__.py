@@ -15,8 +15,6 @@ import orjson
 from fastapi import Request, Response
 from fastapi.routing import APIRoute
 
-from convtrace.api.deps import RegistryDep as RegistryDep  # routes/gradcheck imports it from here
-
 
 class OrjsonRequest(Request):
     async def json(self) -> Any:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 from convtrace.api import encode
-from convtrace.api.routes import OrjsonRoute, RegistryDep
-from convtrace.api.routes.trace import network_for
+from convtrace.api.deps import RegistryDep, network_for
+from convtrace.api.routes import OrjsonRoute
 from convtrace.api.schemas import GradcheckRequest, GradcheckResponse
-from convtrace.compute import EPSILON, REL_TARGET, gradient_check, input_image
+from convtrace.digits import input_image
+from convtrace.nn.gradcheck import REL_TARGET, STEP, gradient_check
 
 router = APIRouter(tags=["gradcheck"], route_class=OrjsonRoute)
 
@@ -18,19 +19,17 @@ router = APIRouter(tags=["gradcheck"], route_class=OrjsonRoute)
     response_model=GradcheckResponse,
     responses={404: {"description": "No such model"}},
 )
-def gradcheck(body: GradcheckRequest, registry: RegistryDep):
+def gradcheck(body: GradcheckRequest, registry: RegistryDep) -> Response:
     name, net = network_for(registry, body)
     image = input_image(body.image, body.drawing)
-    label, noise, results = gradient_check(
-        net, image, body.label, body.samples_per_param, body.seed
-    )
+    found = gradient_check(net, image, body.label, body.samples_per_param, body.seed)
     return encode.json_response(
         {
             "model": name,
-            "label": label,
-            "epsilon": EPSILON,
-            "noise_floor": noise,
+            "label": found.label,
+            "epsilon": STEP,
+            "noise_floor": found.noise_floor,
             "target": REL_TARGET,
-            "results": results,
+            "results": [param.summary() for param in found.params],
         }
     )

@@ -9,13 +9,12 @@ from typing import Any
 from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
-from convtrace import finite_trace
 from convtrace.api import encode
-from convtrace.api.deps import RegistryDep
-from convtrace.api.deps import network_for as network_for  # routes/gradcheck imports it here
+from convtrace.api.deps import RegistryDep, network_for
 from convtrace.api.routes import OrjsonRoute
 from convtrace.api.schemas import TraceRequest
 from convtrace.digits import input_image
+from convtrace.nn import trace as engine
 from convtrace.nn.trace import Record, Result
 
 router = APIRouter(tags=["trace"], route_class=OrjsonRoute)
@@ -51,5 +50,5 @@ def _forward_first(items: Iterator[Item]) -> Iterator[Item]:
 async def trace(body: TraceRequest, registry: RegistryDep) -> StreamingResponse:
     name, net = network_for(registry, body)
     image = input_image(body.image, body.drawing)
-    items = _forward_first(finite_trace.run(net, image, body.label))
+    items = _forward_first(engine.run(net, image, body.label))
     return StreamingResponse(encode.ndjson_trace(items, body.encoding, name), media_type=NDJSON)
