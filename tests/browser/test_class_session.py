@@ -92,6 +92,7 @@ def test_student_follows_answers_and_sees_the_reveal(two_pages, app_url, artifac
     token = instructor.evaluate("(c) => sessionStorage.getItem('convtrace.class.' + c)", code)
     assert token and len(token) >= 22
     assert token not in instructor.content() and token not in instructor.url
+    assert token not in join_url
 
     traced = []
     student.on("request", lambda r: traced.append((r.method, r.url.split("/api/")[-1])))
@@ -102,6 +103,7 @@ def test_student_follows_answers_and_sees_the_reveal(two_pages, app_url, artifac
     follows(student, instructor)
     assert ("POST", "trace") not in traced, "a follower must not trace the class's digit itself"
     assert ("GET", f"classes/{code}/trace") in traced
+    assert token not in student.content()
     assert student.url.endswith(f"#class={code}"), "a follower's address is the join link"
     student.reload()  # joins again, still without tracing anything itself
     follows(student, instructor)
