@@ -88,6 +88,14 @@ def test_student_follows_answers_and_sees_the_reveal(two_pages, app_url, artifac
         "() => { const img = document.querySelector('[data-testid=class-qr]');"
         " return img.complete && img.naturalWidth > 0; }"
     )
+    # the code and the QR code large, for the back of the hall; Escape closes
+    instructor.get_by_test_id("class-show-large").click()
+    large = instructor.locator("dialog.class-large")
+    assert large.locator(".big-code").inner_text() == code
+    assert serious_violations(instructor) == []
+    instructor.screenshot(path=str(artifacts / "class-instructor-large-code.png"))
+    instructor.keyboard.press("Escape")
+    large.wait_for(state="detached")
     # the token: in this tab's sessionStorage only, never in the page or its address
     token = instructor.evaluate("(c) => sessionStorage.getItem('convtrace.class.' + c)", code)
     assert token and len(token) >= 22

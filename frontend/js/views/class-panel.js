@@ -67,7 +67,9 @@ export function createClassPanel({ root, start, joinForm, joinInput }) {
     const how = el("p", "", "Join at ");
     how.append(link, " or type the code on the ConvTrace page.");
     const words = el("div", "join-words");
-    words.append(how);
+    const large = button("Show the code large", "class-show-large");
+    large.addEventListener("click", () => showLarge(v));
+    words.append(how, large);
     const info = el("div", "class-join-info");
     info.append(qr, words);
     // the instructor folds the join details away once the class is in
@@ -78,6 +80,22 @@ export function createClassPanel({ root, start, joinForm, joinInput }) {
     });
     box.append(el("summary", "", `Join details: link and QR code for class ${v.code}`), info);
     return box;
+  }
+
+  // for the back of a lecture hall: the code and the QR code filling the screen
+  function showLarge(v) {
+    const dialog = el("dialog", "class-large");
+    dialog.setAttribute("aria-label", `Join class ${v.code}`);
+    const qr = el("img", "qr");
+    qr.src = v.qrUrl;
+    qr.alt = `QR code of the join link for class ${v.code}`;
+    const close = button("Close", "");
+    close.addEventListener("click", () => dialog.close());
+    dialog.addEventListener("close", () => dialog.remove());
+    const link = el("p", "join-link", v.joinUrl.replace(/^https?:\/\//, ""));
+    dialog.append(el("p", "big-code", v.code), qr, link, close);
+    document.body.append(dialog);
+    dialog.showModal();
   }
 
   function poseBlock(v) {
