@@ -312,6 +312,7 @@ def test_model_switch_cells_question_and_sgd_reach_the_class(two_pages, app_url,
         arg=mine,
     )
     assert mine != before, "the weights changed, so the input gradient did"
+    assert "instructor's trained weights" in student.locator("#status").inner_text()
 
 
 def test_a_wrong_code_is_explained_and_joins_nothing(page, app_url):

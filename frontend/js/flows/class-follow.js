@@ -71,6 +71,12 @@ export function createFollowFlow(ctx) {
     app.step = state.step;
     ctx.flows.classify.showTrace(cls.trace);
     ctx.v.drawpad.showImage(app.input);
+    // the class's state carries no weights, so this page cannot show the instructor's
+    if (state.custom_weights)
+      ctx.status(
+        "info",
+        "The class uses the instructor's trained weights: every gradient here is computed with them, but weight panels and the inspector's sums show the shipped weights.",
+      );
   }
 
   // the instructor's view, applied; changes made meanwhile are applied after it
