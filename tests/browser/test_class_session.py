@@ -16,6 +16,7 @@ from .test_lesson_a11y import AXE, serious_violations
 pytestmark = pytest.mark.browser
 
 CURSOR = "() => window.convtrace.trace().cursor"
+ACTIVE = "() => document.activeElement?.dataset.testid ?? null"
 SESSION = "() => window.convtrace.classSession()"
 SAME_DIGIT = """([pixels, cursor]) => {
   const t = window.convtrace.trace();
@@ -167,6 +168,9 @@ def test_student_follows_answers_and_sees_the_reveal(two_pages, app_url, artifac
     truth = true_answer(question, records)
     give(student, question, wrong_answer(question, truth))
     student.get_by_text("Sent. You can change your answer").wait_for()
+    # redrawn controls keep the keyboard where it was: on Send (student) and Reveal (instructor)
+    assert student.evaluate(ACTIVE) == "answer-submit"
+    assert instructor.evaluate(ACTIVE) == "reveal"
     give(student, question, truth)  # changed before the reveal: the last answer counts
     wait_text(instructor, "class-results", "1 answer")
     assert serious_violations(instructor) == []

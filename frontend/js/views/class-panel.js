@@ -33,6 +33,21 @@ function prefill(node, kind, answer) {
   }
 }
 
+// Redrawing removes the focused control (Ask, Reveal, Send); the keyboard lands on the first of
+// `targets` the new content has instead of on the page's body.
+const FOCUS_INSTRUCTOR =
+  "[data-testid=reveal], [data-testid=question-pose], [data-testid=class-end]";
+const FOCUS_STUDENT = "[data-testid=answer-submit], [data-testid=feedback]";
+
+function redraw(container, children, targets) {
+  const hadFocus = container.contains(document.activeElement);
+  container.replaceChildren(...children);
+  if (!hadFocus) return;
+  const next = container.querySelector(targets);
+  if (next && !next.matches("button, input, select")) next.tabIndex = -1;
+  next?.focus();
+}
+
 const studentsText = (n) => `${n} student${n === 1 ? "" : "s"} following`;
 
 export function createClassPanel({ root, start, joinForm, joinInput }) {
@@ -211,12 +226,13 @@ export function createClassPanel({ root, start, joinForm, joinInput }) {
         v.options.length ? poseBlock(v) : "",
         v.posed ? posedBlock(v.posed, v.results) : "",
       );
-      body.replaceChildren(joinBlock(v), asking);
+      redraw(body, [joinBlock(v), asking], FOCUS_INSTRUCTOR);
     },
 
     showStudents(n) {
       const count = head.querySelector("[data-testid=class-students]");
-      if (count) count.textContent = studentsText(n);
+      // unchanged text is not written again, so a screen reader does not repeat it
+      if (count && count.textContent !== studentsText(n)) count.textContent = studentsText(n);
     },
 
     /** v = {code, following, behind: the class moved on, waiting: nothing shared yet,
@@ -244,7 +260,7 @@ export function createClassPanel({ root, start, joinForm, joinInput }) {
     /** v = {question, image, sent, note, reveal: {mine, truth, correct, text, results}} | null */
     showQuestion(v) {
       if (!v) return body.replaceChildren();
-      body.replaceChildren(v.reveal ? revealBlock(v) : studentQuestion(v));
+      redraw(body, [v.reveal ? revealBlock(v) : studentQuestion(v)], FOCUS_STUDENT);
     },
 
     showNone() {
