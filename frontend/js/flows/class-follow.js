@@ -28,6 +28,15 @@ export function flatOfCell([i, j, c], shape) {
   return (i * cols + j) * channels + c;
 }
 
+/** This page is in no class any more (either role): the card goes, the address is the page's. */
+export function leaveClass(ctx, text) {
+  Object.assign(ctx.app, { classCode: null, classRole: null, following: false });
+  ctx.v.classPanel.showNone();
+  history.replaceState(null, "", location.pathname);
+  ctx.flows.link.writeUrl();
+  ctx.status("info", text);
+}
+
 // what the class's trace depends on; the public state does not carry the instructor's weights,
 // only that there are some, so with custom weights every new state version may change it
 const traceKey = (s) => [s.image, s.model, s.label, s.custom_weights ? s.version : ""].join("|");
@@ -174,11 +183,7 @@ export function createFollowFlow(ctx) {
     if (!cls) return;
     cls.stream.close();
     cls = null;
-    Object.assign(app, { classCode: null, classRole: null, following: false });
-    view.showNone();
-    history.replaceState(null, "", location.pathname);
-    ctx.flows.link.writeUrl();
-    ctx.status("info", text);
+    leaveClass(ctx, text);
   }
 
   return {

@@ -8,7 +8,7 @@ import * as C from "../class-api.js";
 import { encodeWeights } from "../codec.js";
 import { questionsFor, revealText, truthOf } from "../questions.js";
 import * as S from "../trace-store.js";
-import { cellOf, createFollowFlow } from "./class-follow.js";
+import { cellOf, createFollowFlow, leaveClass } from "./class-follow.js";
 
 const PUBLISH_MS = 200; // at most 5 state updates a second
 const PRESENCE_MS = 2500; // how often the instructor's page reads the student count
@@ -155,12 +155,7 @@ export function createClassFlow(ctx) {
     clearTimeout(lead.timer);
     URL.revokeObjectURL(lead.qr);
     lead = null;
-    app.classCode = null;
-    app.classRole = null;
-    view.showNone();
-    history.replaceState(null, "", location.pathname);
-    ctx.flows.link.writeUrl();
-    ctx.status("info", text);
+    leaveClass(ctx, text);
   }
 
   return {

@@ -15,16 +15,21 @@ function inStudentWords(err) {
 export function createClassifyFlow(ctx) {
   const { app, v } = ctx;
 
+  // what belongs to the trace on screen stops: autoplay, the inspector, a weight's selection
+  function leaveShown() {
+    ctx.flows.step.stopPlay();
+    v.inspector.showInspector(null);
+    app.weightSelection = null;
+  }
+
   // Stream a trace for `source` ({image} or {drawing}); a newer request cancels this one.
   async function run(source) {
     app.request?.abort();
     const request = new AbortController();
     app.request = request;
-    ctx.flows.step.stopPlay();
     const t0 = performance.now();
     ctx.status("busy", "Running the network…");
-    v.inspector.showInspector(null);
-    app.weightSelection = null;
+    leaveShown();
     let trace;
     try {
       trace = await receive({ ...source, label: app.label, ...ctx.modelBody() }, request, t0);
@@ -83,9 +88,7 @@ export function createClassifyFlow(ctx) {
     showTrace(trace) {
       app.request?.abort();
       app.request = null;
-      ctx.flows.step.stopPlay();
-      v.inspector.showInspector(null);
-      app.weightSelection = null;
+      leaveShown();
       show(trace, performance.now());
     },
 
