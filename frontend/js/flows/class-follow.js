@@ -229,11 +229,12 @@ export function createFollowFlow(ctx) {
       if (!q || cls.reveal) return;
       const parsed = parseAnswer(q, given);
       if (parsed == null) return showQuestion("Choose or type an answer first.");
+      const posed = cls.posed;
       const sent = await ctx.guarded(async () => {
-        await C.sendAnswer(app.classCode, cls.posed.id, C.studentId(), parsed);
+        await C.sendAnswer(app.classCode, posed.id, C.studentId(), parsed);
         return true;
       });
-      if (!sent || !cls) return;
+      if (!sent || cls?.posed !== posed) return; // left, or a new question came meanwhile
       cls.answer = parsed;
       showQuestion("Sent. You can change your answer until the reveal.");
     },
