@@ -4,6 +4,8 @@
 import * as api from "./api.js";
 import { encodeWeights, nest } from "./codec.js";
 import { explanation, formula, stepName } from "./equations.js";
+import { createFocusFlow } from "./flows/focus.js";
+import { createPresentFlow, keepFlags } from "./flows/present.js";
 import { fmt, quantityText } from "./format.js";
 import { inspectRecord, inspectWeight } from "./inspect.js";
 import { decodeHash, encodeHash } from "./link.js";
@@ -12,7 +14,7 @@ import * as S from "./state.js";
 
 const PLAY_MS = 900;
 
-export function createController(v) {
+export function createController(v, { presentToggle }) {
   const app = {
     models: [],
     model: null,
@@ -34,6 +36,17 @@ export function createController(v) {
   };
 
   const weightsInUse = () => app.student ?? app.shipped;
+  const focus = createFocusFlow(v, {
+    trace: () => app.trace,
+    weights: weightsInUse,
+    model: () => app.model,
+    stepTo: (k) => step({ to: k }),
+    select: (key, flat) => select(key, flat),
+  });
+  createPresentFlow(
+    { toggle: presentToggle, bar: presentToggle.parentElement },
+    { step: (by) => step({ by }), resized: () => focus.render() },
+  );
   const imageBody = () => ({ image: nest(app.input, 28, 28) });
   const modelBody = () =>
     app.student ? { weights: encodeWeights(app.student), model: app.model } : { model: app.model };
@@ -77,6 +90,7 @@ export function createController(v) {
             explanation: "",
           },
     );
+    focus.render();
     if (r) v.network.scrollTo(P.recordKey(r));
     app.timings.stepMs = performance.now() - t0;
     writeHash();
@@ -298,7 +312,8 @@ export function createController(v) {
       label: app.label,
       step: app.trace.cursor,
     });
-    if (hash !== location.hash) history.replaceState(null, "", hash);
+    const flagged = keepFlags(hash, location.hash);
+    if (flagged !== location.hash) history.replaceState(null, "", flagged);
   }
 
   // ---- wiring of view events ----

@@ -4,6 +4,7 @@ import { createController } from "./controller.js";
 import { createControls } from "./views/controls.js";
 import { createDiagnostics } from "./views/diagnostics.js";
 import { createDrawpad } from "./views/drawpad.js";
+import { createFocusView } from "./views/focus-view.js";
 import { createInspector } from "./views/inspector.js";
 import { createNetworkView } from "./views/layer-view.js";
 import { createProbabilities } from "./views/probabilities.js";
@@ -38,6 +39,7 @@ const views = {
     counter: $("step-counter"),
   }),
   network: createNetworkView($("network")),
+  focus: createFocusView($("focus")),
   inspector: createInspector({
     root: $("inspector"),
     body: $("inspector-body"),
@@ -65,6 +67,6 @@ const views = {
   }),
 };
 
-const controller = createController(views);
+const controller = createController(views, { presentToggle: $("present-toggle") });
 window.convtrace = controller.debug;
 controller.start();

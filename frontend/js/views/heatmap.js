@@ -3,6 +3,7 @@
 // image-rendering: pixelated, so a whole forward pass paints in a few milliseconds.
 
 import { paint } from "../colormap.js";
+import { describe } from "../describe.js";
 import { fmt } from "../format.js";
 import { tileValues, tiling, unravel } from "../tiling.js";
 
@@ -37,15 +38,23 @@ function hideTooltip() {
   if (tooltip) tooltip.hidden = true;
 }
 
-/** A heatmap element for arrays of `shape`; `name` labels it for hover text and screen readers. */
-export function createHeatmap(shape, name) {
+/**
+ * A heatmap element for arrays of `shape`; `name` labels it for hover text and screen readers.
+ * options: cell = [w, h] CSS pixels per cell (default: chosen from the shape), gridCols = tiles
+ * per row (default: one row of maps; rank 4: one column per filter).
+ */
+export function createHeatmap(shape, name, options = {}) {
   const layout = tiling(shape);
-  const [cw, ch] = cellSize(shape, layout);
+  const [cw, ch] = options.cell ?? cellSize(shape, layout);
   const el = document.createElement("div");
   el.className = `heatmap rank-${shape.length}`;
   el.tabIndex = 0;
   el.setAttribute("role", "img");
-  if (shape.length === 4) el.style.gridTemplateColumns = `repeat(${layout.gridCols}, auto)`;
+  const gridCols = options.gridCols ?? (shape.length === 4 ? layout.gridCols : 0);
+  if (gridCols) {
+    el.classList.add("grid");
+    el.style.gridTemplateColumns = `repeat(${gridCols}, auto)`;
+  }
   const tiles = [];
   for (let t = 0; t < layout.tiles; t++) {
     const wrap = document.createElement("div");
@@ -99,13 +108,20 @@ function largest(values) {
   return best;
 }
 
-/** The flat index under a pointer event, or null. */
+/**
+ * The flat index under a pointer event, or null. Measured against the canvas's content box:
+ * its border is outside the cells, and counting it shifted clicks by up to a cell in thin
+ * strips (a click at ∂L/∂W[1,174] opened [1,173]).
+ */
 function hit(hm, ev) {
   const t = hm.tiles.findIndex((tile) => tile.canvas === ev.target || tile.overlay === ev.target);
   if (t < 0) return null;
-  const box = hm.tiles[t].canvas.getBoundingClientRect();
-  const j = Math.floor(((ev.clientX - box.left) / box.width) * hm.layout.cols);
-  const i = Math.floor(((ev.clientY - box.top) / box.height) * hm.layout.rows);
+  const canvas = hm.tiles[t].canvas;
+  const box = canvas.getBoundingClientRect();
+  const x = ev.clientX - box.left - canvas.clientLeft;
+  const y = ev.clientY - box.top - canvas.clientTop;
+  const j = Math.floor((x / canvas.clientWidth) * hm.layout.cols);
+  const i = Math.floor((y / canvas.clientHeight) * hm.layout.rows);
   if (i < 0 || j < 0 || i >= hm.layout.rows || j >= hm.layout.cols) return null;
   return hm.layout.flatOf(t, i, j);
 }
@@ -120,15 +136,9 @@ export function drawHeatmap(hm, values, scale) {
     paint(scale, tileValues(values, hm.layout, t, buf), image.data);
     tile.canvas.getContext("2d").putImageData(image, 0, 0);
   });
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of values) {
-    lo = Math.min(lo, v);
-    hi = Math.max(hi, v);
-  }
   hm.el.setAttribute(
     "aria-label",
-    `${hm.name}, ${hm.shape.join(" by ")}, values from ${fmt(lo)} to ${fmt(hi)}. Enter inspects the largest.`,
+    `${describe(hm.name, values, hm.shape)}. Enter inspects the largest.`,
   );
 }
 

@@ -11,6 +11,7 @@ export function createNetworkView(root) {
   const rows = new Map();
   const panels = new Map();
   let onCell = null;
+  let onLayer = null;
   let marked = [];
 
   function row(layer) {
@@ -24,7 +25,13 @@ export function createNetworkView(root) {
     el.dataset.layer = name;
     el.setAttribute("aria-label", `layer ${name}`);
     const head = document.createElement("h3");
-    head.textContent = name;
+    // the layer's name is the overview's navigation: it opens the layer's step in the focus view
+    const go = document.createElement("button");
+    go.className = "layer-go";
+    go.textContent = name;
+    go.type = "button";
+    go.addEventListener("click", () => onLayer?.(name));
+    head.append(go);
     if (kind) {
       const k = document.createElement("span");
       k.className = "kind";
@@ -128,11 +135,21 @@ export function createNetworkView(root) {
     },
 
     scrollTo(key) {
-      // the whole pair (tensor and its gradient) when it fits, so both are in view
-      panels.get(key)?.el.closest(".pair")?.scrollIntoView({ block: "nearest", inline: "nearest" });
+      // the whole pair (tensor and its gradient) when it fits, so both are in view; only the
+      // overview's own box scrolls, never the page (on a phone that would leave the focus view)
+      const pair = panels.get(key)?.el.closest(".pair");
+      if (!pair || root.scrollHeight <= root.clientHeight) return;
+      const top = pair.getBoundingClientRect().top - root.getBoundingClientRect().top;
+      const bottom = top + pair.offsetHeight;
+      if (top < 0 || bottom > root.clientHeight) root.scrollTop += top - 8;
     },
 
     hasPanel: (key) => panels.has(key),
+
+    /** handler(layer) when a layer's name is chosen. */
+    bindLayerSelect(handler) {
+      onLayer = handler;
+    },
 
     /** handler(key, flat) when a cell of any panel is chosen. */
     bindCellSelect(handler) {

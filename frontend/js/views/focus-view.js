@@ -1,0 +1,183 @@
+// The focus view: the current step's tensors, large. Each operand shows one slice big (a map, a
+// filter, a class's weights) sized to fill the space it has, and, when it has several slices,
+// the whole stack small underneath as an overview that picks the slice. Draws plain data from
+// focus.js; knows no layers.
+
+import { pickOfSlice, slice, sliceCount } from "../focus.js";
+import { tiling } from "../tiling.js";
+import { el } from "./dom.js";
+import { bindCell, createHeatmap, createLegend, drawHeatmap } from "./heatmap.js";
+
+const GAP = 16; // px between panels (.focus-row's gap)
+const CAPTION = 56; // px reserved for a panel's caption and legend
+const MAX_CELL = 64;
+const STACK_BELOW = 640; // px of width under which panels stack (phones)
+
+/** Tiles per row and cell size that fill `w` x `h` best for a slice of `shape`. */
+export function fit(shape, w, h) {
+  const layout = tiling(shape);
+  if (layout.tiles === 1) {
+    const cell = Math.min(w / layout.cols, h / layout.rows, MAX_CELL);
+    return { gridCols: 0, cell: Math.max(1, Math.floor(cell)) };
+  }
+  let best = { gridCols: 1, cell: 0 };
+  for (let g = 1; g <= layout.tiles; g++) {
+    const lines = Math.ceil(layout.tiles / g);
+    const cw = (w - g * 5) / (g * layout.cols); // 5 px: a tile's border and gap
+    const ch = (h - lines * 5) / (lines * layout.rows);
+    const cell = Math.floor(Math.min(cw, ch, MAX_CELL));
+    if (cell > best.cell) best = { gridCols: g, cell };
+  }
+  return { gridCols: best.gridCols, cell: Math.max(1, best.cell) };
+}
+
+/** Cell size (1-3 px) and height of an operand's overview so it fits `w` x `h`. */
+export function overviewSize(op, w, h) {
+  const layout = tiling(op.shape);
+  let best = { cell: 1, height: 0 };
+  for (let cell = 1; cell <= 3; cell++) {
+    let height;
+    if (op.along === "row") height = cell * op.shape[1] <= w ? op.shape[0] * 3 + 8 : h + 1;
+    else if (layout.gridRows > 1) height = layout.gridRows * (layout.rows * cell + 3) + 8;
+    else {
+      const perLine = Math.max(1, Math.floor(w / (layout.cols * cell + 4)));
+      height = Math.ceil(layout.tiles / perLine) * (layout.rows * cell + 4) + 8;
+    }
+    if (cell === 1 || height <= h) best = { cell, height };
+  }
+  return best;
+}
+
+function sliceText(op, s) {
+  const n = sliceCount(op);
+  const folded = op.fold ? `, laid out as ${op.fold.join("×")}` : "";
+  if (op.along === "row") return `class ${s.index} (row ${s.index} of ${n})${folded}`;
+  if (n === 1) return folded.slice(2);
+  if (op.along === "mc") {
+    const m = op.shape[0];
+    return `filter ${(s.index % m) + 1}, channel ${Math.floor(s.index / m) + 1}`;
+  }
+  return `map ${s.index + 1} of ${n}`;
+}
+
+// Download buttons for the figure on screen: SVG, or PNG at the chosen resolution.
+function exportBar(onExport) {
+  const bar = el("div", "focus-export");
+  const svg = el("button", "", "Figure as SVG");
+  svg.type = "button";
+  svg.dataset.testid = "export-svg";
+  const png = el("button", "", "as PNG");
+  png.type = "button";
+  png.dataset.testid = "export-png";
+  const ratio = el("select");
+  ratio.setAttribute("aria-label", "PNG resolution");
+  for (const r of [2, 4]) {
+    const o = el("option", "", `${r}×`);
+    o.value = String(r);
+    ratio.append(o);
+  }
+  svg.addEventListener("click", () => onExport({ format: "svg" }));
+  png.addEventListener("click", () => onExport({ format: "png", scale: Number(ratio.value) }));
+  bar.append(svg, png, ratio);
+  return bar;
+}
+
+export function createFocusView(root) {
+  const row = el("div", "focus-row");
+  let onExport = null;
+  const bar = exportBar((what) => onExport?.(what));
+  root.append(bar, row);
+  let onPick = null;
+  let onCell = null;
+  let shown = "";
+  let figures = [];
+
+  function overview(op, s, pick, cell) {
+    const layout = tiling(op.shape);
+    const hm = createHeatmap(op.shape, `${op.label}, all slices`, {
+      cell: [cell, op.along === "row" ? 3 : cell],
+    });
+    hm.el.classList.add("overview");
+    hm.el.removeAttribute("tabindex");
+    drawHeatmap(hm, op.values, op.scale);
+    hm.el.setAttribute("aria-label", `overview of ${op.label}: choose a slice`);
+    hm.tiles[op.along === "row" ? 0 : s.index]?.wrap.classList.add("picked");
+    bindCell(hm, (flat) => {
+      const t = op.along === "row" ? Math.floor(flat / op.shape[1]) : layout.cellOf(flat).tile;
+      onPick?.(pickOfSlice(op, t, pick));
+    });
+    return hm;
+  }
+
+  function panel(op, pick, w, h) {
+    const s = slice(op, pick);
+    const several = sliceCount(op) > 1;
+    const small = several ? overviewSize(op, w, h / 4) : { cell: 0, height: 0 };
+    const size = fit(s.shape, w, h - CAPTION - small.height);
+    const name = [op.label, sliceText(op, s)].filter(Boolean).join(", ");
+    const big = createHeatmap(s.shape, name, {
+      cell: [size.cell, size.cell],
+      gridCols: size.gridCols,
+    });
+    drawHeatmap(big, s.values, op.scale);
+    bindCell(big, (k) => onCell?.(op.key, s.toFlat(k)));
+    const fig = el("figure", `focus-panel ${op.role}`);
+    fig.dataset.key = op.key;
+    const cap = el("figcaption");
+    cap.append(el("span", "title", name), createLegend(op.scale));
+    fig.append(cap, big.el);
+    if (several) fig.append(overview(op, s, pick, small.cell).el);
+    figures.push({
+      title: name,
+      label: op.label,
+      shape: s.shape,
+      values: s.values,
+      scale: op.scale,
+      fullShape: op.shape,
+      toFlat: s.toFlat,
+    });
+    return fig;
+  }
+
+  return {
+    /** plan from focus.focusPlan (null clears); pick = {m, c}. Redraws only when either changed. */
+    showFocus(plan, pick, stamp) {
+      const w = root.clientWidth;
+      const h = root.clientHeight - bar.offsetHeight - 12;
+      const key = plan ? `${stamp}|${pick.m},${pick.c}|${w}x${h}` : "";
+      if (key === shown) return;
+      shown = key;
+      figures = [];
+      if (!plan) return row.replaceChildren();
+      const n = plan.operands.length;
+      // narrow screens stack the panels, each the full width and roughly square
+      const stacked = w < STACK_BELOW;
+      // room for the gaps, each panel's padding and the arrow before the result
+      const each = stacked ? w - 8 : (w - 60 - n * (GAP + 12)) / n;
+      const tall = stacked ? Math.min(w, 420) + CAPTION + 70 : h;
+      const parts = [];
+      plan.operands.forEach((op) => {
+        if (op.role === "out" && n > 1) parts.push(el("span", "focus-op", "→"));
+        parts.push(panel(op, pick, each, tall));
+      });
+      row.replaceChildren(...parts);
+    },
+
+    /** What is drawn, as plain data for figures: [{title, label, shape, values, scale}]. */
+    figures: () => figures,
+
+    /** handler({format: "svg"|"png", scale}) when a figure download is asked for. */
+    bindExport(handler) {
+      onExport = handler;
+    },
+
+    bindPick(handler) {
+      onPick = handler;
+    },
+
+    /** handler(key, flat): a cell of a big slice was chosen (flat indexes the whole tensor). */
+    bindCellSelect(handler) {
+      onCell = handler;
+    },
+  };
+}
