@@ -54,6 +54,13 @@ function foldShape(trace, length) {
   return last ? last.shape : null;
 }
 
+// A gradient is named by the tensor it is taken with respect to ("∂L/∂(pool1 a)"), not by the
+// layer that computed it: the error arriving at pool1's output is computed by conv2.
+function recordLabel(r) {
+  if (r.phase === "backward") return `∂L/∂(${r.of.replace(".", " ")})`;
+  return `${r.layer} ${quantityText(r.quantity)}`;
+}
+
 /**
  * One operand: how it is sliced. `along` says which focus index picks its big slice:
  *   "c"  a map of a rank-3 tensor at input channel c;  "m" at output map m
@@ -66,8 +73,8 @@ function operand(trace, ref, along, role) {
   const shape = src.shape;
   const grad = ref.key.startsWith("grad:");
   const label = ref.record
-    ? `${ref.record.layer} ${quantityText(ref.record.quantity)}`
-    : `parameter ${ref.weights.name}`;
+    ? recordLabel(ref.record)
+    : `parameter ${ref.weights.name.replace(".", " ")}`;
   const kind = grad || ref.weights ? "diverging" : scaleKind(ref.record);
   const fold = shape.length === 1 || shape.length === 2 ? foldShape(trace, shape.at(-1)) : null;
   return {
@@ -111,7 +118,7 @@ export function defaultPick(trace, record) {
 function strongestMap(trace, record) {
   const out = S.layerOutput(trace, record.layer);
   const up = out && S.gradientOf(trace, S.tensorName(out));
-  if (!up || up.shape.length !== 3) return 0;
+  if (up?.shape.length !== 3) return 0;
   const maps = up.shape[2];
   const size = new Float64Array(maps);
   for (let i = 0; i < up.values.length; i++) size[i % maps] += Math.abs(up.values[i]);

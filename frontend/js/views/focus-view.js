@@ -8,8 +8,7 @@ import { tiling } from "../tiling.js";
 import { el } from "./dom.js";
 import { bindCell, createHeatmap, createLegend, drawHeatmap } from "./heatmap.js";
 
-const GAP = 16; // px between panels (.focus-row's gap)
-const CAPTION = 56; // px reserved for a panel's caption and legend
+const CAPTION_EM = 4.4; // room for a panel's caption and legend, in the page's font size
 const MAX_CELL = 64;
 const STACK_BELOW = 640; // px of width under which panels stack (phones)
 
@@ -90,6 +89,7 @@ export function createFocusView(root) {
   let onPick = null;
   let onCell = null;
   let shown = "";
+  const em = () => parseFloat(getComputedStyle(root).fontSize);
   let figures = [];
 
   function overview(op, s, pick, cell) {
@@ -112,8 +112,8 @@ export function createFocusView(root) {
   function panel(op, pick, w, h) {
     const s = slice(op, pick);
     const several = sliceCount(op) > 1;
-    const small = several ? overviewSize(op, w, h / 4) : { cell: 0, height: 0 };
-    const size = fit(s.shape, w, h - CAPTION - small.height);
+    const small = several ? overviewSize(op, w, h / 5) : { cell: 0, height: 0 };
+    const size = fit(s.shape, w, h - CAPTION_EM * em() - small.height);
     const name = [op.label, sliceText(op, s)].filter(Boolean).join(", ");
     const big = createHeatmap(s.shape, name, {
       cell: [size.cell, size.cell],
@@ -123,6 +123,7 @@ export function createFocusView(root) {
     bindCell(big, (k) => onCell?.(op.key, s.toFlat(k)));
     const fig = el("figure", `focus-panel ${op.role}`);
     fig.dataset.key = op.key;
+    fig.style.maxWidth = `${Math.ceil(w + em())}px`; // a long title wraps instead of widening it
     const cap = el("figcaption");
     cap.append(el("span", "title", name), createLegend(op.scale));
     fig.append(cap, big.el);
@@ -152,9 +153,9 @@ export function createFocusView(root) {
       const n = plan.operands.length;
       // narrow screens stack the panels, each the full width and roughly square
       const stacked = w < STACK_BELOW;
-      // room for the gaps, each panel's padding and the arrow before the result
-      const each = stacked ? w - 8 : (w - 60 - n * (GAP + 12)) / n;
-      const tall = stacked ? Math.min(w, 420) + CAPTION + 70 : h;
+      // room for each panel's gap and padding (2 em) and the arrow before the result (3 em)
+      const each = stacked ? w - 8 : (w - 3 * em() - n * 2 * em()) / n;
+      const tall = stacked ? Math.min(w, 420) + 140 : h;
       const parts = [];
       plan.operands.forEach((op) => {
         if (op.role === "out" && n > 1) parts.push(el("span", "focus-op", "→"));
