@@ -77,12 +77,9 @@ async function* ndjson(response) {
   for (;;) {
     const { value, done } = await reader.read();
     buffer += decoder.decode(value ?? new Uint8Array(), { stream: !done });
-    let nl;
-    while ((nl = buffer.indexOf("\n")) >= 0) {
-      const line = buffer.slice(0, nl).trim();
-      buffer = buffer.slice(nl + 1);
-      if (line) yield JSON.parse(line);
-    }
+    const lines = buffer.split("\n");
+    buffer = lines.pop(); // an unfinished line waits for the next chunk
+    for (const line of lines) if (line.trim()) yield JSON.parse(line);
     if (done) break;
   }
   if (buffer.trim()) yield JSON.parse(buffer);

@@ -167,7 +167,7 @@ function mtextS(s) {
 }
 
 function generalKey(equation) {
-  const [kind, what] = equation.split(".");
+  const [, what] = equation.split(".");
   if (GENERAL[equation]) return equation;
   return what === "a" ? "act.a" : what === "dz" ? "act.dz" : equation;
 }
@@ -199,7 +199,7 @@ const table = (lines) => `<mtable columnalign="right left left">${lines.join("")
  */
 function sumOfTerms(info, limit) {
   const order = info.terms
-    .map((t, i) => i)
+    .map((_, i) => i)
     .sort((p, q) => Math.abs(info.terms[q].product) - Math.abs(info.terms[p].product));
   const shown = order.slice(0, limit).sort((p, q) => p - q);
   const lines = shown.map((i, n) => {

@@ -10,8 +10,8 @@
 
 import { makeScale, scaleKind } from "./colormap.js";
 import { quantityText } from "./format.js";
-import * as S from "./state.js";
 import { ravel, unravel } from "./tiling.js";
+import * as S from "./trace-store.js";
 
 const GRADIENT_REF = /^(?:grad:|dL_d|∂L\/∂)(.+)$/;
 

@@ -1,12 +1,22 @@
-// Wiring only: find the page's elements, make the views, hand them to the controller.
+// Wiring only: find the page's elements, make the views and the flows, and hand each view
+// event to the flow method that handles it.
 
-import { createController } from "./controller.js";
+import { createAppState } from "./app-state.js";
+import { createClassifyFlow } from "./flows/classify.js";
+import { createContext } from "./flows/context.js";
+import { createFocusFlow } from "./flows/focus.js";
+import { createLinkFlow } from "./flows/link.js";
+import { createPresentFlow } from "./flows/present.js";
+import { createStepFlow } from "./flows/step.js";
+import { createTrainFlow } from "./flows/train.js";
+import { currentRecord } from "./trace-store.js";
 import { createControls } from "./views/controls.js";
 import { createDiagnostics } from "./views/diagnostics.js";
 import { createDrawpad } from "./views/drawpad.js";
 import { createFocusView } from "./views/focus-view.js";
 import { createInspector } from "./views/inspector.js";
 import { createNetworkView } from "./views/layer-view.js";
+import { createPresenter } from "./views/presenter.js";
 import { createProbabilities } from "./views/probabilities.js";
 import { createToolbar } from "./views/toolbar.js";
 import { createTraining } from "./views/training.js";
@@ -40,6 +50,10 @@ const views = {
   }),
   network: createNetworkView($("network")),
   focus: createFocusView($("focus")),
+  presenter: createPresenter({
+    toggle: $("present-toggle"),
+    bar: $("present-toggle").parentElement,
+  }),
   inspector: createInspector({
     root: $("inspector"),
     body: $("inspector-body"),
@@ -67,6 +81,67 @@ const views = {
   }),
 };
 
-const controller = createController(views, { presentToggle: $("present-toggle") });
-window.convtrace = controller.debug;
-controller.start();
+const app = createAppState();
+const ctx = createContext(app, views);
+const flows = ctx.flows;
+flows.classify = createClassifyFlow(ctx);
+flows.step = createStepFlow(ctx);
+flows.train = createTrainFlow(ctx);
+flows.link = createLinkFlow(ctx);
+flows.focus = createFocusFlow(ctx);
+flows.present = createPresentFlow(ctx);
+
+views.drawpad.bind({
+  clear: () => flows.classify.clear(),
+  classify: () => flows.classify.classify(),
+  draw: () => flows.classify.draw(),
+  sample: (digit) => flows.classify.pickSample(digit),
+});
+views.probabilities.bindTarget((k) => flows.classify.chooseTarget(k));
+views.controls.bind({
+  previous: () => flows.step.previous(),
+  next: () => flows.step.next(),
+  togglePlay: () => flows.step.togglePlay(),
+  scrub: (k) => flows.step.scrub(k),
+});
+views.network.bindCellSelect((key, flat) => flows.step.selectCell(key, flat));
+views.network.bindLayerSelect((layer) => flows.focus.goToLayer(layer));
+views.focus.bind({
+  pick: (p) => flows.focus.pick(p),
+  cell: (key, flat) => flows.step.selectCell(key, flat),
+  export: (what) => flows.focus.exportFigure(what),
+});
+views.presenter.bind({
+  toggle: () => flows.present.toggle(),
+  step: (by) => flows.present.step(by),
+  fullscreenLeft: () => flows.present.fullscreenLeft(),
+  fullUrl: () => flows.present.fullUrl(),
+});
+window.addEventListener("resize", () => requestAnimationFrame(() => flows.focus.render()));
+views.inspector.bindClose(() => flows.step.closeInspector());
+views.training.bind({
+  apply: (rate) => flows.train.apply(rate),
+  undo: () => flows.train.undo(),
+  reset: () => flows.train.reset(),
+});
+views.diagnostics.bindGradcheck(() => flows.train.gradcheck());
+views.toolbar.bind({
+  model: (name) => flows.train.chooseModel(name),
+  scale: (mode) => flows.step.setScaleMode(mode),
+  share: () => flows.link.share(),
+  download: () => flows.link.download(),
+});
+
+/** Read-only hooks for tests and the curious: the trace, its current step, timings. */
+window.convtrace = {
+  trace: () => app.trace,
+  current: () => currentRecord(app.trace),
+  timings: () => ({ ...app.timings }),
+  traces: () => app.traces,
+  model: () => app.model,
+  weights: () => app.student ?? app.shipped,
+};
+
+flows.present.open();
+flows.step.render();
+flows.link.open();

@@ -4,8 +4,8 @@
 
 import { extent, makeScale, scaleKind } from "./colormap.js";
 import { quantityText, shapeText } from "./format.js";
-import * as S from "./state.js";
 import { ravel } from "./tiling.js";
+import * as S from "./trace-store.js";
 
 export const recordKey = (r) =>
   r.phase === "backward" ? `grad:${r.of}` : `fwd:${S.tensorName(r)}`;
@@ -112,7 +112,7 @@ export function switchFlats(trace, record) {
 /** Outlines for the current step: the routing step marks every switch cell and the windows. */
 export function stepMarks(trace) {
   const r = S.currentRecord(trace);
-  if (!r || r.equation !== "maxpool.dx") return [];
+  if (r?.equation !== "maxpool.dx") return [];
   const out = S.layerOutput(trace, r.layer);
   const k = Math.round(r.shape[0] / out.shape[0]);
   const flats = switchFlats(trace, r);

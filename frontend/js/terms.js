@@ -7,15 +7,22 @@
 //   scalar? (one-input equations: {input, output, name}), refs: [{ref, flats, role}], note }
 // A ref is {record: i} (a trace record) or {weights: "conv1.W"} so views can highlight cells.
 
-import * as S from "./state.js";
+import {
+  convDB,
+  convDW,
+  convDX,
+  convZ,
+  denseDB,
+  denseDW,
+  denseDX,
+  denseZ,
+  recRef,
+  term,
+} from "./terms-sums.js";
 import { ravel, unravel } from "./tiling.js";
+import * as S from "./trace-store.js";
 
 const at = (arr, idx) => arr.values[ravel(idx, arr.shape)];
-const recRef = (trace, record) => ({ record: trace.records.indexOf(record) });
-
-function term(factors) {
-  return { factors, product: factors.reduce((p, f) => p * f.value, 1) };
-}
 
 function sigma(fn, z) {
   if (fn === "relu") return Math.max(0, z);
@@ -56,215 +63,6 @@ export function explain(trace, weights, index, flat) {
   };
   if (out.terms?.length) out.sum = out.terms.reduce((s, t) => s + t.product, out.bias?.value ?? 0);
   return out;
-}
-
-function params(weights, layer) {
-  return { W: weights?.[`${layer}.W`], b: weights?.[`${layer}.b`] };
-}
-
-function convZ({ trace, weights, record, idx }) {
-  const [i, j, m] = idx;
-  const x = S.layerInput(trace, record.layer);
-  const { W, b } = params(weights, record.layer);
-  if (!x || !W) return { terms: [], note: "weights not loaded" };
-  const [, d1, d2, t] = W.shape;
-  const terms = [];
-  const xs = [];
-  const ws = [];
-  for (let a = 0; a < d1; a++) {
-    for (let bb = 0; bb < d2; bb++) {
-      for (let c = 0; c < t; c++) {
-        const wi = ravel([m, a, bb, c], W.shape);
-        const xi = ravel([i + a, j + bb, c], x.shape);
-        terms.push(
-          term([
-            { sym: `w[${m},${a},${bb},${c}]`, value: W.values[wi] },
-            { sym: `a[${i + a},${j + bb},${c}]`, value: x.values[xi] },
-          ]),
-        );
-        xs.push(xi);
-        ws.push(wi);
-      }
-    }
-  }
-  return {
-    terms,
-    bias: { sym: `b[${m}]`, value: b.values[m] },
-    refs: [
-      { ref: recRef(trace, x), flats: xs, role: "input" },
-      { ref: { weights: `${record.layer}.W` }, flats: ws, role: "weight" },
-      { ref: { weights: `${record.layer}.b` }, flats: [m], role: "weight" },
-    ],
-  };
-}
-
-function convDW({ trace, record, idx }) {
-  const [m, a, bb, c] = idx;
-  const x = S.layerInput(trace, record.layer);
-  const dz = S.gradientOf(trace, S.tensorName(S.layerOutput(trace, record.layer)));
-  const [r, s] = dz.shape;
-  const terms = [];
-  const dzs = [];
-  const xs = [];
-  for (let i = 0; i < r; i++) {
-    for (let j = 0; j < s; j++) {
-      const di = ravel([i, j, m], dz.shape);
-      const xi = ravel([i + a, j + bb, c], x.shape);
-      terms.push(
-        term([
-          { sym: `δ[${i},${j},${m}]`, value: dz.values[di] },
-          { sym: `a[${i + a},${j + bb},${c}]`, value: x.values[xi] },
-        ]),
-      );
-      dzs.push(di);
-      xs.push(xi);
-    }
-  }
-  return {
-    terms,
-    refs: [
-      { ref: recRef(trace, dz), flats: dzs, role: "delta" },
-      { ref: recRef(trace, x), flats: xs, role: "input" },
-    ],
-  };
-}
-
-function convDB({ trace, record, idx }) {
-  const [m] = idx;
-  const dz = S.gradientOf(trace, S.tensorName(S.layerOutput(trace, record.layer)));
-  const [r, s] = dz.shape;
-  const terms = [];
-  const flats = [];
-  for (let i = 0; i < r; i++) {
-    for (let j = 0; j < s; j++) {
-      const di = ravel([i, j, m], dz.shape);
-      terms.push(term([{ sym: `δ[${i},${j},${m}]`, value: dz.values[di] }]));
-      flats.push(di);
-    }
-  }
-  return { terms, refs: [{ ref: recRef(trace, dz), flats, role: "delta" }] };
-}
-
-function convDX({ trace, weights, record, idx }) {
-  const [i, j, c] = idx;
-  const dz = S.gradientOf(trace, S.tensorName(S.layerOutput(trace, record.layer)));
-  const { W } = params(weights, record.layer);
-  if (!dz || !W) return { terms: [], note: "weights not loaded" };
-  const [K, d1, d2] = W.shape;
-  const [r, s] = dz.shape;
-  const terms = [];
-  const dzs = [];
-  const ws = [];
-  for (let a = 0; a < d1; a++) {
-    for (let bb = 0; bb < d2; bb++) {
-      const zi = i - a;
-      const zj = j - bb;
-      if (zi < 0 || zj < 0 || zi >= r || zj >= s) continue; // no such z: the term is 0
-      for (let k = 0; k < K; k++) {
-        const di = ravel([zi, zj, k], dz.shape);
-        const wi = ravel([k, a, bb, c], W.shape);
-        terms.push(
-          term([
-            { sym: `δ[${zi},${zj},${k}]`, value: dz.values[di] },
-            { sym: `w[${k},${a},${bb},${c}]`, value: W.values[wi] },
-          ]),
-        );
-        dzs.push(di);
-        ws.push(wi);
-      }
-    }
-  }
-  return {
-    terms,
-    refs: [
-      { ref: recRef(trace, dz), flats: dzs, role: "delta" },
-      { ref: { weights: `${record.layer}.W` }, flats: ws, role: "weight" },
-    ],
-  };
-}
-
-function denseZ({ trace, weights, record, idx }) {
-  const [j] = idx;
-  const x = S.layerInput(trace, record.layer);
-  const { W, b } = params(weights, record.layer);
-  if (!x || !W) return { terms: [], note: "weights not loaded" };
-  const n = W.shape[1];
-  const terms = [];
-  const ws = [];
-  for (let i = 0; i < n; i++) {
-    terms.push(
-      term([
-        { sym: `W[${j},${i}]`, value: W.values[j * n + i] },
-        { sym: `x[${i}]`, value: x.values[i] },
-      ]),
-    );
-    ws.push(j * n + i);
-  }
-  return {
-    terms,
-    bias: { sym: `b[${j}]`, value: b.values[j] },
-    refs: [
-      { ref: recRef(trace, x), flats: [...x.values.keys()], role: "input" },
-      { ref: { weights: `${record.layer}.W` }, flats: ws, role: "weight" },
-      { ref: { weights: `${record.layer}.b` }, flats: [j], role: "weight" },
-    ],
-  };
-}
-
-function denseDelta(trace, record) {
-  return S.gradientOf(trace, S.tensorName(S.layerOutput(trace, record.layer)));
-}
-
-function denseDW({ trace, record, idx }) {
-  const [j, i] = idx;
-  const dz = denseDelta(trace, record);
-  const x = S.layerInput(trace, record.layer);
-  return {
-    terms: [
-      term([
-        { sym: `δ[${j}]`, value: dz.values[j] },
-        { sym: `x[${i}]`, value: x.values[i] },
-      ]),
-    ],
-    refs: [
-      { ref: recRef(trace, dz), flats: [j], role: "delta" },
-      { ref: recRef(trace, x), flats: [i], role: "input" },
-    ],
-  };
-}
-
-function denseDB({ trace, record, idx }) {
-  const dz = denseDelta(trace, record);
-  return {
-    terms: [term([{ sym: `δ[${idx[0]}]`, value: dz.values[idx[0]] }])],
-    refs: [{ ref: recRef(trace, dz), flats: [idx[0]], role: "delta" }],
-  };
-}
-
-function denseDX({ trace, weights, record, idx }) {
-  const [i] = idx;
-  const dz = denseDelta(trace, record);
-  const { W } = params(weights, record.layer);
-  if (!W) return { terms: [], note: "weights not loaded" };
-  const [nOut, nIn] = W.shape;
-  const terms = [];
-  const ws = [];
-  for (let j = 0; j < nOut; j++) {
-    terms.push(
-      term([
-        { sym: `W[${j},${i}]`, value: W.values[j * nIn + i] },
-        { sym: `δ[${j}]`, value: dz.values[j] },
-      ]),
-    );
-    ws.push(j * nIn + i);
-  }
-  return {
-    terms,
-    refs: [
-      { ref: recRef(trace, dz), flats: [...dz.values.keys()], role: "delta" },
-      { ref: { weights: `${record.layer}.W` }, flats: ws, role: "weight" },
-    ],
-  };
 }
 
 function activationA({ trace, record, flat, kind }) {
@@ -372,36 +170,56 @@ function flattenDX({ trace, record, idx }) {
   };
 }
 
+// Softmax with the largest score subtracted first (as the engine does), so no exp overflows.
+function shiftedSoftmax(z) {
+  const max = Math.max(...z.values);
+  const exps = Array.from(z.values, (v) => Math.exp(v - max));
+  return { max, exps, total: exps.reduce((s, e) => s + e, 0) };
+}
+
 function softmaxP({ trace, record, idx }) {
   const z = S.layerInput(trace, record.layer);
-  const exps = Array.from(z.values, (v) => Math.exp(v));
-  const total = exps.reduce((s, e) => s + e, 0);
+  const { max, exps, total } = shiftedSoftmax(z);
   return {
     terms: [],
     recomputed: exps[idx[0]] / total,
-    softmax: { j: idx[0], z: z.values[idx[0]], exp: exps[idx[0]], total },
+    softmax: { j: idx[0], z: z.values[idx[0]], max, exp: exps[idx[0]], total },
     refs: [{ ref: recRef(trace, z), flats: [...z.values.keys()], role: "input" }],
   };
 }
 
-function xentL({ trace }) {
+// The scores z the softmax read, the target y, and 1 − p_y = Σ_{k≠y} p_k from the scores:
+// computed from p itself it would cancel to nothing when the network is sure of y.
+function outputError(trace) {
   const p = trace.records.find((r) => r.equation === "softmax.p");
+  const z = S.layerInput(trace, p.layer);
   const y = trace.result?.label ?? 0;
+  const { exps, total } = shiftedSoftmax(z);
+  const others = exps.reduce((s, e, k) => (k === y ? s : s + e), 0);
+  return { p, z, y, exps, total, others };
+}
+
+function xentL({ trace }) {
+  const { p, z, y } = outputError(trace);
+  // L = −log p_y = log(1 + Σ_{k≠y} e^{z_k − z_y}), exact even when p_y rounds to 1
+  let sum = 0;
+  z.values.forEach((v, k) => {
+    if (k !== y) sum += Math.exp(v - z.values[y]);
+  });
   return {
     terms: [],
-    recomputed: -Math.log(p.values[y]),
+    recomputed: Math.log1p(sum),
     xent: { y, p: p.values[y] },
     refs: [{ ref: recRef(trace, p), flats: [y], role: "input" }],
   };
 }
 
 function xentDZ({ trace, idx }) {
-  const p = trace.records.find((r) => r.equation === "softmax.p");
-  const y = trace.result?.label ?? 0;
+  const { p, y, exps, total, others } = outputError(trace);
   const j = idx[0];
   return {
     terms: [],
-    recomputed: p.values[j] - (j === y ? 1 : 0),
+    recomputed: j === y ? -others / total : exps[j] / total,
     output: { j, y, p: p.values[j], onehot: j === y ? 1 : 0 },
     refs: [{ ref: recRef(trace, p), flats: [j], role: "input" }],
   };

@@ -4,56 +4,7 @@
 
 import { figureName, savePng, saveSvg } from "../export.js";
 import { defaultPick, focusPlan } from "../focus.js";
-import * as S from "../state.js";
-
-/**
- * app: {trace(), weights(), model(), stepTo(k), select(key, flat)} — read access to the app's
- * state and the two commands the focus view issues.
- */
-export function createFocusFlow(v, app) {
-  let pick = null;
-  let pickedAt = null;
-
-  function render() {
-    const t = app.trace();
-    const plan = focusPlan(t, app.weights());
-    const at = plan && t.steps[t.cursor];
-    if (at !== pickedAt || !plan) pick = null;
-    pickedAt = at;
-    // the stamp names what the view shows: a new trace or another step redraws, nothing else
-    const stamp = plan ? `${t.records.length}:${at}:${t.result?.loss}` : "";
-    v.focus.showFocus(plan, pick ?? (plan && defaultPick(t, plan.record)), stamp);
-  }
-
-  v.focus.bindPick((p) => {
-    pick = p;
-    render();
-  });
-  v.focus.bindCellSelect((key, flat) => app.select(key, flat));
-  v.network.bindLayerSelect?.((layer) => {
-    const k = firstStepOf(app.trace(), layer);
-    if (k >= 0) app.stepTo(k);
-  });
-  let queued = false;
-  window.addEventListener("resize", () => {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(() => {
-      queued = false;
-      render();
-    });
-  });
-  v.focus.bindExport?.(({ format, scale }) => {
-    const figures = v.focus.figures();
-    if (!figures.length) return;
-    const t = app.trace();
-    const name = figureName(app.model(), t.cursor, S.currentRecord(t));
-    if (format === "svg") saveSvg(figures, name);
-    else savePng(figures, name, scale);
-  });
-
-  return { render };
-}
+import * as S from "../trace-store.js";
 
 /** The step that opens a layer of the overview: its first backward step (input: the last). */
 export function firstStepOf(trace, layer) {
@@ -61,4 +12,41 @@ export function firstStepOf(trace, layer) {
     const r = trace.records[i];
     return layer === "input" ? r.of?.startsWith("input.") : r.layer === layer;
   });
+}
+
+export function createFocusFlow(ctx) {
+  const { app, v } = ctx;
+
+  return {
+    /** Show the current step; the view repaints only when the step, pick or size changed. */
+    render() {
+      const t = app.trace;
+      const plan = focusPlan(t, ctx.weightsInUse());
+      const at = plan ? t.steps[t.cursor] : -1;
+      if (at !== app.focusStep) app.focusPick = null;
+      app.focusStep = at;
+      // the stamp names what is shown: a new trace or another step redraws, nothing else does
+      const stamp = plan ? `${app.traces}:${at}:${app.scaleMode}` : "";
+      v.focus.showFocus(plan, app.focusPick ?? (plan && defaultPick(t, plan.record)), stamp);
+    },
+
+    /** The student chose another map / filter / class in an overview. */
+    pick(p) {
+      app.focusPick = p;
+      this.render();
+    },
+
+    goToLayer(layer) {
+      const k = firstStepOf(app.trace, layer);
+      if (k >= 0) ctx.flows.step.scrub(k);
+    },
+
+    exportFigure({ format, scale }) {
+      const figures = v.focus.figures();
+      if (!figures.length) return;
+      const name = figureName(app.model, app.trace.cursor, S.currentRecord(app.trace));
+      if (format === "svg") saveSvg(figures, name);
+      else savePng(figures, name, scale);
+    },
+  };
 }

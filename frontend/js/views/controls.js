@@ -4,21 +4,21 @@
 const TYPING = new Set(["INPUT", "SELECT", "TEXTAREA"]);
 
 export function createControls({ prev, next, play, scrubber, title, formula, words, counter }) {
-  let onStep = null;
-  prev.addEventListener("click", () => onStep?.({ by: -1 }));
-  next.addEventListener("click", () => onStep?.({ by: 1 }));
-  play.addEventListener("click", () => onStep?.({ play: "toggle" }));
-  scrubber.addEventListener("input", () => onStep?.({ to: Number(scrubber.value) }));
+  let on = null;
+  prev.addEventListener("click", () => on?.previous());
+  next.addEventListener("click", () => on?.next());
+  play.addEventListener("click", () => on?.togglePlay());
+  scrubber.addEventListener("input", () => on?.scrub(Number(scrubber.value)));
 
   document.addEventListener("keydown", (ev) => {
-    if (ev.altKey || ev.ctrlKey || ev.metaKey || !onStep) return;
+    if (ev.altKey || ev.ctrlKey || ev.metaKey || !on) return;
     const tag = ev.target?.tagName;
     const scrubbing = ev.target === scrubber;
     if (ev.key === "ArrowRight" && !TYPING.has(tag)) {
-      onStep({ by: 1 });
+      on.next();
       ev.preventDefault();
     } else if (ev.key === "ArrowLeft" && !TYPING.has(tag)) {
-      onStep({ by: -1 });
+      on.previous();
       ev.preventDefault();
     } else if (
       ev.key === " " &&
@@ -26,21 +26,22 @@ export function createControls({ prev, next, play, scrubber, title, formula, wor
       (tag !== "BUTTON" || ev.target === play)
     ) {
       if (ev.target === play) return; // the button's own click handles it
-      onStep({ play: "toggle" });
+      on.togglePlay();
       ev.preventDefault();
     }
   });
 
   return {
-    bindStep: (handler) => {
-      onStep = handler;
+    /** handlers = {previous, next, togglePlay, scrub(k)} */
+    bind: (handlers) => {
+      on = handlers;
     },
 
     /** {k, n, title, formulaHtml, explanation, playing}; n = 0 disables everything. */
     showStep({ k, n, title: text, formulaHtml, explanation, playing }) {
       const none = n === 0;
-      [prev, next, play, scrubber].forEach((el) => {
-        el.disabled = none;
+      [prev, next, play, scrubber].forEach((control) => {
+        control.disabled = none;
       });
       prev.disabled = none || k <= 0;
       next.disabled = none || k >= n - 1;

@@ -70,13 +70,13 @@ export function createDrawpad({ pad, clear, classify, sampleDigit, sample, seen 
   let seenLegend = null;
 
   return {
-    bindDraw: (handler) => {
-      onDraw = handler;
+    /** h = {clear, classify, draw (a stroke ended), sample(digit)} */
+    bind(h) {
+      onDraw = h.draw;
+      clear.addEventListener("click", h.clear);
+      classify.addEventListener("click", h.classify);
+      sample.addEventListener("click", () => h.sample(Number(sampleDigit.value)));
     },
-    bindClear: (handler) => clear.addEventListener("click", handler),
-    bindClassify: (handler) => classify.addEventListener("click", handler),
-    bindSample: (handler) =>
-      sample.addEventListener("click", () => handler(Number(sampleDigit.value))),
 
     clearPad: reset,
     isBlank: () => !inked,

@@ -83,11 +83,9 @@ function exportBar(onExport) {
 
 export function createFocusView(root) {
   const row = el("div", "focus-row");
-  let onExport = null;
-  const bar = exportBar((what) => onExport?.(what));
+  let on = {};
+  const bar = exportBar((what) => on.export?.(what));
   root.append(bar, row);
-  let onPick = null;
-  let onCell = null;
   let shown = "";
   const em = () => parseFloat(getComputedStyle(root).fontSize);
   let figures = [];
@@ -104,7 +102,7 @@ export function createFocusView(root) {
     hm.tiles[op.along === "row" ? 0 : s.index]?.wrap.classList.add("picked");
     bindCell(hm, (flat) => {
       const t = op.along === "row" ? Math.floor(flat / op.shape[1]) : layout.cellOf(flat).tile;
-      onPick?.(pickOfSlice(op, t, pick));
+      on.pick?.(pickOfSlice(op, t, pick));
     });
     return hm;
   }
@@ -120,9 +118,9 @@ export function createFocusView(root) {
       gridCols: size.gridCols,
     });
     drawHeatmap(big, s.values, op.scale);
-    bindCell(big, (k) => onCell?.(op.key, s.toFlat(k)));
+    bindCell(big, (k) => on.cell?.(op.key, s.toFlat(k)));
     const fig = el("figure", `focus-panel ${op.role}`);
-    fig.dataset.key = op.key;
+    fig.dataset.focusKey = op.key;
     fig.style.maxWidth = `${Math.ceil(w + em())}px`; // a long title wraps instead of widening it
     const cap = el("figcaption");
     cap.append(el("span", "title", name), createLegend(op.scale));
@@ -167,18 +165,12 @@ export function createFocusView(root) {
     /** What is drawn, as plain data for figures: [{title, label, shape, values, scale}]. */
     figures: () => figures,
 
-    /** handler({format: "svg"|"png", scale}) when a figure download is asked for. */
-    bindExport(handler) {
-      onExport = handler;
-    },
-
-    bindPick(handler) {
-      onPick = handler;
-    },
-
-    /** handler(key, flat): a cell of a big slice was chosen (flat indexes the whole tensor). */
-    bindCellSelect(handler) {
-      onCell = handler;
+    /**
+     * handlers = {pick({m, c}): another slice was chosen in an overview; cell(key, flat): a cell
+     * of a big slice (flat indexes the whole tensor); export({format: "svg"|"png", scale})}
+     */
+    bind(handlers) {
+      on = handlers;
     },
   };
 }

@@ -6,6 +6,7 @@ import { paint } from "../colormap.js";
 import { describe } from "../describe.js";
 import { fmt } from "../format.js";
 import { tileValues, tiling, unravel } from "../tiling.js";
+import { el } from "./dom.js";
 
 // on-screen size of one cell, in CSS pixels, chosen from the shape alone
 function cellSize(shape, layout) {
@@ -24,8 +25,7 @@ function cellSize(shape, layout) {
 let tooltip = null;
 function showTooltip(text, x, y) {
   if (!tooltip) {
-    tooltip = document.createElement("div");
-    tooltip.className = "tooltip";
+    tooltip = el("div", "tooltip");
     tooltip.setAttribute("role", "tooltip");
     document.body.append(tooltip);
   }
@@ -46,55 +46,51 @@ function hideTooltip() {
 export function createHeatmap(shape, name, options = {}) {
   const layout = tiling(shape);
   const [cw, ch] = options.cell ?? cellSize(shape, layout);
-  const el = document.createElement("div");
-  el.className = `heatmap rank-${shape.length}`;
-  el.tabIndex = 0;
-  el.setAttribute("role", "img");
+  const root = el("div", `heatmap rank-${shape.length}`);
+  root.tabIndex = 0;
+  root.setAttribute("role", "img");
   const gridCols = options.gridCols ?? (shape.length === 4 ? layout.gridCols : 0);
   if (gridCols) {
-    el.classList.add("grid");
-    el.style.gridTemplateColumns = `repeat(${gridCols}, auto)`;
+    root.classList.add("grid");
+    root.style.gridTemplateColumns = `repeat(${gridCols}, auto)`;
   }
   const tiles = [];
   for (let t = 0; t < layout.tiles; t++) {
-    const wrap = document.createElement("div");
-    wrap.className = "tile";
-    const canvas = document.createElement("canvas");
+    const wrap = el("div", "tile");
+    const canvas = el("canvas");
     canvas.width = layout.cols;
     canvas.height = layout.rows;
     canvas.style.width = `${layout.cols * cw}px`;
     canvas.style.height = `${layout.rows * ch}px`;
     wrap.append(canvas);
-    el.append(wrap);
+    root.append(wrap);
     tiles.push({ wrap, canvas, overlay: null });
   }
-  if (shape.length === 1 && shape[0] <= 32) el.append(indexRow(shape[0], cw));
-  const hm = { el, shape, name, layout, cw, ch, tiles, values: null, onCell: null };
-  el.addEventListener("click", (ev) => {
+  if (shape.length === 1 && shape[0] <= 32) root.append(indexRow(shape[0], cw));
+  const hm = { el: root, shape, name, layout, cw, ch, tiles, values: null, onCell: null };
+  root.addEventListener("click", (ev) => {
     const flat = hit(hm, ev);
     if (flat != null && hm.onCell) hm.onCell(flat);
   });
-  el.addEventListener("keydown", (ev) => {
+  root.addEventListener("keydown", (ev) => {
     if (ev.key === "Enter" && hm.values && hm.onCell) hm.onCell(largest(hm.values));
   });
-  el.addEventListener("mousemove", (ev) => {
+  root.addEventListener("mousemove", (ev) => {
     const flat = hit(hm, ev);
     if (flat == null || !hm.values) return hideTooltip();
     const where = shape.length ? `[${unravel(flat, shape).join(", ")}]` : "";
     showTooltip(`${name}${where} = ${fmt(hm.values[flat])}`, ev.clientX, ev.clientY);
   });
-  el.addEventListener("mouseleave", hideTooltip);
+  root.addEventListener("mouseleave", hideTooltip);
   return hm;
 }
 
 // short vectors (class scores, probabilities, biases) get their indices written under them
 function indexRow(n, cw) {
-  const ticks = document.createElement("div");
-  ticks.className = "ticks";
+  const ticks = el("div", "ticks");
   ticks.setAttribute("aria-hidden", "true");
   for (let k = 0; k < n; k++) {
-    const t = document.createElement("span");
-    t.textContent = k;
+    const t = el("span", "", String(k));
     t.style.width = `${cw}px`;
     ticks.append(t);
   }
@@ -149,8 +145,7 @@ export function bindCell(hm, handler) {
 function overlayOf(hm, t) {
   const tile = hm.tiles[t];
   if (!tile.overlay) {
-    const o = document.createElement("canvas");
-    o.className = "overlay";
+    const o = el("canvas", "overlay");
     const ratio = window.devicePixelRatio || 1;
     o.width = Math.round(hm.layout.cols * hm.cw * ratio);
     o.height = Math.round(hm.layout.rows * hm.ch * ratio);
@@ -215,9 +210,8 @@ function line(ctx, x0, y0, x1, y1) {
 
 /** A legend: the colour bar over the scale's range with its end values. */
 export function createLegend(scale) {
-  const el = document.createElement("div");
-  el.className = "legend";
-  const bar = document.createElement("canvas");
+  const legend = el("div", "legend");
+  const bar = el("canvas");
   bar.width = 64;
   bar.height = 1;
   const values = Float32Array.from(
@@ -227,11 +221,7 @@ export function createLegend(scale) {
   const image = new ImageData(64, 1);
   paint(scale, values, image.data);
   bar.getContext("2d").putImageData(image, 0, 0);
-  const lo = document.createElement("span");
-  lo.textContent = fmt(scale.min);
-  const hi = document.createElement("span");
-  hi.textContent = fmt(scale.max);
-  el.append(lo, bar, hi);
-  el.setAttribute("aria-label", `colour scale from ${fmt(scale.min)} to ${fmt(scale.max)}`);
-  return el;
+  legend.append(el("span", "", fmt(scale.min)), bar, el("span", "", fmt(scale.max)));
+  legend.setAttribute("aria-label", `colour scale from ${fmt(scale.min)} to ${fmt(scale.max)}`);
+  return legend;
 }

@@ -3,6 +3,7 @@
 // backprop reaches it. The same code draws every layer of every architecture.
 
 import { fmt } from "../format.js";
+import { el } from "./dom.js";
 import { bindCell, createHeatmap, createLegend, drawHeatmap, markHeatmap } from "./heatmap.js";
 
 const layerOfTensor = (name) => name.slice(0, name.lastIndexOf("."));
@@ -20,59 +21,47 @@ export function createNetworkView(root) {
   }
 
   function addRow({ name, kind, detail }) {
-    const el = document.createElement("section");
-    el.className = "layer-row";
-    el.dataset.layer = name;
-    el.setAttribute("aria-label", `layer ${name}`);
-    const head = document.createElement("h3");
+    const section = el("section", "layer-row");
+    section.dataset.layer = name;
+    section.setAttribute("aria-label", `layer ${name}`);
+    const head = el("h3");
     // the layer's name is the overview's navigation: it opens the layer's step in the focus view
-    const go = document.createElement("button");
-    go.className = "layer-go";
-    go.textContent = name;
+    const go = el("button", "layer-go", name);
     go.type = "button";
     go.addEventListener("click", () => onLayer?.(name));
     head.append(go);
-    if (kind) {
-      const k = document.createElement("span");
-      k.className = "kind";
-      k.textContent = ` ${kind}${detail ? ` · ${detail}` : ""}`;
-      head.append(k);
-    }
-    const pairs = document.createElement("div");
-    pairs.className = "pairs";
-    el.append(head, pairs);
-    root.append(el);
-    rows.set(name, { el, pairs, byName: new Map() });
+    if (kind) head.append(el("span", "kind", ` ${kind}${detail ? ` · ${detail}` : ""}`));
+    const pairs = el("div", "pairs");
+    section.append(head, pairs);
+    root.append(section);
+    rows.set(name, { el: section, pairs, byName: new Map() });
   }
 
   function pair(name) {
     const r = row(layerOfTensor(name));
     if (!r.byName.has(name)) {
-      const el = document.createElement("div");
-      el.className = "pair";
-      el.dataset.tensor = name;
-      r.pairs.append(el);
-      r.byName.set(name, el);
+      const host = el("div", "pair");
+      host.dataset.tensor = name;
+      r.pairs.append(host);
+      r.byName.set(name, host);
     }
     return r.byName.get(name);
   }
 
   function makePanel(spec) {
-    const el = document.createElement("figure");
-    el.className = `panel ${spec.side}`;
-    el.dataset.key = spec.key;
-    const cap = document.createElement("figcaption");
-    const title = document.createElement("span");
-    title.className = "title";
+    const figure = el("figure", `panel ${spec.side}`);
+    figure.dataset.key = spec.key;
+    const cap = el("figcaption");
+    const title = el("span", "title");
     cap.append(title);
     const hm = createHeatmap(spec.shape, spec.label);
     bindCell(hm, (flat) => onCell?.(spec.key, flat));
-    el.append(cap, hm.el);
+    figure.append(cap, hm.el);
     const host = pair(spec.pair);
     if (spec.side === "weights") host.classList.add("param");
-    if (spec.side === "grad") host.append(el);
-    else host.prepend(el);
-    return { el, cap, title, hm, legend: null, shape: spec.shape.join("x") };
+    if (spec.side === "grad") host.append(figure);
+    else host.prepend(figure);
+    return { el: figure, cap, title, hm, legend: null, shape: spec.shape.join("x") };
   }
 
   return {
@@ -143,8 +132,6 @@ export function createNetworkView(root) {
       const bottom = top + pair.offsetHeight;
       if (top < 0 || bottom > root.clientHeight) root.scrollTop += top - 8;
     },
-
-    hasPanel: (key) => panels.has(key),
 
     /** handler(layer) when a layer's name is chosen. */
     bindLayerSelect(handler) {

@@ -1,58 +1,53 @@
-// Prediction, probability bars, target-label buttons and the loss.
+// The prediction: one bar per class probability, the target-label buttons and the loss.
 
 import { fmt } from "../format.js";
+import { el } from "./dom.js";
 
 export function createProbabilities({ prediction, chart, labels, loss }) {
   const bars = [];
   const buttons = [];
-  let onLabel = null;
+  let onTarget = null;
   for (let k = 0; k < 10; k++) {
-    const rowEl = document.createElement("div");
-    rowEl.className = "prob-row";
-    const name = document.createElement("span");
-    name.className = "digit";
-    name.textContent = k;
-    const track = document.createElement("span");
-    track.className = "track";
-    const bar = document.createElement("span");
-    bar.className = "bar";
+    const rowEl = el("div", "prob-row");
+    const track = el("span", "track");
+    const bar = el("span", "bar");
     track.append(bar);
-    const value = document.createElement("span");
-    value.className = "value";
-    rowEl.append(name, track, value);
+    const value = el("span", "value");
+    rowEl.append(el("span", "digit", String(k)), track, value);
     chart.append(rowEl);
     bars.push({ rowEl, bar, value });
 
-    const b = document.createElement("button");
+    const b = el("button", "", String(k));
     b.type = "button";
-    b.textContent = k;
     b.dataset.testid = `label-${k}`;
     b.setAttribute("aria-pressed", "false");
     b.setAttribute("aria-label", `target label ${k}`);
-    b.addEventListener("click", () => onLabel?.(k));
+    b.addEventListener("click", () => onTarget?.(k));
     labels.append(b);
     buttons.push(b);
   }
 
+  function clear() {
+    prediction.textContent = "–";
+    prediction.removeAttribute("data-digit");
+    loss.textContent = "";
+    for (const { bar, value, rowEl } of bars) {
+      bar.style.width = "0";
+      value.textContent = "";
+      rowEl.classList.remove("predicted", "target");
+    }
+    for (const b of buttons) b.setAttribute("aria-pressed", "false");
+  }
+
   return {
-    bindLabel: (handler) => {
-      onLabel = handler;
+    /** handler(k) when the student picks target digit k. */
+    bindTarget: (handler) => {
+      onTarget = handler;
     },
 
-    /** {probabilities, prediction, label, loss}; or null to clear. `busy` dims the old result. */
+    /** {probabilities, prediction, label, loss}; or null to clear. */
     showResult(result) {
-      if (!result) {
-        prediction.textContent = "–";
-        prediction.removeAttribute("data-digit");
-        loss.textContent = "";
-        bars.forEach(({ bar, value, rowEl }) => {
-          bar.style.width = "0";
-          value.textContent = "";
-          rowEl.classList.remove("predicted", "target");
-        });
-        buttons.forEach((b) => b.setAttribute("aria-pressed", "false"));
-        return;
-      }
+      if (!result) return clear();
       const { probabilities, label } = result;
       prediction.textContent = `${result.prediction}`;
       prediction.dataset.digit = String(result.prediction);
@@ -66,7 +61,9 @@ export function createProbabilities({ prediction, chart, labels, loss }) {
         rowEl.classList.toggle("predicted", k === result.prediction);
         rowEl.classList.toggle("target", k === label);
       });
-      buttons.forEach((b, k) => b.setAttribute("aria-pressed", String(k === label)));
+      buttons.forEach((b, k) => {
+        b.setAttribute("aria-pressed", String(k === label));
+      });
       loss.textContent = `loss L = −log p${label} = ${fmt(result.loss)}`;
     },
   };

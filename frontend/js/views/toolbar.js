@@ -1,5 +1,7 @@
 // Header tools: model choice, colour-scale mode, share link, download, and the status line.
 
+import { el } from "./dom.js";
+
 export function createToolbar({ model, scale, share, download, status }) {
   let handlers = {};
   model.addEventListener("change", () => handlers.model?.(model.value));
@@ -8,17 +10,17 @@ export function createToolbar({ model, scale, share, download, status }) {
   download.addEventListener("click", () => handlers.download?.());
 
   return {
-    bindToolbar: (h) => {
+    /** h = {model(name), scale(mode), share, download} */
+    bind: (h) => {
       handlers = h;
     },
 
     showModels(models, current) {
       model.replaceChildren(
         ...models.map((m) => {
-          const o = document.createElement("option");
-          o.value = m.name;
           const acc = m.test_accuracy == null ? "" : ` · ${(m.test_accuracy * 100).toFixed(1)}%`;
-          o.textContent = `${m.name}${acc}`;
+          const o = el("option", "", `${m.name}${acc}`);
+          o.value = m.name;
           o.title = m.description ?? "";
           return o;
         }),
@@ -28,10 +30,6 @@ export function createToolbar({ model, scale, share, download, status }) {
 
     showModel(name) {
       model.value = name;
-    },
-
-    showScaleMode(mode) {
-      scale.checked = mode === "shared";
     },
 
     /** {kind: "busy"|"error"|"info"|"idle", text} */
@@ -54,7 +52,7 @@ export function createToolbar({ model, scale, share, download, status }) {
 
     saveFile(name, text) {
       const blob = new Blob([text], { type: "application/json" });
-      const a = document.createElement("a");
+      const a = el("a");
       a.href = URL.createObjectURL(blob);
       a.download = name;
       a.click();

@@ -1,21 +1,35 @@
 // One SGD step on the current digit: learning rate, apply / undo / reset, before vs after.
 
 import { fmt } from "../format.js";
+import { el } from "./dom.js";
 
 export function createTraining({ rate, apply, undo, reset, summary, norms }) {
-  let onAction = null;
-  apply.addEventListener("click", () =>
-    onAction?.({ action: "apply", learningRate: Number(rate.value) }),
-  );
-  undo.addEventListener("click", () => onAction?.({ action: "undo" }));
-  reset.addEventListener("click", () => onAction?.({ action: "reset" }));
+  let on = null;
+  apply.addEventListener("click", () => on?.apply(Number(rate.value)));
+  undo.addEventListener("click", () => on?.undo());
+  reset.addEventListener("click", () => on?.reset());
+
+  function normRow(name, v, top) {
+    const tr = el("tr");
+    const bar = el("span", "bar");
+    bar.style.width = `${Math.max(1, (v / top) * 100)}%`;
+    const td = el("td");
+    td.append(bar);
+    tr.append(el("th", "", name), td, el("td", "", fmt(v)));
+    return tr;
+  }
 
   return {
-    bindTraining: (handler) => {
-      onAction = handler;
+    /** h = {apply(learningRate), undo, reset} */
+    bind: (h) => {
+      on = h;
     },
 
-    /** {canUndo, custom, busy} */
+    showLearningRate(value) {
+      rate.value = String(value);
+    },
+
+    /** {canUndo, custom, busy, ready} */
     showTrainingState({ canUndo, custom, busy, ready }) {
       apply.disabled = Boolean(busy) || !ready;
       undo.disabled = Boolean(busy) || !canUndo;
@@ -23,7 +37,7 @@ export function createTraining({ rate, apply, undo, reset, summary, norms }) {
       apply.textContent = busy ? "Applying…" : "Apply one SGD step";
     },
 
-    /** The last step's effect: {label, before, after, update_norms, learningRate}; null clears. */
+    /** The step whose weights are in use: {label, before, after, update_norms}; null clears. */
     showStepResult(step) {
       if (!step) {
         summary.textContent = "";
@@ -38,23 +52,8 @@ export function createTraining({ rate, apply, undo, reset, summary, norms }) {
         `loss ${fmt(step.before.loss)} → ${fmt(step.after.loss)}, prediction ${step.before.prediction} → ${step.after.prediction}.`;
       const entries = Object.entries(step.update_norms);
       const top = Math.max(...entries.map(([, v]) => v), 1e-30);
-      const rows = entries.map(([name, v]) => {
-        const tr = document.createElement("tr");
-        const th = document.createElement("th");
-        th.textContent = name;
-        const td = document.createElement("td");
-        const bar = document.createElement("span");
-        bar.className = "bar";
-        bar.style.width = `${Math.max(1, (v / top) * 100)}%`;
-        td.append(bar);
-        const tv = document.createElement("td");
-        tv.textContent = fmt(v);
-        tr.append(th, td, tv);
-        return tr;
-      });
-      const cap = document.createElement("caption");
-      cap.textContent = "size of the weight change ‖Δ‖ per parameter";
-      norms.replaceChildren(cap, ...rows);
+      const caption = el("caption", "", "size of the weight change ‖Δ‖ per parameter");
+      norms.replaceChildren(caption, ...entries.map(([name, v]) => normRow(name, v, top)));
     },
   };
 }

@@ -70,8 +70,24 @@ export function gradientOf(trace, name) {
   return trace.records.find((r) => r.phase === "backward" && r.of === name) ?? null;
 }
 
-/** The forward tensor that a layer reads: the last forward output before the layer's own. */
+/**
+ * The forward tensor a layer reads (e.g. conv2 -> pool1.a): the record its output names in
+ * `reads` that is a traced tensor (the others are parameters such as conv2.W).
+ */
 export function layerInput(trace, layer) {
+  const own = layerOutput(trace, layer);
+  if (own?.reads) {
+    for (const name of own.reads) {
+      const input = forward(trace, name);
+      if (input) return input;
+    }
+    return null;
+  }
+  return inputByOrder(trace, layer);
+}
+
+// fallback until records carry reads: the last forward output before the layer's own
+function inputByOrder(trace, layer) {
   let previous = null;
   for (const r of trace.records) {
     if (r.phase !== "forward" || r.quantity === "switches") continue;

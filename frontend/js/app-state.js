@@ -1,0 +1,95 @@
+// The page's one state object, declared here and nowhere else. Each property has a name, a
+// type, a default and, when it belongs in a shared link, its URL key. The state is sealed, so a
+// flow that assigns a property this table does not declare fails at once instead of growing the
+// state on the fly. The URL hash is written and read from the same table. Pure: no DOM.
+
+import { packImage, unpackImage } from "./codec.js";
+import { emptyTrace } from "./trace-store.js";
+
+export const PIXELS = 28 * 28;
+export const FALLBACK_LEARNING_RATE = 0.005;
+
+/**
+ * name, type, default (a function for values that must not be shared between states), url (the
+ * hash key, or absent: the property stays on this page) and what it means.
+ */
+export const PROPERTIES = [
+  // the link: what the network saw, the target, the model and the step
+  { name: "model", type: "string", default: null, url: "m", doc: "model name" },
+  { name: "input", type: "image", default: null, url: "x", doc: "28×28 input, q/255" },
+  { name: "label", type: "digit", default: null, url: "y", doc: "target; null = prediction" },
+  { name: "step", type: "int", default: 0, url: "k", doc: "the backward step shown" },
+  { name: "present", type: "boolean", default: false, url: "present", doc: "presentation mode" },
+  { name: "embed", type: "boolean", default: false, url: "embed", doc: "embedded: no page header" },
+  // this page only
+  { name: "models", type: "list", default: () => [], doc: "GET api/models entries" },
+  { name: "defaultLearningRate", type: "number", default: FALLBACK_LEARNING_RATE, doc: "server's" },
+  { name: "architecture", type: "list", default: null, doc: "layers of the model in use" },
+  { name: "shipped", type: "weights", default: null, doc: "the model's own weights" },
+  { name: "student", type: "weights", default: null, doc: "weights after SGD steps, or null" },
+  { name: "undo", type: "list", default: () => [], doc: "earlier {student, lastStep}" },
+  { name: "lastStep", type: "object", default: null, doc: "the SGD answer on screen" },
+  { name: "trace", type: "trace", default: emptyTrace, doc: "records, cursor, selection" },
+  { name: "weightSelection", type: "object", default: null, doc: "{name, flat} of a weight" },
+  { name: "scaleMode", type: "enum", values: ["layer", "shared"], default: "layer", doc: "" },
+  { name: "playing", type: "timer", default: null, doc: "the autoplay interval" },
+  { name: "request", type: "abort", default: null, doc: "the trace in flight" },
+  { name: "busy", type: "boolean", default: false, doc: "an SGD step is running" },
+  { name: "sizes", type: "object", default: () => ({}), doc: "gradient RMS per model" },
+  { name: "sampleTurn", type: "int", default: -1, doc: "which sample of a digit was last" },
+  { name: "traces", type: "int", default: 0, doc: "completed traces (tests wait on it)" },
+  { name: "timings", type: "object", default: () => ({}), doc: "ms, for the tests' log" },
+  { name: "focusPick", type: "object", default: null, doc: "{m, c}: the slice chosen, or null" },
+  { name: "focusStep", type: "int", default: -1, doc: "the record index focusPick belongs to" },
+];
+
+/** A fresh state with every property at its default; adding a property later throws. */
+export function createAppState() {
+  const state = {};
+  for (const p of PROPERTIES) {
+    state[p.name] = typeof p.default === "function" ? p.default() : p.default;
+  }
+  return Object.seal(state);
+}
+
+// URL text <-> value, per type; a value that does not parse is dropped (the default stays).
+const CODECS = {
+  string: { write: (v) => v, read: (t) => t || undefined },
+  int: {
+    write: (v) => String(v),
+    read: (t) => (/^\d{1,6}$/.test(t) ? Number(t) : undefined),
+  },
+  digit: {
+    write: (v) => (v == null ? "auto" : String(v)),
+    read: (t) => (/^\d$/.test(t) ? Number(t) : undefined),
+  },
+  image: { write: (v) => packImage(v), read: (t) => unpackImage(t, PIXELS) ?? undefined },
+  boolean: { write: () => "", read: () => true },
+};
+
+const inUrl = () => PROPERTIES.filter((p) => p.url);
+
+/** The hash that reproduces the state's link properties, e.g. "#m=…&y=3&k=0&x=…". */
+export function toHash(state) {
+  const parts = [];
+  for (const p of inUrl()) {
+    const v = state[p.name];
+    if (p.type === "boolean" && !v) continue;
+    if (v == null && p.type !== "digit") continue;
+    const text = CODECS[p.type].write(v);
+    parts.push(text === "" ? p.url : `${p.url}=${encodeURIComponent(text)}`);
+  }
+  return `#${parts.join("&")}`;
+}
+
+/** {name: value} for every link property the hash carries and that parses. */
+export function fromHash(hash) {
+  const q = new URLSearchParams(hash.replace(/^#/, ""));
+  const out = {};
+  for (const p of inUrl()) {
+    if (!q.has(p.url)) continue;
+    const v = CODECS[p.type].read(q.get(p.url));
+    if (v !== undefined) out[p.name] = v;
+  }
+  return out;
+}

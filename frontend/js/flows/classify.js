@@ -1,0 +1,113 @@
+// Classify: the drawing pad, samples and the target label, each leading to a streamed trace.
+
+import * as api from "../api.js";
+import { fmt } from "../format.js";
+import * as S from "../trace-store.js";
+
+export function createClassifyFlow(ctx) {
+  const { app, v } = ctx;
+
+  // Stream a trace for `source` ({image} or {drawing}); a newer request cancels this one.
+  async function run(source) {
+    app.request?.abort();
+    const request = new AbortController();
+    app.request = request;
+    ctx.flows.step.stopPlay();
+    const t0 = performance.now();
+    ctx.status("busy", "Running the network…");
+    v.inspector.showInspector(null);
+    app.weightSelection = null;
+    let trace;
+    try {
+      trace = await receive({ ...source, label: app.label, ...ctx.modelBody() }, request, t0);
+    } catch (err) {
+      if (app.request === request && err.name !== "AbortError") {
+        ctx.fail(err);
+        v.probabilities.showResult(null);
+      }
+      return;
+    }
+    if (app.request === request) show(trace, t0);
+  }
+
+  async function receive(body, request, t0) {
+    let trace = S.emptyTrace();
+    let forwardDone = false;
+    for await (const item of api.streamTrace(body, request.signal)) {
+      if (item.type === "result") return S.finish(trace, item.result, app.step);
+      const r = item.record;
+      trace = S.addRecord(trace, r);
+      if (r.phase === "forward") ctx.flows.step.drawArriving(trace, r);
+      else if (!forwardDone) {
+        forwardDone = true;
+        app.timings.classifyToForwardMs = performance.now() - t0;
+      }
+    }
+    throw new Error("the trace ended without a result");
+  }
+
+  function show(trace, t0) {
+    app.trace = trace;
+    app.traces += 1;
+    app.input = trace.records[0].values;
+    const { [app.model]: _, ...others } = app.sizes;
+    app.sizes = { [app.model]: S.gradientSizes(trace), ...others };
+    app.timings.traceMs = performance.now() - t0;
+    v.probabilities.showResult(trace.result);
+    v.drawpad.showSeen(trace.records[0]);
+    ctx.flows.step.drawPanels();
+    v.diagnostics.showGradientSizes(app.sizes);
+    ctx.flows.train.showState();
+    const n = app.undo.length;
+    const whose = app.student ? ` · your weights (${n} SGD step${n === 1 ? "" : "s"})` : "";
+    const r = trace.result;
+    ctx.status(
+      "idle",
+      `Predicted ${r.prediction} · target ${r.label} · loss ${fmt(r.loss)}${whose} · ` +
+        `${trace.steps.length} steps: use → or Next to step backward.`,
+    );
+  }
+
+  return {
+    /** Trace the current input again (new label, new weights, other model), keeping the step. */
+    rerun() {
+      return app.input ? run(ctx.imageBody()) : null;
+    },
+
+    /** Classify button: the input on screen (a sample, a link) or else the fresh drawing. */
+    classify() {
+      if (app.input) return run(ctx.imageBody());
+      if (v.drawpad.isBlank()) return ctx.status("error", "Draw a digit first.");
+      app.step = 0;
+      return run({ drawing: v.drawpad.drawing() });
+    },
+
+    clear() {
+      v.drawpad.clearPad();
+      app.input = null;
+    },
+
+    /** New ink: the shown input no longer matches the pad. */
+    draw() {
+      app.input = null;
+    },
+
+    async pickSample(digit) {
+      await ctx.guarded(async () => {
+        const { samples } = await api.fetchSamples(digit, 10);
+        if (!samples.length) throw new Error(`no sample of digit ${digit}`);
+        app.sampleTurn = (app.sampleTurn + 1) % samples.length;
+        app.input = Float32Array.from(samples[app.sampleTurn].image.flat());
+        app.label = null;
+        app.step = 0;
+        v.drawpad.showImage(app.input);
+        await run(ctx.imageBody());
+      });
+    },
+
+    chooseTarget(k) {
+      app.label = k;
+      if (!this.rerun()) ctx.status("error", "Classify a digit first.");
+    },
+  };
+}

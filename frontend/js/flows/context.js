@@ -1,0 +1,33 @@
+// What every flow shares: the app state, the views, the other flows (filled in by main.js, so a
+// flow can hand on to another without importing it) and the request bodies built from the state.
+
+import { encodeWeights, nest } from "../codec.js";
+
+export function createContext(app, views) {
+  const ctx = {
+    app,
+    v: views,
+    flows: {},
+    weightsInUse: () => app.student ?? app.shipped,
+    imageBody: () => ({ image: nest(app.input, 28, 28) }),
+    modelBody: () =>
+      app.student
+        ? { weights: encodeWeights(app.student), model: app.model }
+        : { model: app.model },
+    status: (kind, text) => views.toolbar.showStatus({ kind, text }),
+    /** Show a failed request's reason (an aborted request is not a failure). */
+    fail(err) {
+      if (err.name !== "AbortError") ctx.status("error", err.message);
+    },
+    /** Run `fn`, showing its error instead of throwing it. */
+    async guarded(fn) {
+      try {
+        return await fn();
+      } catch (err) {
+        ctx.fail(err);
+        return null;
+      }
+    },
+  };
+  return ctx;
+}
