@@ -110,6 +110,7 @@ views.focus.bind({
   pick: (p) => flows.focus.pick(p),
   cell: (key, flat) => flows.step.selectCell(key, flat),
   export: (what) => flows.focus.exportFigure(what),
+  resize: () => flows.focus.render(),
 });
 views.presenter.bind({
   toggle: () => flows.present.toggle(),
@@ -117,7 +118,6 @@ views.presenter.bind({
   fullscreenLeft: () => flows.present.fullscreenLeft(),
   fullUrl: () => flows.present.fullUrl(),
 });
-window.addEventListener("resize", () => requestAnimationFrame(() => flows.focus.render()));
 views.inspector.bindClose(() => flows.step.closeInspector());
 views.training.bind({
   apply: (rate) => flows.train.apply(rate),

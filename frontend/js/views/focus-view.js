@@ -7,6 +7,7 @@ import { pickOfSlice, slice, sliceCount } from "../focus.js";
 import { tiling } from "../tiling.js";
 import { el } from "./dom.js";
 import { bindCell, createHeatmap, createLegend, drawHeatmap } from "./heatmap.js";
+import { createStackOverview, stackLayout } from "./stack-overview.js";
 
 const CAPTION_EM = 4.4; // room for a panel's caption and legend, in the page's font size
 const MAX_CELL = 64;
@@ -30,19 +31,15 @@ export function fit(shape, w, h) {
   return { gridCols: best.gridCols, cell: Math.max(1, best.cell) };
 }
 
-/** Cell size (1-3 px) and height of an operand's overview so it fits `w` x `h`. */
+/** The overview's stack layout and [w, h] CSS px per cell, as large as fits `w` x `h`. */
 export function overviewSize(op, w, h) {
-  const layout = tiling(op.shape);
-  let best = { cell: 1, height: 0 };
+  let best = null;
   for (let cell = 1; cell <= 3; cell++) {
-    let height;
-    if (op.along === "row") height = cell * op.shape[1] <= w ? op.shape[0] * 3 + 8 : h + 1;
-    else if (layout.gridRows > 1) height = layout.gridRows * (layout.rows * cell + 3) + 8;
-    else {
-      const perLine = Math.max(1, Math.floor(w / (layout.cols * cell + 4)));
-      height = Math.ceil(layout.tiles / perLine) * (layout.rows * cell + 4) + 8;
-    }
-    if (cell === 1 || height <= h) best = { cell, height };
+    const cw = op.along === "row" ? Math.max(1, Math.floor(w / (op.shape[1] + 2))) : cell;
+    const ch = op.along === "row" ? 3 : cell;
+    const stack = stackLayout(op, Math.floor(w / cw));
+    const height = stack.height * ch + 8;
+    if (!best || (height <= h && stack.width * cw <= w)) best = { stack, cell: [cw, ch], height };
   }
   return best;
 }
@@ -87,31 +84,21 @@ export function createFocusView(root) {
   const bar = exportBar((what) => on.export?.(what));
   root.append(bar, row);
   let shown = "";
-  const em = () => parseFloat(getComputedStyle(root).fontSize);
+  // the space to fill, kept by a ResizeObserver: reading it on each step would force a layout
+  // of the whole page in the middle of the step's script
+  let size = { w: 0, h: 0, em: 16 };
+  new ResizeObserver(() => {
+    const em = parseFloat(getComputedStyle(root).fontSize);
+    size = { w: root.clientWidth, h: root.clientHeight - bar.offsetHeight - 12, em };
+    on.resize?.();
+  }).observe(root);
   let figures = [];
 
-  function overview(op, s, pick, cell) {
-    const layout = tiling(op.shape);
-    const hm = createHeatmap(op.shape, `${op.label}, all slices`, {
-      cell: [cell, op.along === "row" ? 3 : cell],
-    });
-    hm.el.classList.add("overview");
-    hm.el.removeAttribute("tabindex");
-    drawHeatmap(hm, op.values, op.scale);
-    hm.el.setAttribute("aria-label", `overview of ${op.label}: choose a slice`);
-    hm.tiles[op.along === "row" ? 0 : s.index]?.wrap.classList.add("picked");
-    bindCell(hm, (flat) => {
-      const t = op.along === "row" ? Math.floor(flat / op.shape[1]) : layout.cellOf(flat).tile;
-      on.pick?.(pickOfSlice(op, t, pick));
-    });
-    return hm;
-  }
-
-  function panel(op, pick, w, h) {
+  function panel(op, pick, w, h, em) {
     const s = slice(op, pick);
     const several = sliceCount(op) > 1;
-    const small = several ? overviewSize(op, w, h / 5) : { cell: 0, height: 0 };
-    const size = fit(s.shape, w, h - CAPTION_EM * em() - small.height);
+    const small = several ? overviewSize(op, w, h / 5) : { height: 0 };
+    const size = fit(s.shape, w, h - CAPTION_EM * em - small.height);
     const name = [op.label, sliceText(op, s)].filter(Boolean).join(", ");
     const big = createHeatmap(s.shape, name, {
       cell: [size.cell, size.cell],
@@ -121,11 +108,14 @@ export function createFocusView(root) {
     bindCell(big, (k) => on.cell?.(op.key, s.toFlat(k)));
     const fig = el("figure", `focus-panel ${op.role}`);
     fig.dataset.focusKey = op.key;
-    fig.style.maxWidth = `${Math.ceil(w + em())}px`; // a long title wraps instead of widening it
+    fig.style.maxWidth = `${Math.ceil(w + em)}px`; // a long title wraps instead of widening it
     const cap = el("figcaption");
     cap.append(el("span", "title", name), createLegend(op.scale));
     fig.append(cap, big.el);
-    if (several) fig.append(overview(op, s, pick, small.cell).el);
+    if (several) {
+      const choose = (t) => on.pick?.(pickOfSlice(op, t, pick));
+      fig.append(createStackOverview(op, small.stack, small.cell, s.index, choose));
+    }
     figures.push({
       title: name,
       label: op.label,
@@ -141,8 +131,7 @@ export function createFocusView(root) {
   return {
     /** plan from focus.focusPlan (null clears); pick = {m, c}. Redraws only when either changed. */
     showFocus(plan, pick, stamp) {
-      const w = root.clientWidth;
-      const h = root.clientHeight - bar.offsetHeight - 12;
+      const { w, h, em } = size;
       const key = plan ? `${stamp}|${pick.m},${pick.c}|${w}x${h}` : "";
       if (key === shown) return;
       shown = key;
@@ -152,12 +141,12 @@ export function createFocusView(root) {
       // narrow screens stack the panels, each the full width and roughly square
       const stacked = w < STACK_BELOW;
       // room for each panel's gap and padding (2 em) and the arrow before the result (3 em)
-      const each = stacked ? w - 8 : (w - 3 * em() - n * 2 * em()) / n;
+      const each = stacked ? w - 8 : (w - 3 * em - n * 2 * em) / n;
       const tall = stacked ? Math.min(w, 420) + 140 : h;
       const parts = [];
       plan.operands.forEach((op) => {
         if (op.role === "out" && n > 1) parts.push(el("span", "focus-op", "→"));
-        parts.push(panel(op, pick, each, tall));
+        parts.push(panel(op, pick, each, tall, em));
       });
       row.replaceChildren(...parts);
     },
@@ -167,7 +156,8 @@ export function createFocusView(root) {
 
     /**
      * handlers = {pick({m, c}): another slice was chosen in an overview; cell(key, flat): a cell
-     * of a big slice (flat indexes the whole tensor); export({format: "svg"|"png", scale})}
+     * of a big slice (flat indexes the whole tensor); export({format: "svg"|"png", scale});
+     * resize(): the space to fill changed}
      */
     bind(handlers) {
       on = handlers;

@@ -61,7 +61,7 @@ export function createNetworkView(root) {
     if (spec.side === "weights") host.classList.add("param");
     if (spec.side === "grad") host.append(figure);
     else host.prepend(figure);
-    return { el: figure, cap, title, hm, legend: null, shape: spec.shape.join("x") };
+    return { el: figure, cap, title, hm, legend: null, state: "", shape: spec.shape.join("x") };
   }
 
   return {
@@ -99,8 +99,12 @@ export function createNetworkView(root) {
      * its place (dimmed caption, no colours) so the layout never jumps while stepping.
      */
     showPanelStates(states) {
+      // a step changes two or three panels; touching only those keeps the repaint to them
       for (const [key, p] of panels) {
         const s = states.get(key) ?? {};
+        const state = `${Boolean(s.pending)}${Boolean(s.current)}`;
+        if (p.state === state) continue;
+        p.state = state;
         p.el.classList.toggle("pending", Boolean(s.pending));
         p.el.classList.toggle("current", Boolean(s.current));
         if (s.current) p.el.setAttribute("aria-current", "step");
