@@ -70,7 +70,7 @@ export function createStepFlow(ctx) {
     showMarks();
     v.controls.showStep(stepView(r));
     ctx.flows.focus.render();
-    // if (r) v.network.scrollTo(P.recordKey(r));
+    if (r) v.network.scrollTo(P.recordKey(r));
     app.timings.stepMs = performance.now() - t0;
     ctx.flows.link.writeUrl();
   }
