@@ -33,28 +33,66 @@ async function failure(response) {
   return new ApiError(text || `${response.status} ${response.statusText}`, response.status);
 }
 
-async function request(path, options = {}) {
-  let response;
-  try {
-    response = await fetch(path, {
-      headers: options.body ? { "Content-Type": "application/json" } : {},
-      ...options,
+const BUSY_TRIES = 3; // answers "503 busy" honoured (each after its Retry-After) before giving up
+const LONGEST_WAIT_S = 10;
+
+function pause(seconds, signal) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, seconds * 1000);
+    signal?.addEventListener("abort", () => {
+      clearTimeout(timer);
+      reject(new DOMException("aborted", "AbortError"));
     });
-  } catch (err) {
-    if (err.name === "AbortError") throw err;
-    throw new ApiError("Cannot reach the server. Is it running?", 0);
-  }
-  if (!response.ok) throw await failure(response);
-  return response;
+  });
 }
 
-async function getJson(path, options) {
-  return (await request(path, options)).json();
+// Seconds a 503 asks us to wait (Retry-After in seconds), or null when it does not ask.
+function retryAfter(response) {
+  if (response.status !== 503) return null;
+  const s = Number(response.headers.get("Retry-After"));
+  return Number.isFinite(s) && s >= 0 ? Math.min(s, LONGEST_WAIT_S) : null;
+}
+
+/**
+ * fetch, with the server's error made readable. `retry` (for pure requests only: trace, SGD,
+ * gradient check) sends the request once more after a network error and again after a 503's
+ * Retry-After; `onRetry(text)` is told before each wait so the page can say so.
+ */
+async function request(path, options = {}, { retry = false, onRetry = null } = {}) {
+  const init = { headers: options.body ? { "Content-Type": "application/json" } : {}, ...options };
+  let lostOnce = false;
+  for (let busy = 0; ; ) {
+    let response;
+    try {
+      response = await fetch(path, init);
+    } catch (err) {
+      if (err.name === "AbortError") throw err;
+      if (!retry || lostOnce) throw new ApiError("Cannot reach the server. Is it running?", 0);
+      lostOnce = true;
+      onRetry?.("The connection dropped; retrying once…");
+      continue;
+    }
+    const wait = retry && busy < BUSY_TRIES ? retryAfter(response) : null;
+    if (response.ok || wait === null) {
+      if (!response.ok) throw await failure(response);
+      return response;
+    }
+    busy += 1;
+    onRetry?.(`The server is busy; retrying in ${wait} s…`);
+    await pause(wait, options.signal);
+  }
+}
+
+// every GET is pure too
+async function getJson(path) {
+  return (await request(path, {}, { retry: true })).json();
 }
 
 function post(body, signal) {
   return { method: "POST", body: JSON.stringify(body), signal };
 }
+
+const pure = (onRetry) => ({ retry: true, onRetry });
 
 export function fetchModels() {
   return getJson("api/models");
@@ -89,8 +127,12 @@ async function* ndjson(response) {
  * POST api/trace and yield {type: "record", record} for each record, then {type: "result", ...}.
  * A mid-stream {"phase": "error"} line becomes a thrown ApiError.
  */
-export async function* streamTrace(body, signal) {
-  const response = await request("api/trace", post({ ...body, encoding: "b64" }, signal));
+export async function* streamTrace(body, signal, onRetry) {
+  const response = await request(
+    "api/trace",
+    post({ ...body, encoding: "b64" }, signal),
+    pure(onRetry),
+  );
   let finished = false;
   for await (const line of ndjson(response)) {
     if (line.phase === "error") throw new ApiError(line.message || "the server failed", 500);
@@ -104,11 +146,12 @@ export async function* streamTrace(body, signal) {
   if (!finished) throw new ApiError("the trace stopped before its result arrived", 0);
 }
 
-export async function sgdStep(body, signal) {
-  const answer = await getJson("api/sgd", post({ ...body, encoding: "b64" }, signal));
+export async function sgdStep(body, onRetry) {
+  const response = await request("api/sgd", post({ ...body, encoding: "b64" }), pure(onRetry));
+  const answer = await response.json();
   return { ...answer, weights: decodeWeights(answer.weights) };
 }
 
-export function gradcheck(body, signal) {
-  return getJson("api/gradcheck", post(body, signal));
+export async function gradcheck(body, onRetry) {
+  return (await request("api/gradcheck", post(body), pure(onRetry))).json();
 }

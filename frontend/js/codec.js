@@ -95,6 +95,11 @@ export function nest(values, rows, cols) {
   return out;
 }
 
+/** A 0..1 image on the 8-bit grid q/255, the values a share link can carry exactly. */
+export function quantise(values) {
+  return Float32Array.from(values, (v) => Math.round(Math.max(0, Math.min(1, v)) * 255) / 255);
+}
+
 /** A 0..1 image -> compact URL-safe text: one byte per pixel, base64url. */
 export function packImage(values) {
   const bytes = Uint8Array.from(values, (v) => Math.round(Math.max(0, Math.min(1, v)) * 255));

@@ -37,6 +37,8 @@ const views = {
     chart: $("probabilities"),
     labels: $("labels"),
     loss: $("loss"),
+    note: $("target-note"),
+    question: $("target"),
   }),
   controls: createControls({
     prev: $("step-prev"),
@@ -44,6 +46,7 @@ const views = {
     play: $("step-play"),
     scrubber: $("step-scrubber"),
     title: $("step-title"),
+    magnitude: $("step-magnitude"),
     formula: $("step-formula"),
     words: $("step-words"),
     counter: $("step-counter"),
@@ -65,6 +68,7 @@ const views = {
     undo: $("sgd-undo"),
     reset: $("sgd-reset"),
     summary: $("sgd-summary"),
+    samples: $("sgd-samples"),
     norms: $("sgd-norms"),
   }),
   diagnostics: createDiagnostics({
@@ -140,6 +144,10 @@ window.convtrace = {
   traces: () => app.traces,
   model: () => app.model,
   weights: () => app.student ?? app.shipped,
+  /** The SGD answer whose weights are in use, without the weights themselves. */
+  lastStep: () =>
+    app.lastStep &&
+    Object.fromEntries(Object.entries(app.lastStep).filter(([key]) => key !== "weights")),
 };
 
 flows.present.open();

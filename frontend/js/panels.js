@@ -3,7 +3,8 @@
 // the gradient with respect to it, so a gradient always sits beside its tensor.
 
 import { extent, makeScale, scaleKind } from "./colormap.js";
-import { quantityText, shapeText } from "./format.js";
+import { fmt, quantityText, shapeText } from "./format.js";
+import { isSure, largestGradient, logPosition, maxAbs, sizeWords } from "./magnitude.js";
 import { ravel } from "./tiling.js";
 import * as S from "./trace-store.js";
 
@@ -28,9 +29,20 @@ function family(kind, side) {
   return side === "grad" ? "gradient" : side === "weights" ? "weights" : kind;
 }
 
-/** Every panel the trace and weights call for: [{key, pair, side, label, title, shape, values, scale}]. */
+// The size of a panel's values: for the bar beside its legend, and in words for a gradient.
+function magnitude(symbol, values, context, grad) {
+  const max = maxAbs(values);
+  const words = grad ? `: ${sizeWords(max, context.largest, context.sure)}` : "";
+  return { max, position: logPosition(max), text: `max |${symbol}| = ${fmt(max)}${words}` };
+}
+
+/**
+ * Every panel the trace and weights call for:
+ * [{key, pair, side, label, title, shape, values, scale, magnitude: {max, position, text}}].
+ */
 export function panelSpecs(trace, weights, mode) {
   const specs = [];
+  const context = { largest: largestGradient(trace), sure: isSure(trace) };
   trace.records.forEach((r, i) => {
     if (!shown(r)) return;
     const grad = r.phase === "backward";
@@ -45,6 +57,7 @@ export function panelSpecs(trace, weights, mode) {
       title: `${grad ? `step ${step + 1}: ` : ""}${quantityText(r.quantity)}${r.shape.length ? ` ${shapeText(r.shape)}` : ""}`,
       shape: r.shape,
       values: r.values,
+      magnitude: magnitude(quantityText(r.quantity), r.values, context, grad),
     });
   });
   for (const [name, w] of Object.entries(weights ?? {})) {
@@ -58,6 +71,7 @@ export function panelSpecs(trace, weights, mode) {
       title: `${q} ${shapeText(w.shape)}`,
       shape: w.shape,
       values: w.values,
+      magnitude: magnitude(q, w.values, context, false),
     });
   }
   return withScales(specs, mode);

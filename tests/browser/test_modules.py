@@ -76,3 +76,49 @@ def test_tiling_round_trips_every_rank(page, app_url):
       return bad;""",
     )
     assert bad == []
+
+
+def test_app_state_is_declared_and_round_trips_through_the_url(page, app_url):
+    out = run(
+        page,
+        app_url,
+        """
+      const A = await import('./js/app-state.js');
+      const s = A.createAppState();
+      const sealed = Object.isSealed(s);  // in the app's (strict) modules, adding throws
+      try { s.notDeclared = 1; } catch { /* strict mode */ }
+      const input = Float32Array.from({length: 784}, (_, i) => (i * 7 % 256) / 255);
+      Object.assign(s, {model: 'lenet-sigmoid', input, label: 7, step: 12});
+      const back = A.fromHash(A.toHash(s));
+      const auto = A.fromHash(A.toHash({...s, label: null}));
+      const junk = A.fromHash('#m=&y=42&k=-3&x=@@');
+      return {sealed, hasJunk: 'notDeclared' in s, model: back.model, label: back.label,
+              step: back.step, same: back.input.every((v, i) => v === input[i]),
+              autoHasLabel: 'label' in auto, junk, fresh: A.createAppState().undo !== s.undo};""",
+    )
+    assert out["sealed"] and not out["hasJunk"]
+    assert (out["model"], out["label"], out["step"]) == ("lenet-sigmoid", 7, 12)
+    assert out["same"]  # the 8-bit image comes back exactly
+    assert not out["autoHasLabel"]  # "auto": the prediction is the target
+    assert out["junk"] == {}  # values that do not parse are dropped, not guessed
+    assert out["fresh"]  # no default object shared between two states
+
+
+def test_a_layer_input_comes_from_reads_when_records_carry_them(page, app_url):
+    out = run(
+        page,
+        app_url,
+        """
+      const S = await import('./js/trace-store.js');
+      const rec = (layer, quantity, reads) => ({phase: 'forward', layer, quantity, reads,
+                                                shape: [1], values: new Float32Array(1)});
+      // the order says conv2 reads relu1.a; its reads say pool1.a
+      const named = [rec('pool1', 'a', ['relu1.a']), rec('relu1', 'a', ['conv1.z']),
+                     rec('conv2', 'z', ['pool1.a', 'conv2.W', 'conv2.b'])]
+        .reduce(S.addRecord, S.emptyTrace());
+      const bare = named.records.map(({reads, ...r}) => r).reduce(S.addRecord, S.emptyTrace());
+      const name = (r) => r && S.tensorName(r);
+      const of = (t) => name(S.layerInput(t, 'conv2'));
+      return {named: of(named), bare: of(bare)};""",
+    )
+    assert out == {"named": "pool1.a", "bare": "relu1.a"}

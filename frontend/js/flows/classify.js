@@ -1,6 +1,7 @@
 // Classify: the drawing pad, samples and the target label, each leading to a streamed trace.
 
 import * as api from "../api.js";
+import { quantise } from "../codec.js";
 import { fmt } from "../format.js";
 import * as S from "../trace-store.js";
 
@@ -22,8 +23,8 @@ export function createClassifyFlow(ctx) {
       trace = await receive({ ...source, label: app.label, ...ctx.modelBody() }, request, t0);
     } catch (err) {
       if (app.request === request && err.name !== "AbortError") {
-        ctx.fail(err);
-        v.probabilities.showResult(null);
+        ctx.flows.step.clearTrace(); // what is on screen no longer matches the request
+        ctx.status("error", `No trace: ${err.message}`);
       }
       return;
     }
@@ -33,7 +34,7 @@ export function createClassifyFlow(ctx) {
   async function receive(body, request, t0) {
     let trace = S.emptyTrace();
     let forwardDone = false;
-    for await (const item of api.streamTrace(body, request.signal)) {
+    for await (const item of api.streamTrace(body, request.signal, ctx.retrying)) {
       if (item.type === "result") return S.finish(trace, item.result, app.step);
       const r = item.record;
       trace = S.addRecord(trace, r);
@@ -53,7 +54,8 @@ export function createClassifyFlow(ctx) {
     const { [app.model]: _, ...others } = app.sizes;
     app.sizes = { [app.model]: S.gradientSizes(trace), ...others };
     app.timings.traceMs = performance.now() - t0;
-    v.probabilities.showResult(trace.result);
+    v.probabilities.showResult(trace.result, app.label != null);
+    if (app.label == null) v.probabilities.ask(); // a new digit: which one did the student mean?
     v.drawpad.showSeen(trace.records[0]);
     ctx.flows.step.drawPanels();
     v.diagnostics.showGradientSizes(app.sizes);
@@ -79,6 +81,7 @@ export function createClassifyFlow(ctx) {
       if (app.input) return run(ctx.imageBody());
       if (v.drawpad.isBlank()) return ctx.status("error", "Draw a digit first.");
       app.step = 0;
+      app.label = null; // a new digit: the target is its prediction until the student chooses
       return run({ drawing: v.drawpad.drawing() });
     },
 
@@ -97,7 +100,7 @@ export function createClassifyFlow(ctx) {
         const { samples } = await api.fetchSamples(digit, 10);
         if (!samples.length) throw new Error(`no sample of digit ${digit}`);
         app.sampleTurn = (app.sampleTurn + 1) % samples.length;
-        app.input = Float32Array.from(samples[app.sampleTurn].image.flat());
+        app.input = quantise(samples[app.sampleTurn].image.flat());
         app.label = null;
         app.step = 0;
         v.drawpad.showImage(app.input);

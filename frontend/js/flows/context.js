@@ -15,6 +15,8 @@ export function createContext(app, views) {
         ? { weights: encodeWeights(app.student), model: app.model }
         : { model: app.model },
     status: (kind, text) => views.toolbar.showStatus({ kind, text }),
+    /** Told by the API module before it waits to send a request again. */
+    retrying: (text) => views.toolbar.showStatus({ kind: "busy", text }),
     /** Show a failed request's reason (an aborted request is not a failure). */
     fail(err) {
       if (err.name !== "AbortError") ctx.status("error", err.message);

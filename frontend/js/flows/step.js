@@ -4,6 +4,7 @@
 import { explanation, formula, stepName } from "../equations.js";
 import { quantityText } from "../format.js";
 import { inspectRecord, inspectWeight } from "../inspect.js";
+import { stepMagnitude } from "../magnitude.js";
 import * as P from "../panels.js";
 import * as S from "../trace-store.js";
 
@@ -26,6 +27,7 @@ export function createStepFlow(ctx) {
       n: app.trace.steps.length,
       playing: Boolean(app.playing),
       title: `${r.layer} · ${quantityText(r.quantity)} — ${stepName(r)}`,
+      size: stepMagnitude(r, app.trace),
       formulaHtml: formula(r.equation),
       explanation: explanation(r.equation),
     };
@@ -84,6 +86,19 @@ export function createStepFlow(ctx) {
         v.network.showPanel(spec);
       }
       render();
+    },
+
+    /** Nothing traced: empty panels, no prediction (after a failed trace, say). */
+    clearTrace() {
+      stopPlay();
+      app.trace = S.emptyTrace();
+      app.weightSelection = null;
+      v.network.showLayers(P.layerRows(app.architecture ?? []));
+      v.probabilities.showResult(null);
+      v.inspector.showInspector(null);
+      v.diagnostics.showGradcheck(null);
+      this.drawPanels();
+      ctx.flows.train.showState();
     },
 
     /** A forward tensor as it arrives, each on its own scale. */

@@ -53,18 +53,27 @@ export function createTrainFlow(ctx) {
 
     async apply(learningRate) {
       if (!app.trace.result || app.busy) return;
+      if (!(learningRate > 0 && learningRate <= 10)) {
+        return ctx.status("error", "The learning rate must be a number above 0 and at most 10.");
+      }
       app.busy = true;
       showState();
       let answer = null;
       try {
-        answer = await api.sgdStep({
-          ...ctx.imageBody(),
-          label: app.trace.result.label,
-          ...ctx.modelBody(),
-          learning_rate: learningRate,
-        });
+        answer = await api.sgdStep(
+          {
+            ...ctx.imageBody(),
+            label: app.trace.result.label,
+            ...ctx.modelBody(),
+            learning_rate: learningRate,
+          },
+          ctx.retrying,
+        );
       } catch (err) {
-        ctx.fail(err); // the weights in use stay as they were
+        ctx.status(
+          "error",
+          `The SGD step was not applied (${err.message}); your weights are unchanged.`,
+        );
       } finally {
         app.busy = false;
       }
@@ -97,11 +106,14 @@ export function createTrainFlow(ctx) {
       }
       v.diagnostics.showGradcheck({ busy: true });
       try {
-        const answer = await api.gradcheck({
-          ...ctx.imageBody(),
-          label: app.trace.result?.label ?? null,
-          ...ctx.modelBody(),
-        });
+        const answer = await api.gradcheck(
+          {
+            ...ctx.imageBody(),
+            label: app.trace.result?.label ?? null,
+            ...ctx.modelBody(),
+          },
+          ctx.retrying,
+        );
         v.diagnostics.showGradcheck(answer);
       } catch (err) {
         v.diagnostics.showGradcheck({ error: err.message });

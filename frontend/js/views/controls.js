@@ -3,7 +3,17 @@
 
 const TYPING = new Set(["INPUT", "SELECT", "TEXTAREA"]);
 
-export function createControls({ prev, next, play, scrubber, title, formula, words, counter }) {
+export function createControls({
+  prev,
+  next,
+  play,
+  scrubber,
+  title,
+  magnitude,
+  formula,
+  words,
+  counter,
+}) {
   let on = null;
   prev.addEventListener("click", () => on?.previous());
   next.addEventListener("click", () => on?.next());
@@ -37,8 +47,11 @@ export function createControls({ prev, next, play, scrubber, title, formula, wor
       on = handlers;
     },
 
-    /** {k, n, title, formulaHtml, explanation, playing}; n = 0 disables everything. */
-    showStep({ k, n, title: text, formulaHtml, explanation, playing }) {
+    /**
+     * {k, n, title, size: {text, tiny} | null, formulaHtml, explanation, playing};
+     * n = 0 disables everything.
+     */
+    showStep({ k, n, title: text, size, formulaHtml, explanation, playing }) {
       const none = n === 0;
       [prev, next, play, scrubber].forEach((control) => {
         control.disabled = none;
@@ -53,6 +66,8 @@ export function createControls({ prev, next, play, scrubber, title, formula, wor
       );
       counter.textContent = none ? "" : `step ${k + 1} / ${n}`;
       title.textContent = text;
+      magnitude.textContent = size?.text ?? "";
+      magnitude.classList.toggle("tiny", Boolean(size?.tiny));
       formula.innerHTML = formulaHtml ?? "";
       words.textContent = explanation ?? "";
       play.textContent = playing ? "❚❚ Pause" : "▶ Play";

@@ -34,15 +34,40 @@ function sizeRow(sizes, models, key, lo, hi) {
   return tr;
 }
 
+// How many of a parameter's checked entries agreed, sat at a kink, or could not be resolved:
+// from each entry's status when the API sends one, else from the older summary counts.
+function counts(r) {
+  const checks = r.checks ?? [];
+  if (checks.some((c) => c.status)) {
+    const n = { ok: 0, kink: 0, unresolved: 0 };
+    for (const c of checks) n[c.status] = (n[c.status] ?? 0) + 1;
+    return n;
+  }
+  const kink = r.kinks ?? 0;
+  const unresolved = r.below_noise ?? 0;
+  return { ok: checks.length - kink - unresolved, kink, unresolved };
+}
+
+// ✓ only with evidence: at least one resolved entry, and all resolved entries agreeing.
+function verdict(r, n, target) {
+  if (r.status === "unresolved" || n.ok === 0 || r.max_rel_error == null) return "unresolved";
+  return r.max_rel_error < 100 * target ? "ok" : "bad";
+}
+
 function checkRow(r, target) {
-  const ok = r.max_rel_error === null || r.max_rel_error < 100 * target;
-  const value = r.max_rel_error === null ? "—" : fmt(r.max_rel_error, 2);
-  const skipped = [];
-  if (r.kinks) skipped.push(`${r.kinks} at a kink`);
-  if (r.below_noise) skipped.push(`${r.below_noise} too small to check`);
-  const tr = el("tr", ok ? "ok" : "bad");
-  const why = skipped.length ? ` (${skipped.join(", ")})` : "";
-  tr.append(el("th", "", r.param), el("td", "", `${value} ${ok ? "✓" : "✗"}${why}`));
+  const n = counts(r);
+  const v = verdict(r, n, target);
+  const parts = [`${n.ok} checked`];
+  if (n.kink) parts.push(`${n.kink} at a kink`);
+  if (n.unresolved) parts.push(`${n.unresolved} unresolved`);
+  const head = {
+    ok: `${fmt(r.max_rel_error, 2)} ✓`,
+    bad: `${fmt(r.max_rel_error, 2)} ✗`,
+    unresolved: "unresolved: no entry could be checked",
+  }[v];
+  const tr = el("tr", v);
+  tr.dataset.status = v;
+  tr.append(el("th", "", r.param), el("td", "", `${head} (${parts.join(", ")})`));
   return tr;
 }
 
@@ -93,8 +118,8 @@ export function createDiagnostics({ chart, run, results }) {
         "caption",
         "",
         `largest relative error |analytic − numeric| / (|analytic| + |numeric|), ε = ${fmt(state.epsilon)}. ` +
-          `Not counted: steps across a kink (ReLU at 0, pool tie), and gradients so small that the ` +
-          `numeric estimate's rounding noise (${fmt(state.noise_floor)}) hides them.`,
+          "Not counted: steps across a kink (ReLU at 0, pool tie), and unresolved entries, whose " +
+          "numeric estimate is lost in rounding noise; a parameter with no resolved entry gets no ✓.",
       );
       results.replaceChildren(caption, ...state.results.map((r) => checkRow(r, state.target)));
     },

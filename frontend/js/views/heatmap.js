@@ -56,6 +56,7 @@ export function createHeatmap(shape, name, options = {}) {
   const root = el("div", `heatmap rank-${shape.length}`);
   root.tabIndex = 0;
   root.setAttribute("role", "img");
+  root.setAttribute("aria-label", `${name}: not computed yet`);
   const gridCols = options.gridCols ?? (shape.length === 4 ? layout.gridCols : 0);
   if (gridCols) {
     root.classList.add("grid");

@@ -3,10 +3,24 @@
 // backprop reaches it. The same code draws every layer of every architecture.
 
 import { fmt } from "../format.js";
+import { LOG_MAX, LOG_MIN } from "../magnitude.js";
 import { el } from "./dom.js";
 import { bindCell, createHeatmap, createLegend, drawHeatmap, markHeatmap } from "./heatmap.js";
 
 const layerOfTensor = (name) => name.slice(0, name.lastIndexOf("."));
+
+// The size of a panel's values: a bar on the log scale every panel shares, and the words.
+function createMagnitude() {
+  const root = el("span", "magnitude");
+  const track = el("span", "mag-track");
+  track.setAttribute("aria-hidden", "true");
+  track.title = `size on one log scale for every panel: 1e${LOG_MIN} … 1e${LOG_MAX}`;
+  const bar = el("span", "mag-bar");
+  track.append(bar);
+  const text = el("span", "mag-text");
+  root.append(track, text);
+  return { root, bar, text };
+}
 
 export function createNetworkView(root) {
   const rows = new Map();
@@ -61,7 +75,18 @@ export function createNetworkView(root) {
     if (spec.side === "weights") host.classList.add("param");
     if (spec.side === "grad") host.append(figure);
     else host.prepend(figure);
-    return { el: figure, cap, title, hm, legend: null, state: "", shape: spec.shape.join("x") };
+    const size = createMagnitude();
+    cap.append(size.root);
+    return {
+      el: figure,
+      cap,
+      title,
+      hm,
+      legend: null,
+      state: "",
+      size,
+      shape: spec.shape.join("x"),
+    };
   }
 
   return {
@@ -88,8 +113,11 @@ export function createNetworkView(root) {
         spec.values.length === 1 ? `${spec.title} = ${fmt(spec.values[0])}` : spec.title;
       const legend = createLegend(spec.scale);
       if (p.legend) p.legend.replaceWith(legend);
-      else p.cap.append(legend);
+      else p.size.root.before(legend);
       p.legend = legend;
+      p.size.bar.style.width = `${(spec.magnitude.position * 100).toFixed(1)}%`;
+      p.size.text.textContent = spec.magnitude.text;
+      p.el.dataset.magnitude = String(spec.magnitude.max);
       drawHeatmap(p.hm, spec.values, spec.scale);
       p.el.hidden = false;
     },

@@ -3,7 +3,33 @@
 import { fmt } from "../format.js";
 import { el } from "./dom.js";
 
-export function createProbabilities({ prediction, chart, labels, loss }) {
+const SURE = 0.99; // a prediction this probable leaves (almost) nothing to learn
+
+// What the target question says under its buttons.
+// p_y to the digits that matter: "1 − 5.1e-6" rather than a rounded "1" (1 − p_y from the loss,
+// since 1 − p_y computed from p itself would round away)
+function probabilityText(p, loss) {
+  return p > 0.999 ? `1 − ${fmt(-Math.expm1(-loss), 2)}` : fmt(p, 3);
+}
+
+function targetNote({ probabilities, prediction, label, loss }, chosen) {
+  const p = probabilityText(probabilities[label], loss);
+  if (label === prediction && probabilities[label] >= SURE) {
+    return {
+      sure: true,
+      text:
+        `The network is already sure this is a ${label} (p${label} = ${p}), so the error is ` +
+        "tiny and there is little to learn. Pick another digit to see what it would take to change its mind.",
+    };
+  }
+  if (!chosen) return { sure: false, text: `Target ${label}: the prediction, until you choose.` };
+  return {
+    sure: false,
+    text: `Target ${label} (p${label} = ${p}): backpropagation shows how each weight should move to raise it.`,
+  };
+}
+
+export function createProbabilities({ prediction, chart, labels, loss, note, question }) {
   const bars = [];
   const buttons = [];
   let onTarget = null;
@@ -36,17 +62,28 @@ export function createProbabilities({ prediction, chart, labels, loss }) {
       value.textContent = "";
       rowEl.classList.remove("predicted", "target");
     }
-    for (const b of buttons) b.setAttribute("aria-pressed", "false");
+    for (const b of buttons) {
+      b.setAttribute("aria-pressed", "false");
+      b.classList.remove("predicted");
+    }
+    note.classList.remove("sure");
+    note.textContent =
+      "Classify a digit first; then pick the target y that backpropagation aims for.";
   }
 
   return {
+    /** Bring the target question into view (only as far as needed). */
+    ask() {
+      question.scrollIntoView({ block: "nearest", inline: "nearest" });
+    },
+
     /** handler(k) when the student picks target digit k. */
     bindTarget: (handler) => {
       onTarget = handler;
     },
 
-    /** {probabilities, prediction, label, loss}; or null to clear. */
-    showResult(result) {
+    /** {probabilities, prediction, label, loss} (null clears); chosen: the student picked y. */
+    showResult(result, chosen = false) {
       if (!result) return clear();
       const { probabilities, label } = result;
       prediction.textContent = `${result.prediction}`;
@@ -63,7 +100,11 @@ export function createProbabilities({ prediction, chart, labels, loss }) {
       });
       buttons.forEach((b, k) => {
         b.setAttribute("aria-pressed", String(k === label));
+        b.classList.toggle("predicted", k === result.prediction);
       });
+      const said = targetNote(result, chosen);
+      note.textContent = said.text;
+      note.classList.toggle("sure", said.sure);
       loss.textContent = `loss L = −log p${label} = ${fmt(result.loss)}`;
     },
   };
