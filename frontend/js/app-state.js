@@ -21,6 +21,7 @@ export const PROPERTIES = [
   { name: "step", type: "int", default: 0, url: "k", doc: "the backward step shown" },
   { name: "present", type: "boolean", default: false, url: "present", doc: "presentation mode" },
   { name: "embed", type: "boolean", default: false, url: "embed", doc: "embedded: no page header" },
+  { name: "lesson", type: "boolean", default: false, url: "lesson", doc: "lesson mode is on" },
   // this page only
   { name: "models", type: "list", default: () => [], doc: "GET api/models entries" },
   { name: "defaultLearningRate", type: "number", default: FALLBACK_LEARNING_RATE, doc: "server's" },

@@ -1,189 +1,207 @@
-// The equations the UI explains, keyed by the trace's equation ids: a general formula (MathML),
-// a one-line explanation in plain words, and the formula with a cell's numbers substituted.
+// The equations the UI explains, keyed by the trace's equation ids: the formula in the
+// derivation's notation (MathML, with the layer's own superscripts when the trace is known), a
+// one-line explanation in plain words, and the formula with a cell's numbers substituted.
 // Explanations are written for students meeting backprop through a conv net for the first time.
 
 import { fmt } from "./format.js";
 import * as M from "./mathml.js";
+import { equationKey, generalSymbols, ml, param } from "./notation.js";
 
-const { mi, mn, mo, row, sub, sup, frac, paren, sum, idx, partial } = M;
-
-const z = (...i) => sub(mi("z"), idx(...i));
-const a = (...i) => sub(mi("a"), idx(...i));
-const w = (m, ...i) => M.subsup(mi("w"), idx(...i), mi(m));
-const d = (x) => partial(x);
+const { mi, mn, mo, row, sup, frac, paren, partial } = M;
 const sigmaName = { relu: "ReLU", sigmoid: "sigmoid", tanh: "tanh" };
 
-// general formula + words, per equation id; activations share one entry per kind of step
+/** ∑ with both limits, e.g. sumTo("i", "0", "r−d"). */
+const sumTo = (i, lo, hi) =>
+  `<munderover>${mo("∑")}${row(mi(i), mo("="), mn(lo))}${row(...hi.map((h) => (/^[0-9]$/.test(h) ? mn(h) : /^[−+]$/.test(h) ? mo(h) : mi(h))))}</munderover>`;
+const d = (x) => partial(x);
+const eq = (...xs) => row(...xs);
+/** Two aligned lines, so a long right-hand side wraps inside the panel. */
+const twoLines = (lhs, first, second) =>
+  `<mtable columnalign="right left"><mtr><mtd>${lhs}</mtd><mtd>${row(mo("="), first)}</mtd></mtr><mtr><mtd></mtd><mtd>${second}</mtd></mtr></mtable>`;
+
+// per general equation key: (symbols of the layer) -> MathML, and the words
 const GENERAL = {
   "input.x": [
-    row(mi("x"), mo("="), mtextS("the 28×28 image, ink = 1")),
+    () =>
+      eq(mi("x"), mo("="), ml({ base: "a", l: 0 }), mo("="), M.mtext("the 28×28 image, ink = 1")),
     "The digit after preprocessing: cropped to its ink, scaled into a 20×20 box and centred by mass on 28×28.",
   ],
   "conv.z": [
-    row(
-      z("i", "j", "m"),
-      mo("="),
-      sum(["a", "b", "c"]),
-      w("m", "a", "b", "c"),
-      a("i+a", "j+b", "c"),
-      mo("+"),
-      sup(mi("b"), mi("m")),
-    ),
+    (s) =>
+      twoLines(
+        ml(s.out, "i", "j", "m"),
+        row(sumTo("a", "0", ["d", "−", "1"]), sumTo("b", "0", ["d", "−", "1"])),
+        row(
+          sumTo("c", "0", ["t", "−", "1"]),
+          param("w", s.l, "m", "a", "b", "c"),
+          ml(s.inp, "i+a", "j+b", "c"),
+          mo("+"),
+          param("b", s.l, "m"),
+        ),
+      ),
     "Each feature map m slides one d×d×t filter over the input: every output cell is the filter times the window under it, summed, plus the map's bias.",
   ],
   "act.a": [
-    row(a("i", "j", "m"), mo("="), mi("σ"), paren(z("i", "j", "m"))),
+    (s) => eq(ml(s.out, "i", "j", "m"), mo("="), mi("σ"), paren(ml(s.inp, "i", "j", "m"))),
     "The nonlinearity is applied to every cell on its own.",
   ],
   "maxpool.a": [
-    row(
-      a("i", "j", "c"),
-      mo("="),
-      mi("max"),
-      mtextS(" of the k×k window at "),
-      paren(idx("ki", "kj")),
-    ),
+    (s) =>
+      twoLines(
+        ml(s.out, "i", "j", "c"),
+        row(mi("max"), ml(s.inp, "ki+u", "kj+v", "c")),
+        M.mtext("over the k×k window, 0 ≤ u, v < k"),
+      ),
     "Each pooled cell keeps only the largest value of its window; which cell won is remembered (the switch).",
   ],
   "maxpool.switches": [
-    row(mtextS("switch = (row, col) of each window's maximum")),
+    () => row(M.mtext("switch = (row, col) of each window's maximum")),
     "Where each window's winner sits in the pool's input. Ties go to the first maximum in row-major order.",
   ],
   "flatten.a": [
-    row(
-      sub(mi("x"), mi("n")),
-      mo("="),
-      a("i", "j", "c"),
-      mo(","),
-      mi("n"),
-      mo("="),
-      paren(row(mi("i"), mi("s"), mo("+"), mi("j"))),
-      mi("t"),
-      mo("+"),
-      mi("c"),
-    ),
+    (s) =>
+      twoLines(
+        ml(s.out, "n"),
+        ml(s.inp, "i", "j", "c"),
+        row(
+          mi("n"),
+          mo("="),
+          paren(row(mi("i"), mi("s"), mo("+"), mi("j"))),
+          mi("t"),
+          mo("+"),
+          mi("c"),
+        ),
+      ),
     "The block of feature maps is read row by row into one long vector; nothing is computed.",
   ],
   "dense.z": [
-    row(
-      sub(mi("z"), mi("j")),
-      mo("="),
-      sum(["i"]),
-      sub(mi("W"), idx("j", "i")),
-      sub(mi("x"), mi("i")),
-      mo("+"),
-      sub(mi("b"), mi("j")),
-    ),
+    (s) =>
+      eq(
+        ml(s.out, "j"),
+        mo("="),
+        M.sum(["i"]),
+        param("w", s.l, null, "j", "i"),
+        ml(s.inp, "i"),
+        mo("+"),
+        M.subsup(mi("b"), mi("j"), M.ident(s.l)),
+      ),
     "Every class score is a weighted sum of all inputs plus a bias.",
   ],
   "softmax.p": [
-    row(
-      sub(mi("p"), mi("j")),
-      mo("="),
-      frac(
-        sup(mi("e"), sub(mi("z"), mi("j"))),
-        row(sum(["i"]), sup(mi("e"), sub(mi("z"), mi("i")))),
+    (s) =>
+      eq(
+        M.sub(mi("p"), mi("j")),
+        mo("="),
+        frac(
+          sup(mi("e"), row(ml(s.inp, "j"), mo("−"), mi("max"))),
+          row(M.sum(["k"]), sup(mi("e"), row(ml(s.inp, "k"), mo("−"), mi("max")))),
+        ),
       ),
-    ),
-    "Softmax turns the ten scores into probabilities that are positive and add up to 1.",
+    "Softmax turns the ten scores into probabilities that are positive and add up to 1; subtracting the largest score first changes nothing but keeps e^z from overflowing.",
   ],
   "xent.L": [
-    row(mi("L"), mo("="), mo("−"), mi("log"), sub(mi("p"), mi("y"))),
+    () => eq(mi("L"), mo("="), mo("−"), mi("log"), M.sub(mi("p"), mi("y"))),
     "The loss is small when the network gives the target class y a high probability.",
   ],
   "xent.dz": [
-    row(d(sub(mi("z"), mi("j"))), mo("="), sub(mi("p"), mi("j")), mo("−"), sub(mi("y"), mi("j"))),
+    (s) =>
+      eq(d(ml(s.out, "j")), mo("="), M.sub(mi("p"), mi("j")), mo("−"), M.sub(mi("y"), mi("j"))),
     "Backprop starts here: the error of each score is its probability minus 1 for the target class (minus 0 otherwise).",
   ],
   "dense.dW": [
-    row(d(sub(mi("W"), idx("j", "i"))), mo("="), d(sub(mi("z"), mi("j"))), sub(mi("x"), mi("i"))),
+    (s) => eq(d(param("w", s.l, null, "j", "i")), mo("="), d(ml(s.out, "j")), ml(s.inp, "i")),
     "A weight's gradient is the error at its output times the input it multiplies.",
   ],
   "dense.db": [
-    row(d(sub(mi("b"), mi("j"))), mo("="), d(sub(mi("z"), mi("j")))),
+    (s) => eq(d(M.subsup(mi("b"), mi("j"), M.ident(s.l))), mo("="), d(ml(s.out, "j"))),
     "A bias adds straight into its score, so its gradient is that score's error.",
   ],
   "dense.dx": [
-    row(
-      d(sub(mi("x"), mi("i"))),
-      mo("="),
-      sum(["j"]),
-      sub(mi("W"), idx("j", "i")),
-      d(sub(mi("z"), mi("j"))),
-    ),
+    (s) =>
+      eq(
+        d(ml(s.inp, "i")),
+        mo("="),
+        M.sum(["j"]),
+        param("w", s.l, null, "j", "i"),
+        d(ml(s.out, "j")),
+      ),
     "The error passed down: each input collects the errors of all scores it fed, weighted by the same weights.",
   ],
   "flatten.dx": [
-    row(d(a("i", "j", "c")), mo("="), d(sub(mi("x"), mi("n")))),
+    (s) => eq(d(ml(s.inp, "i", "j", "c")), mo("="), d(ml(s.out, "n"))),
     "The vector's error is folded back into the feature-map block; again nothing is computed.",
   ],
   "maxpool.dx": [
-    row(
-      d(a("i", "j", "c")),
-      mo("="),
-      mtextS("pooled error if (i, j) is its window's switch, else 0"),
-    ),
-    "Only the winner of each window influenced the output, so it receives the whole error; every other cell gets 0.",
+    (s) =>
+      twoLines(
+        d(ml(s.inp, "i", "j", "c")),
+        d(ml(s.out, "⌊i/k⌋", "⌊j/k⌋", "c")),
+        M.mtext("if (i, j) is its window's switch; 0 otherwise"),
+      ),
+    "Only the winner of each window (its switch) influenced the output, so it receives the whole error; every other cell gets 0.",
   ],
   "act.dz": [
-    row(
-      d(z("i", "j", "m")),
-      mo("="),
-      d(a("i", "j", "m")),
-      mo("·"),
-      sup(mi("σ"), mo("′")),
-      paren(z("i", "j", "m")),
-    ),
+    (s) =>
+      eq(
+        d(ml(s.inp, "i", "j", "m")),
+        mo("="),
+        d(ml(s.out, "i", "j", "m")),
+        mo("·"),
+        sup(mi("σ"), mo("′")),
+        paren(ml(s.inp, "i", "j", "m")),
+      ),
     "The chain rule through the nonlinearity: multiply the error by the slope of σ at the cell's z.",
   ],
   "conv.dW": [
-    row(
-      d(w("m", "a", "b", "c")),
-      mo("="),
-      sum(["i", "j"]),
-      d(z("i", "j", "m")),
-      a("i+a", "j+b", "c"),
-    ),
+    (s) =>
+      twoLines(
+        d(param("w", s.l, "m", "a", "b", "c")),
+        row(sumTo("i", "0", ["r", "−", "d"]), sumTo("j", "0", ["s", "−", "d"])),
+        row(d(ml(s.out, "i", "j", "m")), ml(s.inp, "i+a", "j+b", "c")),
+      ),
     "A filter weight is used at every position, so its gradient adds up error × input over all positions.",
   ],
   "conv.db": [
-    row(d(sup(mi("b"), mi("m"))), mo("="), sum(["i", "j"]), d(z("i", "j", "m"))),
+    (s) =>
+      eq(
+        d(param("b", s.l, "m")),
+        mo("="),
+        sumTo("i", "0", ["r", "−", "d"]),
+        sumTo("j", "0", ["s", "−", "d"]),
+        d(ml(s.out, "i", "j", "m")),
+      ),
     "A map's bias is added at every position: its gradient is the sum of that map's errors.",
   ],
   "conv.dx": [
-    row(
-      d(a("i", "j", "c")),
-      mo("="),
-      sum(["a", "b", "k"]),
-      d(z("i-a", "j-b", "k")),
-      w("k", "a", "b", "c"),
-    ),
+    (s) =>
+      twoLines(
+        d(ml(s.inp, "i", "j", "c")),
+        row(sumTo("a", "0", ["d", "−", "1"]), sumTo("b", "0", ["d", "−", "1"])),
+        row(
+          sumTo("k", "0", ["K", "−", "1"]),
+          d(ml(s.out, "i-a", "j-b", "k")),
+          param("w", s.l, "k", "a", "b", "c"),
+        ),
+      ),
     "The error passed down is a full convolution: each input cell gathers the errors of every output whose window covered it, weighted by the filter entry that connected them (terms with no such output are zero). For the input image this is the saliency.",
   ],
 };
 
-function mtextS(s) {
-  return M.mtext(s);
-}
-
-function generalKey(equation) {
-  const [, what] = equation.split(".");
-  if (GENERAL[equation]) return equation;
-  return what === "a" ? "act.a" : what === "dz" ? "act.dz" : equation;
-}
-
-/** MathML of the general formula for an equation id. */
-export function formula(equation) {
-  const entry = GENERAL[generalKey(equation)];
+/**
+ * MathML of an equation in the derivation's notation. `symbols` (from notation.layerSymbols)
+ * put the layer's own superscripts in; without them the formula is the general one, layer l.
+ */
+export function formula(equation, symbols = null) {
+  const entry = GENERAL[equationKey(equation)];
   if (!entry) return M.math(M.mtext(equation));
   const [kind] = equation.split(".");
-  const note = sigmaName[kind] ? row(M.mspace(), mtextS(`(σ = ${sigmaName[kind]})`)) : "";
-  return M.math(row(entry[0], note), equation);
+  const note = sigmaName[kind] ? row(M.mspace(), M.mtext(`(σ = ${sigmaName[kind]})`)) : "";
+  return M.math(row(entry[0](symbols ?? generalSymbols(equation)), note), equation);
 }
 
 /** One sentence that says what the equation does. */
 export function explanation(equation) {
-  return GENERAL[generalKey(equation)]?.[1] ?? "";
+  return GENERAL[equationKey(equation)]?.[1] ?? "";
 }
 
 const num = (v) => mn(fmt(v));
@@ -229,6 +247,27 @@ function sumOfTerms(info, limit) {
   return table(lines);
 }
 
+/**
+ * Softmax with its numbers: e^{z_j − max} over the sum of all ten e^{z_k − max}, every term
+ * listed and the sum given to 6 digits, so a student can redo the division by hand.
+ */
+function softmaxTerms(info) {
+  const { j, shifted, exps, total } = info.softmax;
+  const ez = (k) => sup(mi("e"), row(M.sub(mi("z"), mn(k)), mo("−"), mi("max")));
+  const terms = exps.map((e, k) => (k ? row(mo("+"), num(e)) : num(e)));
+  const half = Math.ceil(terms.length / 2);
+  return table([
+    line(cell(ez(j)), cell(row(mo("="), sup(mi("e"), paren(num(shifted))), mo("="), num(exps[j])))),
+    line(cell(row(M.sum(["k"]), ez("k"))), cell(row(mo("="), ...terms.slice(0, half)))),
+    line(cell(""), cell(row(...terms.slice(half)))),
+    line(cell(""), cell(row(mo("="), mn(fmt(total, 6))))),
+    line(
+      cell(M.sub(mi("p"), mn(j))),
+      cell(row(mo("="), frac(num(exps[j]), mn(fmt(total, 6))), mo("="), num(info.recomputed))),
+    ),
+  ]);
+}
+
 /** The equation with this cell's numbers: MathML, or "" when there is nothing to substitute. */
 export function substituted(info, limit = 8) {
   const v = num(info.value);
@@ -249,16 +288,16 @@ export function substituted(info, limit = 8) {
   if (info.routing) {
     const r = info.routing;
     return M.math(
-      row(
-        M.mtext(`switch of pooled cell (${r.cell.join(", ")}) is (${r.switch.join(", ")}) → `),
-        r.wins ? num(r.upstream) : mn("0"),
-      ),
+      table([
+        line(
+          cell(M.mtext(`pooled cell (${r.cell.join(", ")})`)),
+          cell(M.mtext(`switch at (${r.switch.join(", ")})`)),
+        ),
+        line(cell(mo("→")), cell(r.wins ? num(r.upstream) : mn("0"))),
+      ]),
     );
   }
-  if (info.softmax)
-    return M.math(
-      row(frac(num(info.softmax.exp), num(info.softmax.total)), mo("="), num(info.recomputed)),
-    );
+  if (info.softmax) return M.math(softmaxTerms(info));
   if (info.xent)
     return M.math(row(mo("−"), mi("log"), paren(num(info.xent.p)), mo("="), num(info.recomputed)));
   if (info.output)
@@ -267,27 +306,4 @@ export function substituted(info, limit = 8) {
     );
   if (info.copy) return M.math(row(M.mtext("copied: "), v));
   return "";
-}
-
-const STEP_NAMES = {
-  "xent.L": "the loss: where backpropagation starts",
-  "xent.dz": "output error p − y",
-  "dense.dW": "weight gradient",
-  "dense.db": "bias gradient",
-  "dense.dx": "error passed down",
-  "flatten.dx": "error folded back into feature maps",
-  "maxpool.dx": "max-pool routing through the switches",
-  "conv.dW": "filter gradients",
-  "conv.db": "bias gradients",
-  "conv.dx": "error passed down (full convolution)",
-};
-
-/** A short name for a step, e.g. "max-pool routing through the switches". */
-export function stepName(record) {
-  if (record.equation === "conv.dx" && record.of?.startsWith("input."))
-    return "input saliency ∂L/∂x (full convolution)";
-  if (STEP_NAMES[record.equation]) return STEP_NAMES[record.equation];
-  const [kind, what] = record.equation.split(".");
-  if (what === "dz") return `through the ${sigmaName[kind] ?? kind}: ∂L/∂a ⊙ σ′(z)`;
-  return record.equation;
 }

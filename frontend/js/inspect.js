@@ -1,7 +1,8 @@
 // The inspector's content for a selected cell: pure (trace, weights, cell) -> view data.
 
 import { explanation, formula, substituted } from "./equations.js";
-import { fmt, quantityText } from "./format.js";
+import { fmt } from "./format.js";
+import { equationOf, layerSymbols, stepTitle, tensorSymbols } from "./notation.js";
 import { explain } from "./terms.js";
 import { unravel } from "./tiling.js";
 
@@ -11,7 +12,7 @@ function notes(info) {
   const out = [];
   if (info.terms?.length > SHOWN_TERMS) {
     out.push(
-      `Shown: the ${SHOWN_TERMS} largest of ${info.terms.length} terms; the rest are summed in one line. The factors are outlined in their heatmaps (green: activations or errors, purple: weights).`,
+      `Listed: the ${SHOWN_TERMS} terms with the largest |term| of all ${info.terms.length}, in index order, since they decide the sum; the other ${info.terms.length - SHOWN_TERMS} are added up in one line. The listed terms' factors are outlined in their heatmaps (green: activations or errors, purple: weights).`,
     );
   }
   if (info.terms?.some((t) => t.factors.some((f) => f.sym.startsWith("δ")))) {
@@ -30,14 +31,37 @@ function notes(info) {
   return out;
 }
 
+// a record's name in the derivation's notation and in words, e.g. "z² — conv2's weighted sums"
+function heading(trace, r) {
+  if (r.phase === "backward" || r.equation === "xent.L") return stepTitle(r, trace.records).text;
+  const sym = tensorSymbols(trace.records).get(`${r.layer}.${r.quantity}`);
+  return sym ? `${sym.text} — ${sym.words}` : `${r.layer}.${r.quantity}`;
+}
+
+/**
+ * For a sum of many terms, outline only the factors of the listed terms (the largest |term|),
+ * not every cell the sum reads: a ref whose flats run parallel to the terms is cut to those.
+ */
+function listedRefs(info) {
+  const n = info.terms?.length ?? 0;
+  if (n <= SHOWN_TERMS) return info.refs;
+  const order = info.terms.map((_, i) => i);
+  order.sort((p, q) => Math.abs(info.terms[q].product) - Math.abs(info.terms[p].product));
+  const keep = order.slice(0, SHOWN_TERMS);
+  return info.refs.map((r) =>
+    r.flats.length === n ? { ...r, flats: keep.map((i) => r.flats[i]) } : r,
+  );
+}
+
 /** {info, view} for cell `flat` of trace record `index`. */
 export function inspectRecord(trace, weights, index, flat) {
   const info = explain(trace, weights, index, flat);
   const r = info.record;
   const view = {
-    heading: `${r.layer} · ${quantityText(r.quantity)}${r.phase === "backward" ? ` (gradient w.r.t. ${r.of})` : ""}`,
-    where: `cell [${info.idx.join(", ")}] of ${r.shape.join("×") || "a scalar"} · equation ${r.equation}`,
-    formulaHtml: formula(r.equation),
+    heading: heading(trace, r),
+    label: equationOf(r.equation)?.label ?? r.equation,
+    where: `cell [${info.idx.join(", ")}] of ${r.shape.join("×") || "a scalar"} · ${r.layer}`,
+    formulaHtml: formula(r.equation, layerSymbols(trace.records, r.layer)),
     explanation: explanation(r.equation),
     substitutedHtml: substituted(info, SHOWN_TERMS),
     value: info.value,
@@ -45,13 +69,14 @@ export function inspectRecord(trace, weights, index, flat) {
     count: info.terms?.length ?? 0,
     notes: notes(info),
   };
-  return { info, view };
+  return { info: { ...info, refs: listedRefs(info) }, view };
 }
 
 /** The view for one entry of a parameter tensor (weights have no equation in the trace). */
 export function inspectWeight(name, w, flat, whose) {
   return {
     heading: `parameter ${name}`,
+    label: "",
     where: `entry [${unravel(flat, w.shape).join(", ")}] of ${w.shape.join("×")}`,
     formulaHtml: "",
     explanation: whose,

@@ -5,12 +5,14 @@ import { createAppState } from "./app-state.js";
 import { createClassifyFlow } from "./flows/classify.js";
 import { createContext } from "./flows/context.js";
 import { createFocusFlow } from "./flows/focus.js";
+import { createLessonFlow } from "./flows/lesson.js";
 import { createLinkFlow } from "./flows/link.js";
 import { createPresentFlow } from "./flows/present.js";
 import { createStepFlow } from "./flows/step.js";
 import { createTrainFlow } from "./flows/train.js";
 import { currentRecord } from "./trace-store.js";
 import { createControls } from "./views/controls.js";
+import { createDerivation } from "./views/derivation.js";
 import { createDiagnostics } from "./views/diagnostics.js";
 import { createDrawpad } from "./views/drawpad.js";
 import { createFocusView } from "./views/focus-view.js";
@@ -18,6 +20,7 @@ import { createInspector } from "./views/inspector.js";
 import { createNetworkView } from "./views/layer-view.js";
 import { createPresenter } from "./views/presenter.js";
 import { createProbabilities } from "./views/probabilities.js";
+import { createQuestionView } from "./views/question.js";
 import { createToolbar } from "./views/toolbar.js";
 import { createTraining } from "./views/training.js";
 
@@ -46,6 +49,7 @@ const views = {
     play: $("step-play"),
     scrubber: $("step-scrubber"),
     title: $("step-title"),
+    label: $("step-equation"),
     magnitude: $("step-magnitude"),
     formula: $("step-formula"),
     words: $("step-words"),
@@ -57,6 +61,8 @@ const views = {
     toggle: $("present-toggle"),
     bar: $("present-toggle").parentElement,
   }),
+  derivation: createDerivation($("derivation")),
+  question: createQuestionView({ root: $("lesson"), start: $("lesson-start") }),
   inspector: createInspector({
     root: $("inspector"),
     body: $("inspector-body"),
@@ -94,6 +100,7 @@ flows.train = createTrainFlow(ctx);
 flows.link = createLinkFlow(ctx);
 flows.focus = createFocusFlow(ctx);
 flows.present = createPresentFlow(ctx);
+flows.lesson = createLessonFlow(ctx);
 
 views.drawpad.bind({
   clear: () => flows.classify.clear(),
@@ -144,6 +151,7 @@ window.convtrace = {
   traces: () => app.traces,
   model: () => app.model,
   weights: () => app.student ?? app.shipped,
+  lesson: () => flows.lesson.current(),
   /** The SGD answer whose weights are in use, without the weights themselves. */
   lastStep: () =>
     app.lastStep &&
@@ -152,4 +160,4 @@ window.convtrace = {
 
 flows.present.open();
 flows.step.render();
-flows.link.open();
+flows.link.open().then(() => flows.lesson.openLink());

@@ -5,6 +5,7 @@
 import { extent, makeScale, scaleKind } from "./colormap.js";
 import { fmt, quantityText, shapeText } from "./format.js";
 import { isSure, largestGradient, logPosition, maxAbs, sizeWords } from "./magnitude.js";
+import { tensorSymbols } from "./notation.js";
 import { ravel } from "./tiling.js";
 import * as S from "./trace-store.js";
 
@@ -29,6 +30,9 @@ function family(kind, side) {
   return side === "grad" ? "gradient" : side === "weights" ? "weights" : kind;
 }
 
+// a tensor's name in the derivation's notation, e.g. "z²", or the engineering name without one
+const symbolText = (symbols, name, quantity) => symbols.get(name)?.text ?? quantityText(quantity);
+
 // The size of a panel's values: for the bar beside its legend, and in words for a gradient.
 function magnitude(symbol, values, context, grad) {
   const max = maxAbs(values);
@@ -37,16 +41,20 @@ function magnitude(symbol, values, context, grad) {
 }
 
 /**
- * Every panel the trace and weights call for:
- * [{key, pair, side, label, title, shape, values, scale, magnitude: {max, position, text}}].
+ * Every panel the trace and weights call for: [{key, pair, side, label, title, shape, values,
+ * scale, magnitude: {max, position, text}}]. `symbols` name the tensors (notation.tensorSymbols
+ * of the whole trace so far).
  */
-export function panelSpecs(trace, weights, mode) {
+export function panelSpecs(trace, weights, mode, symbols = tensorSymbols(trace.records)) {
   const specs = [];
   const context = { largest: largestGradient(trace), sure: isSure(trace) };
   trace.records.forEach((r, i) => {
     if (!shown(r)) return;
     const grad = r.phase === "backward";
     const step = S.stepOf(trace, i);
+    const sym = grad
+      ? `∂L/∂${symbolText(symbols, r.of, r.quantity)}`
+      : symbolText(symbols, S.tensorName(r), r.quantity);
     specs.push({
       key: recordKey(r),
       index: i,
@@ -54,14 +62,17 @@ export function panelSpecs(trace, weights, mode) {
       side: grad ? "grad" : "value",
       kind: grad ? "diverging" : scaleKind(r),
       label: `${r.layer} ${quantityText(r.quantity)}`,
-      title: `${grad ? `step ${step + 1}: ` : ""}${quantityText(r.quantity)}${r.shape.length ? ` ${shapeText(r.shape)}` : ""}`,
+      title: `${grad ? `step ${step + 1}: ` : ""}${sym}${r.shape.length ? ` ${shapeText(r.shape)}` : ""}`,
       shape: r.shape,
       values: r.values,
-      magnitude: magnitude(quantityText(r.quantity), r.values, context, grad),
+      magnitude: magnitude(sym, r.values, context, grad),
     });
+    if (r.equation === "softmax.p" && trace.result) {
+      specs.push(oneHot(r, trace.result.label, context));
+    }
   });
   for (const [name, w] of Object.entries(weights ?? {})) {
-    const q = name.slice(name.lastIndexOf(".") + 1);
+    const q = symbolText(symbols, name, name.slice(name.lastIndexOf(".") + 1));
     specs.push({
       key: `fwd:${name}`,
       pair: name,
@@ -75,6 +86,22 @@ export function panelSpecs(trace, weights, mode) {
     });
   }
   return withScales(specs, mode);
+}
+
+// y beside p, so "p − y" at the output error can be read off the two panels
+function oneHot(p, label, context) {
+  const values = Float32Array.from(p.values, (_, k) => (k === label ? 1 : 0));
+  return {
+    key: `fwd:${p.layer}.y`,
+    pair: `${p.layer}.y`,
+    side: "value",
+    kind: "sequential",
+    label: `${p.layer} y`,
+    title: `y (one-hot: 1 at the target ${label})`,
+    shape: p.shape,
+    values,
+    magnitude: magnitude("y", values, context, false),
+  };
 }
 
 // Per-layer: each panel its own range. Shared: one range per family (activations, z, gradients,

@@ -183,7 +183,7 @@ function softmaxP({ trace, record, idx }) {
   return {
     terms: [],
     recomputed: exps[idx[0]] / total,
-    softmax: { j: idx[0], z: z.values[idx[0]], max, exp: exps[idx[0]], total },
+    softmax: { j: idx[0], shifted: z.values[idx[0]] - max, exps, total },
     refs: [{ ref: recRef(trace, z), flats: [...z.values.keys()], role: "input" }],
   };
 }

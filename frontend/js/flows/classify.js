@@ -5,6 +5,13 @@ import { quantise } from "../codec.js";
 import { fmt } from "../format.js";
 import * as S from "../trace-store.js";
 
+// the server's reason for a drawing it cannot use, said the way a student would understand it
+function inStudentWords(err) {
+  if (/no ink/i.test(err.message))
+    return "Draw a digit first: the pad has no ink the network can see.";
+  return `No trace: ${err.message}`;
+}
+
 export function createClassifyFlow(ctx) {
   const { app, v } = ctx;
 
@@ -24,7 +31,7 @@ export function createClassifyFlow(ctx) {
     } catch (err) {
       if (app.request === request && err.name !== "AbortError") {
         ctx.flows.step.clearTrace(); // what is on screen no longer matches the request
-        ctx.status("error", `No trace: ${err.message}`);
+        ctx.status("error", inStudentWords(err));
       }
       return;
     }
@@ -60,6 +67,7 @@ export function createClassifyFlow(ctx) {
     ctx.flows.step.drawPanels();
     v.diagnostics.showGradientSizes(app.sizes);
     ctx.flows.train.showState();
+    ctx.flows.lesson.traceChanged();
     const n = app.undo.length;
     const whose = app.student ? ` · your weights (${n} SGD step${n === 1 ? "" : "s"})` : "";
     const r = trace.result;

@@ -1,11 +1,12 @@
 // Walking the trace: the step cursor, autoplay, the colour-scale mode, and the selected cell
 // with its inspector. Also draws the trace's panels, since every other flow ends by showing it.
 
-import { explanation, formula, stepName } from "../equations.js";
-import { quantityText } from "../format.js";
+import { explanation, formula } from "../equations.js";
 import { inspectRecord, inspectWeight } from "../inspect.js";
 import { stepMagnitude } from "../magnitude.js";
+import { equationOf, layerSymbols, stepTitle, switchNote, tensorSymbols } from "../notation.js";
 import * as P from "../panels.js";
+import { tiedWindows } from "../question-plan.js";
 import * as S from "../trace-store.js";
 
 const PLAY_MS = 900;
@@ -13,6 +14,7 @@ const NO_TRACE = {
   k: 0,
   n: 0,
   title: "Draw a digit or pick a sample, then Classify.",
+  label: "",
   formulaHtml: "",
   explanation: "",
 };
@@ -26,11 +28,20 @@ export function createStepFlow(ctx) {
       k: app.trace.cursor,
       n: app.trace.steps.length,
       playing: Boolean(app.playing),
-      title: `${r.layer} · ${quantityText(r.quantity)} — ${stepName(r)}`,
+      title: stepTitle(r, app.trace.records).text,
+      label: equationOf(r.equation)?.label ?? r.equation,
       size: stepMagnitude(r, app.trace),
-      formulaHtml: formula(r.equation),
-      explanation: explanation(r.equation),
+      formulaHtml: formula(r.equation, layerSymbols(app.trace.records, r.layer)),
+      explanation: [explanation(r.equation), poolNote(r)].join(" ").trim(),
     };
+  }
+
+  // on a max-pool routing step: what the switch marks are, and whether windows tied
+  function poolNote(r) {
+    if (r.equation !== "maxpool.dx") return "";
+    const out = S.layerOutput(app.trace, r.layer);
+    const windows = out.shape.reduce((n, k) => n * k, 1);
+    return switchNote(r.layer, windows, tiedWindows(app.trace.records, r.layer));
   }
 
   function selectionRefs() {
@@ -71,6 +82,7 @@ export function createStepFlow(ctx) {
     v.network.showPanelStates(P.panelStates(app.trace));
     showMarks();
     v.controls.showStep(stepView(r));
+    v.derivation.showCurrent(r ? equationOf(r.equation)?.id : null);
     ctx.flows.focus.render();
     if (r) v.network.scrollTo(P.recordKey(r));
     app.timings.stepMs = performance.now() - t0;
@@ -104,7 +116,8 @@ export function createStepFlow(ctx) {
     /** A forward tensor as it arrives, each on its own scale. */
     drawArriving(trace, r) {
       if (r.quantity === "switches") return;
-      const [spec] = P.panelSpecs({ ...trace, records: [r], steps: [] }, null, "layer");
+      const symbols = tensorSymbols(trace.records);
+      const [spec] = P.panelSpecs({ ...trace, records: [r], steps: [] }, null, "layer", symbols);
       v.network.showPanel(spec);
       if (trace.records.length === 1) v.drawpad.showSeen(r);
     },

@@ -9,6 +9,7 @@ export function createControls({
   play,
   scrubber,
   title,
+  label: equationLabel,
   magnitude,
   formula,
   words,
@@ -21,7 +22,8 @@ export function createControls({
   scrubber.addEventListener("input", () => on?.scrub(Number(scrubber.value)));
 
   document.addEventListener("keydown", (ev) => {
-    if (ev.altKey || ev.ctrlKey || ev.metaKey || !on) return;
+    // a heatmap that used an arrow key to move its cell has already handled it
+    if (ev.altKey || ev.ctrlKey || ev.metaKey || !on || ev.defaultPrevented) return;
     const tag = ev.target?.tagName;
     const scrubbing = ev.target === scrubber;
     if (ev.key === "ArrowRight" && !TYPING.has(tag)) {
@@ -48,10 +50,10 @@ export function createControls({
     },
 
     /**
-     * {k, n, title, size: {text, tiny} | null, formulaHtml, explanation, playing};
+     * {k, n, title, label, size: {text, tiny} | null, formulaHtml, explanation, playing};
      * n = 0 disables everything.
      */
-    showStep({ k, n, title: text, size, formulaHtml, explanation, playing }) {
+    showStep({ k, n, title: text, label, size, formulaHtml, explanation, playing }) {
       const none = n === 0;
       [prev, next, play, scrubber].forEach((control) => {
         control.disabled = none;
@@ -66,6 +68,8 @@ export function createControls({
       );
       counter.textContent = none ? "" : `step ${k + 1} / ${n}`;
       title.textContent = text;
+      equationLabel.textContent = label ?? "";
+      equationLabel.hidden = !label;
       magnitude.textContent = size?.text ?? "";
       magnitude.classList.toggle("tiny", Boolean(size?.tiny));
       formula.innerHTML = formulaHtml ?? "";

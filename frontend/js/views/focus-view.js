@@ -9,7 +9,6 @@ import { el } from "./dom.js";
 import { bindCell, createHeatmap, createLegend, drawHeatmap } from "./heatmap.js";
 import { createStackOverview, stackLayout } from "./stack-overview.js";
 
-const CAPTION_EM = 4.4; // room for a panel's caption and legend, in the page's font size
 const MAX_CELL = 64;
 const STACK_BELOW = 640; // px of width under which panels stack (phones)
 
@@ -94,38 +93,39 @@ export function createFocusView(root) {
   }).observe(root);
   let figures = [];
 
-  function panel(op, pick, w, h, em) {
+  // Two passes: the captions first, so their real height (titles wrap) is known, then each
+  // slice sized into what is left. The measuring is one layout of this box, which is a layout
+  // boundary on the desk and the projector.
+  function caption(op, pick, w, em) {
     const s = slice(op, pick);
+    const name = [op.label, sliceText(op, s)].filter(Boolean).join(", ");
+    const fig = el("figure", `focus-panel ${op.role}`);
+    fig.dataset.focusKey = op.key;
+    fig.style.maxWidth = `${Math.ceil(w + em)}px`; // a long title wraps instead of widening it
+    const cap = el("figcaption");
+    cap.append(el("span", "title", name), createLegend(op.scale));
+    fig.append(cap);
+    return { op, s, name, fig, cap };
+  }
+
+  function body({ op, s, name, fig, cap }, pick, w, h) {
     const several = sliceCount(op) > 1;
     const small = several ? overviewSize(op, w, h / 5) : { height: 0 };
-    const size = fit(s.shape, w, h - CAPTION_EM * em - small.height);
-    const name = [op.label, sliceText(op, s)].filter(Boolean).join(", ");
+    const size = fit(s.shape, w, h - cap.offsetHeight - 8 - small.height);
     const big = createHeatmap(s.shape, name, {
       cell: [size.cell, size.cell],
       gridCols: size.gridCols,
     });
     drawHeatmap(big, s.values, op.scale);
     bindCell(big, (k) => on.cell?.(op.key, s.toFlat(k)));
-    const fig = el("figure", `focus-panel ${op.role}`);
-    fig.dataset.focusKey = op.key;
-    fig.style.maxWidth = `${Math.ceil(w + em)}px`; // a long title wraps instead of widening it
-    const cap = el("figcaption");
-    cap.append(el("span", "title", name), createLegend(op.scale));
-    fig.append(cap, big.el);
+    fig.append(big.el);
     if (several) {
       const choose = (t) => on.pick?.(pickOfSlice(op, t, pick));
       fig.append(createStackOverview(op, small.stack, small.cell, s.index, choose));
     }
-    figures.push({
-      title: name,
-      label: op.label,
-      shape: s.shape,
-      values: s.values,
-      scale: op.scale,
-      fullShape: op.shape,
-      toFlat: s.toFlat,
-    });
-    return fig;
+    const { label, scale, shape: fullShape } = op;
+    const { shape, values, toFlat } = s;
+    figures.push({ title: name, label, shape, values, scale, fullShape, toFlat });
   }
 
   return {
@@ -143,12 +143,11 @@ export function createFocusView(root) {
       // room for each panel's gap and padding (2 em) and the arrow before the result (3 em)
       const each = stacked ? w - 8 : (w - 3 * em - n * 2 * em) / n;
       const tall = stacked ? Math.min(w, 420) + 140 : h;
-      const parts = [];
-      plan.operands.forEach((op) => {
-        if (op.role === "out" && n > 1) parts.push(el("span", "focus-op", "→"));
-        parts.push(panel(op, pick, each, tall, em));
-      });
+      const panels = plan.operands.map((op) => caption(op, pick, each, em));
+      const parts = panels.map((p) => p.fig);
+      if (n > 1) parts.splice(n - 1, 0, el("span", "focus-op", "→"));
       row.replaceChildren(...parts);
+      for (const p of panels) body(p, pick, each, tall);
     },
 
     /** What is drawn, as plain data for figures: [{title, label, shape, values, scale}]. */

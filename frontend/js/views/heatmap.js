@@ -75,17 +75,17 @@ export function createHeatmap(shape, name, options = {}) {
     tiles.push({ wrap, cells, overlay: null });
   }
   if (shape.length === 1 && shape[0] <= 32) root.append(indexRow(shape[0], cw));
+  root.classList.toggle("small-cells", Math.min(cw, ch) < 6);
   const surface = el("canvas"); // drawn on, never shown
   surface.width = layout.cols;
   surface.height = layout.rows;
   const hm = { el: root, shape, name, layout, cw, ch, tiles, surface, values: null, onCell: null };
+  hm.cursor = null; // the cell arrow keys move, shown while the heatmap has the focus
   root.addEventListener("click", (ev) => {
     const flat = hit(hm, ev);
     if (flat != null && hm.onCell) hm.onCell(flat);
   });
-  root.addEventListener("keydown", (ev) => {
-    if (ev.key === "Enter" && hm.values && hm.onCell) hm.onCell(largest(hm.values));
-  });
+  root.addEventListener("keydown", (ev) => keyboard(hm, ev));
   root.addEventListener("mousemove", (ev) => {
     const flat = hit(hm, ev);
     if (flat == null || !hm.values) return hideTooltip();
@@ -113,6 +113,51 @@ function largest(values) {
   for (let i = 1; i < values.length; i++)
     if (Math.abs(values[i]) > Math.abs(values[best])) best = i;
   return best;
+}
+
+const MOVES = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+
+// Arrow keys move a cursor cell (from the largest), across tiles at the left and right edges;
+// Enter inspects the cursor cell. preventDefault tells the page's step keys to stay out.
+function keyboard(hm, ev) {
+  if (!hm.values || ev.altKey || ev.ctrlKey || ev.metaKey) return;
+  const move = MOVES[ev.key];
+  if (move) {
+    hm.cursor = moved(hm, hm.cursor ?? largest(hm.values), move);
+    showCursor(hm);
+    ev.preventDefault();
+  } else if (ev.key === "Enter" && hm.onCell) {
+    hm.onCell(hm.cursor ?? largest(hm.values));
+    ev.preventDefault();
+  }
+}
+
+function moved(hm, flat, [di, dj]) {
+  const { rows, cols, tiles } = hm.layout;
+  let { tile, i, j } = hm.layout.cellOf(flat);
+  i = Math.max(0, Math.min(rows - 1, i + di));
+  j += dj;
+  if (j < 0 && tile > 0) [tile, j] = [tile - 1, cols - 1];
+  if (j >= cols && tile < tiles - 1) [tile, j] = [tile + 1, 0];
+  return hm.layout.flatOf(tile, i, Math.max(0, Math.min(cols - 1, j)));
+}
+
+function showCursor(hm) {
+  hm.el.querySelector(".kbd-cursor")?.remove();
+  const { tile, i, j } = hm.layout.cellOf(hm.cursor);
+  const box = el("div", "kbd-cursor");
+  Object.assign(box.style, {
+    left: `${j * hm.cw}px`,
+    top: `${i * hm.ch}px`,
+    width: `${hm.cw}px`,
+    height: `${hm.ch}px`,
+  });
+  hm.tiles[tile].wrap.append(box);
+  const where = hm.shape.length ? `[${unravel(hm.cursor, hm.shape).join(", ")}]` : "";
+  hm.el.setAttribute(
+    "aria-label",
+    `${hm.name}${where} = ${fmt(hm.values[hm.cursor])}. Enter inspects it.`,
+  );
 }
 
 /**
@@ -146,7 +191,7 @@ export function drawHeatmap(hm, values, scale) {
   });
   hm.el.setAttribute(
     "aria-label",
-    `${describe(hm.name, values, hm.shape)}. Enter inspects the largest.`,
+    `${describe(hm.name, values, hm.shape)}. Arrow keys choose a cell, Enter inspects it.`,
   );
 }
 
@@ -206,7 +251,16 @@ export function markHeatmap(hm, marks, grid = 0) {
       if (!cell) continue;
       const ctx = context(overlayOf(hm, cell.tile));
       ctx.strokeStyle = colours[mark.style] ?? "#000";
+      if (mark.style === "winner" && Math.min(hm.cw, hm.ch) < 6) {
+        // an outline would cover a 3-pixel cell: a dot in its middle keeps its colour visible
+        const r = Math.max(1, Math.min(cw, ch) / 5);
+        ctx.fillStyle = colours.winner;
+        ctx.fillRect(cell.j * cw + cw / 2 - r / 2, cell.i * ch + ch / 2 - r / 2, r, r);
+        continue;
+      }
       ctx.lineWidth = Math.max(1, Math.min(cw, ch) / (mark.style === "self" ? 4 : 6));
+      // the selection is dashed: a mark of the page, never confused with a switch or a value
+      ctx.setLineDash(mark.style === "self" ? [Math.max(2, cw / 4), Math.max(1, cw / 6)] : []);
       const inset = ctx.lineWidth / 2;
       ctx.strokeRect(cell.j * cw + inset, cell.i * ch + inset, cw - 2 * inset, ch - 2 * inset);
     }

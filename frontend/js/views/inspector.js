@@ -5,6 +5,7 @@ import { el } from "./dom.js";
 
 export function createInspector({ root, body, close }) {
   let onClose = null;
+  let returnTo = null; // where the focus was (a heatmap) before the inspector took it
   close.addEventListener("click", () => onClose?.());
   root.addEventListener("keydown", (ev) => {
     if (ev.key === "Escape") onClose?.();
@@ -22,15 +23,21 @@ export function createInspector({ root, body, close }) {
     },
 
     /**
-     * view = {heading, where, formulaHtml, explanation, substitutedHtml, value, check, count,
+     * view = {heading, label, where, formulaHtml, explanation, substitutedHtml, value, check, count,
      *         notes: [string], sourceLabel}; null hides the inspector.
      */
     showInspector(view) {
+      const hadFocus = root.contains(document.activeElement);
+      if (!hadFocus) returnTo = document.activeElement;
       root.hidden = !view;
       root.classList.toggle("open", Boolean(view));
-      if (!view) return;
+      if (!view) {
+        if (hadFocus) returnTo?.focus();
+        return;
+      }
       const h = el("h2", "", view.heading);
       const where = el("p", "where", view.where);
+      if (view.label) where.prepend(el("span", "equation-label", view.label), " ");
       const general = el("div", "formula");
       general.innerHTML = view.formulaHtml; // MathML from mathml.js, which escapes every text
       const words = el("p", "words", view.explanation);
@@ -44,7 +51,7 @@ export function createInspector({ root, body, close }) {
         const agree = Math.abs(view.check - view.value) <= 1e-4 * Math.max(1, Math.abs(view.value));
         parts.push(
           line(
-            view.count ? `Recomputed here from ${view.count} terms:` : "Recomputed here:",
+            view.count > 1 ? `Recomputed here from ${view.count} terms:` : "Recomputed here:",
             `${fmt(view.check, 6)} ${agree ? "✓ agrees" : "≠ differs"}`,
             agree ? "agree" : "differ",
           ),

@@ -1,0 +1,73 @@
+// The Derivation panel: every equation of the derivation with its stable label, its formula in
+// general form and what it says in our words; the current step's equation is highlighted. The
+// source is credited by title, author and link; its two slips are corrected, and said so.
+
+import { explanation, formula } from "../equations.js";
+import { EQUATIONS, SOURCE } from "../notation.js";
+import { el } from "./dom.js";
+
+// a representative equation id per map entry, so formula() draws the general form
+const SAMPLE_ID = { "act.a": "relu.a", "act.dz": "relu.dz" };
+
+function entry(eq) {
+  const li = el("li", eq.boxed ? "boxed" : "");
+  li.dataset.equation = eq.id;
+  const head = el("p", "eq-head");
+  head.append(el("b", "eq-label", eq.label));
+  if (eq.boxed) head.append(" ", el("span", "boxed-note", "boxed in the source"));
+  const math = el("div", "formula");
+  const key = eq.keys[0];
+  math.innerHTML = formula(SAMPLE_ID[key] ?? key); // MathML from mathml.js, every text escaped
+  li.append(head, math, el("p", "words", explanation(SAMPLE_ID[key] ?? key)));
+  return li;
+}
+
+function credit() {
+  const p = el("p", "credit");
+  const link = el("a", "", `“${SOURCE.title}”`);
+  link.href = SOURCE.url;
+  link.rel = "noopener";
+  link.target = "_blank";
+  p.append(
+    "Notation and the four boxed results follow ",
+    link,
+    `, ${SOURCE.author}, ${SOURCE.year}. Two slips there are fixed here: the sum over the next layer's maps runs k = 0 … K−1, and the filter gradient is written ∂L/∂w.`,
+  );
+  return p;
+}
+
+/** The panel in `root`; returns {showCurrent(id)} to highlight the current equation. */
+export function createDerivation(root) {
+  const backward = el("ol", "eq-list");
+  const forward = el("ol", "eq-list");
+  const items = new Map();
+  for (const eq of EQUATIONS) {
+    const li = entry(eq);
+    items.set(eq.id, li);
+    (eq.id.startsWith("B") ? backward : forward).append(li);
+  }
+  const fwd = el("details", "forward-eqs");
+  fwd.append(el("summary", "", "Forward pass (F1–F7)"), forward);
+  root.replaceChildren(
+    el("h2", "", "Derivation"),
+    el("p", "hint", "Backward pass, in the order the steps meet the equations:"),
+    backward,
+    fwd,
+    credit(),
+  );
+
+  return {
+    /** Highlight the equation with label id `id` (e.g. "B7"), or none for null. */
+    showCurrent(id) {
+      for (const [key, li] of items) {
+        const on = key === id;
+        li.classList.toggle("current", on);
+        if (on) li.setAttribute("aria-current", "step");
+        else li.removeAttribute("aria-current");
+      }
+      const li = items.get(id);
+      if (li?.closest("details") === fwd) fwd.open = true;
+      li?.scrollIntoView({ block: "nearest" });
+    },
+  };
+}
