@@ -38,7 +38,9 @@ export function createFocusFlow(ctx) {
 
     goToLayer(layer) {
       const k = firstStepOf(app.trace, layer);
-      if (k >= 0) ctx.flows.step.scrub(k);
+      if (k < 0) return;
+      ctx.flows.step.scrub(k);
+      v.focus.reveal();
     },
 
     exportFigure({ format, scale }) {

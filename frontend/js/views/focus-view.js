@@ -10,7 +10,7 @@ import { bindCell, createHeatmap, createLegend, drawHeatmap } from "./heatmap.js
 import { createStackOverview, stackLayout } from "./stack-overview.js";
 
 const MAX_CELL = 64;
-const STACK_BELOW = 640; // px of width under which panels stack (phones)
+const STACK_BELOW = 480; // px of width under which panels stack (phones)
 
 /** Tiles per row and cell size that fill `w` x `h` best for a slice of `shape`. */
 export function fit(shape, w, h) {
@@ -146,8 +146,14 @@ export function createFocusView(root) {
       const panels = plan.operands.map((op) => caption(op, pick, each, em));
       const parts = panels.map((p) => p.fig);
       if (n > 1) parts.splice(n - 1, 0, el("span", "focus-op", "→"));
+      row.classList.toggle("stacked", stacked);
       row.replaceChildren(...parts);
       for (const p of panels) body(p, pick, each, tall);
+    },
+
+    /** Scroll the focus view into sight (after a jump from the overview below it). */
+    reveal() {
+      root.scrollIntoView({ block: "nearest" });
     },
 
     /** What is drawn, as plain data for figures: [{title, label, shape, values, scale}]. */

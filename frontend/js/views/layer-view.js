@@ -83,7 +83,9 @@ export function createNetworkView(root) {
       title,
       hm,
       legend: null,
-      state: "",
+      state: "", // pending/current flags as last shown
+      values: null, // the array and scale last drawn
+      drawn: "",
       size,
       shape: spec.shape.join("x"),
     };
@@ -111,6 +113,13 @@ export function createNetworkView(root) {
       }
       p.title.textContent =
         spec.values.length === 1 ? `${spec.title} = ${fmt(spec.values[0])}` : spec.title;
+      p.el.hidden = false;
+      // the same array on the same scale is already on screen (a forward tensor drawn as it
+      // streamed in, drawn again when the trace completes): repainting it is wasted work
+      const drawn = `${spec.scale.kind}:${spec.scale.min}:${spec.scale.max}`;
+      if (p.values === spec.values && p.drawn === drawn) return;
+      p.values = spec.values;
+      p.drawn = drawn;
       const legend = createLegend(spec.scale);
       if (p.legend) p.legend.replaceWith(legend);
       else p.size.root.before(legend);
@@ -119,7 +128,6 @@ export function createNetworkView(root) {
       p.size.text.textContent = spec.magnitude.text;
       p.el.dataset.magnitude = String(spec.magnitude.max);
       drawHeatmap(p.hm, spec.values, spec.scale);
-      p.el.hidden = false;
     },
 
     /**
