@@ -17,7 +17,8 @@ PROJECTOR = {"viewport": {"width": 1280, "height": 720}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 TABLET = {"viewport": {"width": 820, "height": 1180}, "has_touch": True, "is_mobile": True}
 
-CURRENT = "() => { const r = window.convtrace.current(); return r && {equation: r.equation, layer: r.layer, of: r.of, shape: r.shape}; }"
+CURRENT = """() => { const r = window.convtrace.current();
+  return r && {equation: r.equation, layer: r.layer, of: r.of, shape: r.shape}; }"""
 
 # every big slice of the focus view: its cells per row and the CSS px of one cell (read once
 # the image has decoded, so naturalWidth is the slice's column count)

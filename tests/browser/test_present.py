@@ -26,8 +26,9 @@ pytestmark = pytest.mark.browser
 
 TEXT_SIZES = """() => Array.from(document.querySelectorAll(
   '#step-title, .equation-label, .counter, .stepbar button, .focus-panel .title, .legend span'),
-  (e) => [e.id || e.className || e.tagName, e.textContent.trim(), parseFloat(getComputedStyle(e).fontSize),
-          e.getClientRects().length > 0]).filter((x) => x[3] && x[1])"""
+  (e) => [e.id || e.className || e.tagName, e.textContent.trim(),
+          parseFloat(getComputedStyle(e).fontSize), e.getClientRects().length > 0])
+  .filter((x) => x[3] && x[1])"""
 
 
 def present(page):
@@ -123,7 +124,8 @@ def test_the_overview_navigates_to_a_layers_step(page, app_url):
     page.locator(".layer-row[data-layer=conv1] .layer-go").click()
     r = page.evaluate(CURRENT)
     steps = page.evaluate(
-        "() => { const t = window.convtrace.trace(); return t.steps.map((i) => t.records[i].layer); }"
+        "() => { const t = window.convtrace.trace();"
+        " return t.steps.map((i) => t.records[i].layer); }"
     )
     assert r["layer"] == "conv1"
     assert page.evaluate("() => window.convtrace.trace().cursor") == steps.index("conv1")
