@@ -30,15 +30,20 @@ export function fit(shape, w, h) {
   return { gridCols: best.gridCols, cell: Math.max(1, best.cell) };
 }
 
-/** The overview's stack layout and [w, h] CSS px per cell, as large as fits `w` x `h`. */
-export function overviewSize(op, w, h) {
+/**
+ * The overview's stack layout and [w, h] CSS px per cell: as large as fits `w` x `h`, or, for a
+ * finger (`touch`), large enough that a tile is a 44 px target where the width allows.
+ */
+export function overviewSize(op, w, h, touch = false) {
   let best = null;
-  for (let cell = 1; cell <= 3; cell++) {
+  for (let cell = 1; cell <= (touch ? 8 : 3); cell++) {
     const cw = op.along === "row" ? Math.max(1, Math.floor(w / (op.shape[1] + 2))) : cell;
-    const ch = op.along === "row" ? 3 : cell;
+    const ch = op.along === "row" ? (touch ? 5 : 3) : cell;
     const stack = stackLayout(op, Math.floor(w / cw));
     const height = stack.height * ch + 8;
-    if (!best || (height <= h && stack.width * cw <= w)) best = { stack, cell: [cw, ch], height };
+    const fits = stack.width * cw <= w && (touch || height <= h);
+    if (!best || fits) best = { stack, cell: [cw, ch], height };
+    if (touch && stack.rows * ch >= 44) break; // a fingertip's target: large enough
   }
   return best;
 }
@@ -83,6 +88,7 @@ export function createFocusView(root) {
   const bar = exportBar((what) => on.export?.(what));
   root.append(bar, row);
   let shown = "";
+  const touch = matchMedia("(pointer: coarse)").matches;
   // the space to fill, kept by a ResizeObserver: reading it on each step would force a layout
   // of the whole page in the middle of the step's script
   let size = { w: 0, h: 0, em: 16 };
@@ -108,9 +114,9 @@ export function createFocusView(root) {
     return { op, s, name, fig, cap };
   }
 
-  function body({ op, s, name, fig, cap }, pick, w, h) {
+  function body({ op, s, name, fig, cap }, pick, w, h, stacked) {
     const several = sliceCount(op) > 1;
-    const small = several ? overviewSize(op, w, h / 5) : { height: 0 };
+    const small = several ? overviewSize(op, w, h / 5, touch && stacked) : { height: 0 };
     const size = fit(s.shape, w, h - cap.offsetHeight - 8 - small.height);
     const big = createHeatmap(s.shape, name, {
       cell: [size.cell, size.cell],
@@ -148,7 +154,7 @@ export function createFocusView(root) {
       if (n > 1) parts.splice(n - 1, 0, el("span", "focus-op", "→"));
       row.classList.toggle("stacked", stacked);
       row.replaceChildren(...parts);
-      for (const p of panels) body(p, pick, each, tall);
+      for (const p of panels) body(p, pick, each, tall, stacked);
     },
 
     /** Scroll the focus view into sight (after a jump from the overview below it). */

@@ -48,9 +48,23 @@ function fill(image, x, y, rgb) {
   image.data.set([...rgb, 255], o);
 }
 
+// the one-pixel ring around tile t
+function ring(image, s, t, rgb) {
+  const [x0, y0] = origin(s, t);
+  for (let x = x0 - 1; x <= x0 + s.cols; x++) {
+    fill(image, x, y0 - 1, rgb);
+    fill(image, x, y0 + s.rows, rgb);
+  }
+  for (let y = y0; y < y0 + s.rows; y++) {
+    fill(image, x0 - 1, y, rgb);
+    fill(image, x0 + s.cols, y, rgb);
+  }
+}
+
 function render(s, scale, picked) {
   const image = new ImageData(s.width, s.height);
-  for (let p = 0; p < s.width * s.height; p++) image.data.set([...GAP, 255], p * 4);
+  image.data.fill(255); // white where a last line has no tile; each tile framed in grey below
+  for (let t = 0; t < s.tiles; t++) ring(image, s, t, GAP);
   const tile = new ImageData(s.cols, s.rows);
   const buf = new Float32Array(s.rows * s.cols);
   for (let t = 0; t < s.tiles; t++) {
@@ -61,17 +75,7 @@ function render(s, scale, picked) {
       image.data.set(tile.data.subarray(from, from + s.cols * 4), ((y0 + i) * s.width + x0) * 4);
     }
   }
-  if (picked >= 0 && s.tiles > 1) {
-    const [x0, y0] = origin(s, picked);
-    for (let x = x0 - 1; x <= x0 + s.cols; x++) {
-      fill(image, x, y0 - 1, PICKED);
-      fill(image, x, y0 + s.rows, PICKED);
-    }
-    for (let y = y0; y < y0 + s.rows; y++) {
-      fill(image, x0 - 1, y, PICKED);
-      fill(image, x0 + s.cols, y, PICKED);
-    }
-  }
+  if (picked >= 0 && s.tiles > 1) ring(image, s, picked, PICKED);
   const surface = el("canvas");
   surface.width = s.width;
   surface.height = s.height;
