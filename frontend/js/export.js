@@ -46,7 +46,14 @@ function legendShapes(scale, x, y, width) {
 }
 
 function cellShapes(fig, a, x0, y0) {
-  const out = [];
+  // a grey frame round each tile: a map of near-zero gradients is white on white without one
+  const out = Array.from({ length: a.layout.tiles }, (_, t) => ({
+    type: "frame",
+    x: x0 + (t % a.gridCols) * a.tileW - 0.5,
+    y: y0 + Math.floor(t / a.gridCols) * a.tileH - 0.5,
+    w: a.layout.cols * a.cell + 1,
+    h: a.layout.rows * a.cell + 1,
+  }));
   for (let k = 0; k < fig.values.length; k++) {
     const { tile, i, j } = a.layout.cellOf(k);
     const x = x0 + (tile % a.gridCols) * a.tileW + j * a.cell;
@@ -62,7 +69,7 @@ function cellShapes(fig, a, x0, y0) {
   return out;
 }
 
-/** The scene: {width, height, shapes: [rect | text | gradient], title}. */
+/** The scene: {width, height, shapes: [rect | frame | text | gradient], title}. */
 export function scene(figures) {
   const shapes = [];
   let x = PAD;
@@ -99,6 +106,8 @@ export function toSvg(sc) {
   const body = sc.shapes.map((s, n) => {
     if (s.type === "rect")
       return `<rect x="${s.x}" y="${s.y}" width="${s.w}" height="${s.h}" fill="${s.fill}"><title>${esc(s.title)}</title></rect>`;
+    if (s.type === "frame")
+      return `<rect x="${s.x}" y="${s.y}" width="${s.w}" height="${s.h}" fill="none" stroke="#c9ced6"/>`;
     if (s.type === "text")
       return `<text x="${s.x}" y="${s.y}" font-size="${s.size}" text-anchor="${s.anchor}">${esc(s.text)}</text>`;
     const stops = s.stops
@@ -127,6 +136,9 @@ export function toCanvas(sc, ratio) {
     if (s.type === "rect") {
       ctx.fillStyle = s.fill;
       ctx.fillRect(s.x, s.y, s.w, s.h);
+    } else if (s.type === "frame") {
+      ctx.strokeStyle = "#c9ced6";
+      ctx.strokeRect(s.x, s.y, s.w, s.h);
     } else if (s.type === "text") {
       ctx.fillStyle = "#1b1f24";
       ctx.font = `${s.size}px sans-serif`;

@@ -43,8 +43,9 @@ export function createFocusFlow(ctx) {
       v.focus.reveal();
     },
 
-    exportFigure({ format, scale }) {
-      const figures = v.focus.figures();
+    exportFigure({ format, scale, panel = -1 }) {
+      const all = v.focus.figures();
+      const figures = panel >= 0 ? all.slice(panel, panel + 1) : all;
       if (!figures.length) return;
       const name = figureName(app.model, app.trace.cursor, S.currentRecord(app.trace));
       if (format === "svg") saveSvg(figures, name);

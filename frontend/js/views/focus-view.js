@@ -60,9 +60,18 @@ function sliceText(op, s) {
   return `map ${s.index + 1} of ${n}`;
 }
 
-// Download buttons for the figure on screen: SVG, or PNG at the chosen resolution.
+function option(value, text) {
+  const o = el("option", "", text);
+  o.value = String(value);
+  return o;
+}
+
+// Download buttons for a figure of what is on screen: every panel or one, as SVG or as PNG at
+// the chosen resolution. `which` lists the panels (showFocus fills it).
 function exportBar(onExport) {
   const bar = el("div", "focus-export");
+  const which = el("select");
+  which.setAttribute("aria-label", "which panels the figure holds");
   const svg = el("button", "", "Figure as SVG");
   svg.type = "button";
   svg.dataset.testid = "export-svg";
@@ -71,21 +80,20 @@ function exportBar(onExport) {
   png.dataset.testid = "export-png";
   const ratio = el("select");
   ratio.setAttribute("aria-label", "PNG resolution");
-  for (const r of [2, 4]) {
-    const o = el("option", "", `${r}×`);
-    o.value = String(r);
-    ratio.append(o);
-  }
-  svg.addEventListener("click", () => onExport({ format: "svg" }));
-  png.addEventListener("click", () => onExport({ format: "png", scale: Number(ratio.value) }));
-  bar.append(svg, png, ratio);
-  return bar;
+  ratio.append(option(2, "2×"), option(4, "4×"));
+  const panel = () => Number(which.value);
+  svg.addEventListener("click", () => onExport({ format: "svg", panel: panel() }));
+  png.addEventListener("click", () =>
+    onExport({ format: "png", scale: Number(ratio.value), panel: panel() }),
+  );
+  bar.append(which, svg, png, ratio);
+  return { bar, which };
 }
 
 export function createFocusView(root) {
   const row = el("div", "focus-row");
   let on = {};
-  const bar = exportBar((what) => on.export?.(what));
+  const { bar, which } = exportBar((what) => on.export?.(what));
   root.append(bar, row);
   let shown = "";
   const touch = matchMedia("(pointer: coarse)").matches;
@@ -153,6 +161,7 @@ export function createFocusView(root) {
       const parts = panels.map((p) => p.fig);
       if (n > 1) parts.splice(n - 1, 0, el("span", "focus-op", "→"));
       row.classList.toggle("stacked", stacked);
+      which.replaceChildren(option(-1, "All panels"), ...panels.map((p, i) => option(i, p.name)));
       row.replaceChildren(...parts);
       for (const p of panels) body(p, pick, each, tall, stacked);
     },
@@ -167,7 +176,8 @@ export function createFocusView(root) {
 
     /**
      * handlers = {pick({m, c}): another slice was chosen in an overview; cell(key, flat): a cell
-     * of a big slice (flat indexes the whole tensor); export({format: "svg"|"png", scale});
+     * of a big slice (flat indexes the whole tensor); export({format: "svg"|"png", scale,
+     * panel: index into figures(), or -1 for all});
      * resize(): the space to fill changed}
      */
     bind(handlers) {
