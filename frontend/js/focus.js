@@ -44,7 +44,17 @@ function readsByEquation(trace, r) {
 
 function readsOf(trace, weights, r) {
   const names = r.reads?.length ? r.reads : readsByEquation(trace, r);
-  return names.map((n) => n && resolve(trace, weights, n)).filter(Boolean);
+  const refs = names.map((n) => n && resolve(trace, weights, n)).filter(Boolean);
+  if (r.equation === "xent.dz" && trace.result) refs.push(oneHot(trace, refs[0]?.record));
+  return refs;
+}
+
+// The target y as a one-hot vector beside p, so "p − y" can be read off the panels. It is not
+// a record of the trace: the trace carries the label, from which y is written down.
+function oneHot(trace, p) {
+  const values = Float32Array.from(p.values, (_, k) => (k === trace.result.label ? 1 : 0));
+  const record = { phase: "forward", layer: p.layer, quantity: "y", shape: p.shape, values };
+  return { key: `fwd:${p.layer}.y`, record };
 }
 
 /** The rank-3 layout a flat dense input came from (e.g. pool2's 4×4×16), or null. */

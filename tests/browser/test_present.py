@@ -82,6 +82,10 @@ def test_presentation_from_the_url_and_a_clicker_steps(browser, app_url, artifac
             expected += by
             assert page.evaluate(cursor) == expected, key
         assert page.get_by_test_id("step-play").get_attribute("aria-pressed") != "true"
+        page.get_by_test_id("step-next").click()  # the focus now on a button: space steps once
+        page.keyboard.press("Space")
+        expected += 2
+        assert page.evaluate(cursor) == expected
         assert "present" in page.url  # a reload or a shared link stays in presentation
         page.get_by_test_id("present-toggle").click()
         page.wait_for_function("() => !document.documentElement.classList.contains('present')")
@@ -137,6 +141,15 @@ def test_the_overview_navigates_to_a_layers_step(page, app_url):
     overview.click(position={"x": box["width"] - 3, "y": 3})
     after = page.locator("[data-testid=focus-view] .focus-panel .title").first.text_content()
     assert after != before
+    # and by keyboard: the overview is a slider over the maps; the arrows move it, not the step
+    k = int(re.search(r"map (\d+) of", after)[1])
+    cursor = page.evaluate("() => window.convtrace.trace().cursor")
+    page.locator("[data-testid=focus-view] .stack-overview").first.focus()
+    page.keyboard.press("ArrowLeft")
+    title = page.locator("[data-testid=focus-view] .focus-panel .title").first.text_content()
+    assert f"map {k - 1} of" in title
+    assert page.evaluate("() => window.convtrace.trace().cursor") == cursor
+    assert page.evaluate("() => document.activeElement.classList.contains('stack-overview')")
 
 
 FRAME = """() => new Promise((resolve) => { const t0 = performance.now();

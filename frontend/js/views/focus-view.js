@@ -162,8 +162,12 @@ export function createFocusView(root) {
       if (n > 1) parts.splice(n - 1, 0, el("span", "focus-op", "→"));
       row.classList.toggle("stacked", stacked);
       which.replaceChildren(option(-1, "All panels"), ...panels.map((p, i) => option(i, p.name)));
+      // a keyboard user choosing slices keeps the focus on the (redrawn) overview they used
+      const using = document.activeElement?.closest?.(".focus-panel")?.dataset.focusKey;
+      const refocus = document.activeElement?.classList.contains("stack-overview") && using;
       row.replaceChildren(...parts);
       for (const p of panels) body(p, pick, each, tall, stacked);
+      if (refocus) row.querySelector(`[data-focus-key="${refocus}"] .stack-overview`)?.focus();
     },
 
     /** Scroll the focus view into sight (after a jump from the overview below it). */

@@ -23,9 +23,12 @@ export function createPresenter({ toggle, bar }) {
   const open = el("a", "open-full", "Open in ConvTrace ↗");
   open.target = "_blank";
   open.rel = "noopener";
-  open.addEventListener("click", () => {
-    open.href = on.fullUrl?.() ?? open.href;
-  });
+  // the address changes with every step: the link takes it when it is about to be used
+  for (const event of ["pointerenter", "focus", "click"]) {
+    open.addEventListener(event, () => {
+      open.href = on.fullUrl?.() ?? open.href;
+    });
+  }
 
   toggle.addEventListener("click", () => {
     on.toggle?.();
@@ -39,6 +42,8 @@ export function createPresenter({ toggle, bar }) {
     "keydown",
     (ev) => {
       if (ev.altKey || ev.ctrlKey || ev.metaKey || TYPING.has(ev.target?.tagName)) return;
+      // a heatmap or a slice picker with the focus uses the arrows itself
+      if (ev.target?.closest?.(".heatmap, [role=slider]")) return;
       const by = clickerStep(ev.key, root.classList.contains("present"));
       if (!by || !on.step) return;
       ev.preventDefault();

@@ -90,10 +90,23 @@ function render(s, scale, picked) {
 export function createStackOverview(op, s, cell, picked, onPick) {
   const img = el("img", "stack-overview");
   img.src = render(s, op.scale, picked);
-  img.alt = `all ${s.tiles} slices of ${op.label}; choose one to show it large`;
   img.draggable = false;
   img.style.width = `${s.width * cell[0]}px`;
   img.style.height = `${s.height * cell[1]}px`;
+  // a keyboard picks too: the image is a slider over the slices
+  img.tabIndex = 0;
+  img.setAttribute("role", "slider");
+  img.setAttribute("aria-label", `which slice of ${op.label} is shown large`);
+  img.setAttribute("aria-valuemin", "1");
+  img.setAttribute("aria-valuemax", String(s.tiles));
+  img.setAttribute("aria-valuenow", String(picked + 1));
+  img.setAttribute("aria-valuetext", `${picked + 1} of ${s.tiles}`);
+  img.addEventListener("keydown", (ev) => {
+    const by = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[ev.key];
+    if (!by || ev.altKey || ev.ctrlKey || ev.metaKey) return;
+    ev.preventDefault(); // the arrows move the slice here, not the step
+    onPick(Math.max(0, Math.min(s.tiles - 1, picked + by)));
+  });
   img.addEventListener("click", (ev) => {
     const box = img.getBoundingClientRect();
     const x = (ev.clientX - box.left) / cell[0];
