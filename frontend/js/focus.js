@@ -13,16 +13,25 @@ import { quantityText } from "./format.js";
 import { ravel, unravel } from "./tiling.js";
 import * as S from "./trace-store.js";
 
-const GRADIENT_REF = /^(?:grad:|dL_d|∂L\/∂)(.+)$/;
+// how `reads` names a gradient: ∂L/∂(conv2.z) is "conv2.dL_dz" (the engine's naming.py)
+const GRADIENT_REF = /^([^.]+)\.dL_d(.+)$/;
 
-/** Where a read tensor comes from: a forward record, a parameter, or a gradient record. */
+/**
+ * Where a read tensor comes from: a gradient record, a forward record, or a parameter. A pool's
+ * switches are shown as the tensor they point into, the pool's input, where the winners sit.
+ */
 function resolve(trace, weights, name) {
   const g = GRADIENT_REF.exec(name);
   if (g) {
-    const r = S.gradientOf(trace, g[1]);
-    return r && { key: `grad:${g[1]}`, record: r };
+    const of = `${g[1]}.${g[2]}`;
+    const r = S.gradientOf(trace, of);
+    return r && { key: `grad:${of}`, record: r };
   }
   const r = S.forward(trace, name);
+  if (r?.quantity === "switches") {
+    const below = S.layerInput(trace, r.layer);
+    return below && { key: `fwd:${S.tensorName(below)}`, record: below };
+  }
   if (r) return { key: `fwd:${name}`, record: r };
   const w = weights?.[name];
   return w && { key: `fwd:${name}`, weights: { name, ...w } };
@@ -32,7 +41,7 @@ function resolve(trace, weights, name) {
 function readsByEquation(trace, r) {
   const [kind, what] = r.equation.split(".");
   const out = S.layerOutput(trace, r.layer);
-  const upstream = out ? `grad:${S.tensorName(out)}` : null;
+  const upstream = out ? `${out.layer}.dL_d${out.quantity}` : null;
   const below = S.layerInput(trace, r.layer);
   const input = below ? S.tensorName(below) : null;
   if (r.equation === "xent.L" || r.equation === "xent.dz") return ["loss.p"];

@@ -185,3 +185,40 @@ def test_paint_timing_log(browser, app_url):
             f"(trace {trace:.0f} ms)"
         )
         assert len(steps) == 15 and blank > 0
+
+
+# the engine's `reads` (nn/naming.py): a gradient ∂L/∂(conv2.z) is named "conv2.dL_dz"
+ENGINE_READS = """async () => {
+  const F = await import('./js/focus.js');
+  const S = await import('./js/trace-store.js');
+  const t = window.convtrace.trace();
+  const weights = window.convtrace.weights();
+  const input = (layer) => S.tensorName(S.layerInput(t, layer));
+  const error = (layer) => { const o = S.layerOutput(t, layer); return `${o.layer}.dL_d${o.quantity}`; };
+  const reads = (r) => {
+    const [kind, what] = r.equation.split('.');
+    if (r.layer === 'loss' || kind === 'xent') return ['loss.p'];
+    if (r.phase === 'forward') return r.layer === 'input' ? [] : [input(r.layer)];
+    if (what === 'dW') return [error(r.layer), input(r.layer)];
+    if (what === 'db' || kind === 'flatten') return [error(r.layer)];
+    if (kind === 'conv' || kind === 'dense') return [error(r.layer), `${r.layer}.W`];
+    if (kind === 'maxpool') return [error(r.layer), `${r.layer}.switches`];
+    return [error(r.layer), input(r.layer)];
+  };
+  const withReads = { ...t, records: t.records.map((r) => ({ ...r, reads: reads(r) })) };
+  const keys = (trace) => trace.steps.map((_, k) =>
+    F.focusPlan(S.stepTo(trace, k), weights).operands.map((o) => o.key));
+  return [keys(t), keys(withReads)];
+}"""
+
+
+def test_the_focus_view_reads_the_engines_reads_as_its_own_lookup(page, app_url):
+    """Records that name what they read (the engine's `reads`) put the same tensors in the
+    focus view as the lookup by equation that older traces need."""
+    open_app(page, app_url)
+    pick_sample(page, 3)
+    by_lookup, by_reads = page.evaluate(ENGINE_READS)
+    assert len(by_lookup) == 16 and all(len(k) >= 2 for k in by_lookup)
+    assert by_reads == by_lookup
+    assert ["fwd:loss.p", "fwd:loss.y", "grad:dense.z"] in by_lookup  # p − y
+    assert ["grad:pool1.a", "fwd:relu1.a", "grad:relu1.a"] in by_lookup  # routed to winners
