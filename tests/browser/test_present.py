@@ -194,7 +194,10 @@ ENGINE_READS = """async () => {
   const t = window.convtrace.trace();
   const weights = window.convtrace.weights();
   const input = (layer) => S.tensorName(S.layerInput(t, layer));
-  const error = (layer) => { const o = S.layerOutput(t, layer); return `${o.layer}.dL_d${o.quantity}`; };
+  const error = (layer) => {
+    const o = S.layerOutput(t, layer);
+    return `${o.layer}.dL_d${o.quantity}`;
+  };
   const reads = (r) => {
     const [kind, what] = r.equation.split('.');
     if (r.layer === 'loss' || kind === 'xent') return ['loss.p'];
