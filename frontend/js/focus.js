@@ -54,7 +54,7 @@ function readsByEquation(trace, r) {
 function readsOf(trace, weights, r) {
   const names = r.reads?.length ? r.reads : readsByEquation(trace, r);
   const refs = names.map((n) => n && resolve(trace, weights, n)).filter(Boolean);
-  if (r.equation === "xent.dz" && trace.result) refs.push(oneHot(trace, refs[0]?.record));
+  if (r.equation.startsWith("xent.") && trace.result) refs.push(oneHot(trace, refs[0]?.record));
   return refs;
 }
 
@@ -63,7 +63,8 @@ function readsOf(trace, weights, r) {
 function oneHot(trace, p) {
   const values = Float32Array.from(p.values, (_, k) => (k === trace.result.label ? 1 : 0));
   const record = { phase: "forward", layer: p.layer, quantity: "y", shape: p.shape, values };
-  return { key: `fwd:${p.layer}.y`, record };
+  const label = `y, target ${trace.result.label} as one-hot`;
+  return { key: `fwd:${p.layer}.y`, record, label };
 }
 
 /** The rank-3 layout a flat dense input came from (e.g. pool2's 4×4×16), or null. */
@@ -91,9 +92,9 @@ function operand(trace, ref, along, role) {
   const values = src.values;
   const shape = src.shape;
   const grad = ref.key.startsWith("grad:");
-  const label = ref.record
-    ? recordLabel(ref.record)
-    : `parameter ${ref.weights.name.replace(".", " ")}`;
+  const label =
+    ref.label ??
+    (ref.record ? recordLabel(ref.record) : `parameter ${ref.weights.name.replace(".", " ")}`);
   const kind = grad || ref.weights ? "diverging" : scaleKind(ref.record);
   const fold = shape.length === 1 || shape.length === 2 ? foldShape(trace, shape.at(-1)) : null;
   return {

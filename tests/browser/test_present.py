@@ -224,4 +224,5 @@ def test_the_focus_view_reads_the_engines_reads_as_its_own_lookup(page, app_url)
     assert len(by_lookup) == 16 and all(len(k) >= 2 for k in by_lookup)
     assert by_reads == by_lookup
     assert ["fwd:loss.p", "fwd:loss.y", "grad:dense.z"] in by_lookup  # p − y
+    assert by_lookup[0] == ["fwd:loss.p", "fwd:loss.y", "fwd:loss.L"]  # L = −log p_y
     assert ["grad:pool1.a", "fwd:relu1.a", "grad:relu1.a"] in by_lookup  # routed to winners

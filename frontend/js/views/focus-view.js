@@ -4,6 +4,7 @@
 // focus.js; knows no layers.
 
 import { pickOfSlice, slice, sliceCount } from "../focus.js";
+import { fmt } from "../format.js";
 import { tiling } from "../tiling.js";
 import { el } from "./dom.js";
 import { bindCell, createHeatmap, createLegend, drawHeatmap } from "./heatmap.js";
@@ -117,22 +118,36 @@ export function createFocusView(root) {
     fig.dataset.focusKey = op.key;
     fig.style.maxWidth = `${Math.ceil(w + em)}px`; // a long title wraps instead of widening it
     const cap = el("figcaption");
-    cap.append(el("span", "title", name), createLegend(op.scale));
+    cap.append(el("span", "title", name));
+    if (op.values.length > 1) cap.append(createLegend(op.scale));
     fig.append(cap);
     return { op, s, name, fig, cap };
   }
 
-  function body({ op, s, name, fig, cap }, pick, w, h, stacked) {
-    const several = sliceCount(op) > 1;
-    const small = several ? overviewSize(op, w, h / 5, touch && stacked) : { height: 0 };
-    const size = fit(s.shape, w, h - cap.offsetHeight - 8 - small.height);
+  function heatmap(op, s, name, size) {
     const big = createHeatmap(s.shape, name, {
       cell: [size.cell, size.cell],
       gridCols: size.gridCols,
     });
     drawHeatmap(big, s.values, op.scale);
     bindCell(big, (k) => on.cell?.(op.key, s.toFlat(k)));
-    fig.append(big.el);
+    return big.el;
+  }
+
+  // a single number (the loss) is written, not drawn: one cell of colour says nothing
+  function scalar(op, s, name) {
+    const value = el("button", "focus-scalar", `= ${fmt(s.values[0])}`);
+    value.type = "button";
+    value.setAttribute("aria-label", `${name} = ${fmt(s.values[0])}; inspect it`);
+    value.addEventListener("click", () => on.cell?.(op.key, s.toFlat(0)));
+    return value;
+  }
+
+  function body({ op, s, name, fig, cap }, pick, w, h, stacked) {
+    const several = sliceCount(op) > 1;
+    const small = several ? overviewSize(op, w, h / 5, touch && stacked) : { height: 0 };
+    const size = fit(s.shape, w, h - cap.offsetHeight - 8 - small.height);
+    fig.append(s.values.length === 1 ? scalar(op, s, name) : heatmap(op, s, name, size));
     if (several) {
       const choose = (t) => on.pick?.(pickOfSlice(op, t, pick));
       fig.append(createStackOverview(op, small.stack, small.cell, s.index, choose));
