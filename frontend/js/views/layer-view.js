@@ -114,6 +114,9 @@ export function createNetworkView(root) {
       p.title.textContent =
         spec.values.length === 1 ? `${spec.title} = ${fmt(spec.values[0])}` : spec.title;
       p.el.hidden = false;
+      p.size.bar.style.width = `${(spec.magnitude.position * 100).toFixed(1)}%`;
+      p.size.text.textContent = spec.magnitude.text;
+      p.el.dataset.magnitude = String(spec.magnitude.max);
       // the same array on the same scale is already on screen (a forward tensor drawn as it
       // streamed in, drawn again when the trace completes): repainting it is wasted work
       const drawn = `${spec.scale.kind}:${spec.scale.min}:${spec.scale.max}`;
@@ -124,9 +127,6 @@ export function createNetworkView(root) {
       if (p.legend) p.legend.replaceWith(legend);
       else p.size.root.before(legend);
       p.legend = legend;
-      p.size.bar.style.width = `${(spec.magnitude.position * 100).toFixed(1)}%`;
-      p.size.text.textContent = spec.magnitude.text;
-      p.el.dataset.magnitude = String(spec.magnitude.max);
       drawHeatmap(p.hm, spec.values, spec.scale);
     },
 
