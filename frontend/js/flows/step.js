@@ -55,7 +55,9 @@ export function createStepFlow(ctx) {
   function showMarks() {
     const base = P.stepMarks(app.trace);
     const refs = selectionRefs();
-    v.network.showMarks(refs ? P.refMarks(app.trace, refs, base) : base);
+    const marks = refs ? P.refMarks(app.trace, refs, base) : base;
+    v.network.showMarks(marks);
+    v.focus.showMarks(marks);
   }
 
   function moveTo(k) {

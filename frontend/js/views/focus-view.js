@@ -7,7 +7,7 @@ import { pickOfSlice, slice, sliceCount } from "../focus.js";
 import { fmt } from "../format.js";
 import { tiling } from "../tiling.js";
 import { el } from "./dom.js";
-import { bindCell, createHeatmap, createLegend, drawHeatmap } from "./heatmap.js";
+import { bindCell, createHeatmap, createLegend, drawHeatmap, markHeatmap } from "./heatmap.js";
 import { createStackOverview, stackLayout } from "./stack-overview.js";
 
 const MAX_CELL = 64;
@@ -97,6 +97,8 @@ export function createFocusView(root) {
   const { bar, which } = exportBar((what) => on.export?.(what));
   root.append(bar, row);
   let shown = "";
+  let marks = []; // [{key, marks: [{flats, style}], grid}], as the network view takes them
+  const bigs = new Map(); // operand key -> its big slice's heatmap
   const touch = matchMedia("(pointer: coarse)").matches;
   // the space to fill, kept by a ResizeObserver: reading it on each step would force a layout
   // of the whole page in the middle of the step's script
@@ -131,7 +133,24 @@ export function createFocusView(root) {
     });
     drawHeatmap(big, s.values, op.scale);
     bindCell(big, (k) => on.cell?.(op.key, s.toFlat(k)));
+    bigs.set(op.key, { hm: big, s });
     return big.el;
+  }
+
+  // The page's outlines (switches, the inspected cell and its terms) on the big slices: marks
+  // name cells of whole tensors; those inside the slice shown are drawn.
+  function applyMarks() {
+    for (const [key, { hm, s }] of bigs) {
+      const mine = marks.find((m) => m.key === key);
+      if (!mine && !hm.marked) continue;
+      const inside = new Map(Array.from(s.values, (_, k) => [s.toFlat(k), k]));
+      const local = (mine?.marks ?? []).map((m) => ({
+        ...m,
+        flats: m.flats.filter((f) => inside.has(f)).map((f) => inside.get(f)),
+      }));
+      markHeatmap(hm, local, s.shape.length === 2 ? (mine?.grid ?? 0) : 0);
+      hm.marked = Boolean(mine);
+    }
   }
 
   // a single number (the loss) is written, not drawn: one cell of colour says nothing
@@ -165,6 +184,7 @@ export function createFocusView(root) {
       if (key === shown) return;
       shown = key;
       figures = [];
+      bigs.clear();
       if (!plan) return row.replaceChildren();
       const n = plan.operands.length;
       // narrow screens stack the panels, each the full width and roughly square
@@ -182,7 +202,14 @@ export function createFocusView(root) {
       const refocus = document.activeElement?.classList.contains("stack-overview") && using;
       row.replaceChildren(...parts);
       for (const p of panels) body(p, pick, each, tall, stacked);
+      applyMarks();
       if (refocus) row.querySelector(`[data-focus-key="${refocus}"] .stack-overview`)?.focus();
+    },
+
+    /** Outlines on the big slices: the same list the network view's showMarks takes. */
+    showMarks(list) {
+      marks = list;
+      applyMarks();
     },
 
     /** Scroll the focus view into sight (after a jump from the overview below it). */
