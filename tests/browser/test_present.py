@@ -226,3 +226,15 @@ def test_the_focus_view_reads_the_engines_reads_as_its_own_lookup(page, app_url)
     assert ["fwd:loss.p", "fwd:loss.y", "grad:dense.z"] in by_lookup  # p − y
     assert by_lookup[0] == ["fwd:loss.p", "fwd:loss.y", "fwd:loss.L"]  # L = −log p_y
     assert ["grad:pool1.a", "fwd:relu1.a", "grad:relu1.a"] in by_lookup  # routed to winners
+
+
+def test_a_pool_steps_switches_are_outlined_in_the_focus_view(page, app_url):
+    open_app(page, app_url)
+    pick_sample(page, 2)
+    step_to(page, "maxpool.dx", "relu1.")
+    for key in ("fwd:relu1.a", "grad:relu1.a"):  # the pool's input and the routed error
+        panel = page.locator(f"[data-testid=focus-view] [data-focus-key='{key}']")
+        assert panel.locator(".heatmap .overlay").count() == 1, key
+    # a step without switches clears them
+    page.keyboard.press("ArrowRight")
+    assert page.locator("[data-testid=focus-view] .overlay").count() == 0
