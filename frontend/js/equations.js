@@ -136,7 +136,7 @@ const GENERAL = {
       twoLines(
         d(ml(s.inp, "i", "j", "c")),
         d(ml(s.out, "⌊i/k⌋", "⌊j/k⌋", "c")),
-        M.mtext("if (i, j) is its window's switch; 0 otherwise"),
+        M.mtext("if (i, j) is the switch, else 0"),
       ),
     "Only the winner of each window (its switch) influenced the output, so it receives the whole error; every other cell gets 0.",
   ],
@@ -212,6 +212,24 @@ const line = (...cells) => `<mtr>${cells.join("")}</mtr>`;
 const table = (lines) => `<mtable columnalign="right left left">${lines.join("")}</mtable>`;
 
 /**
+ * A factor's name from the sums ("w[1,0,2,7]", "a[5,5,7]", "δ[3,4,1]", "W[3,16]", "x[16]",
+ * "b[2]") in the derivation's notation for the record's layer: w^{2,1}_{0,2,7}, â¹_{5,5,7}, δ²…
+ */
+function factorMath(text, info) {
+  const m = /^(w|W|a|x|δ|b)\[([\d,]+)\]$/.exec(text);
+  const s = info.symbols;
+  if (!m || !s) return M.mtext(text);
+  const idx = m[2].split(",").map(Number);
+  const dense = info.record.equation.startsWith("dense.");
+  if (m[1] === "w") return param("w", s.l, idx[0], ...idx.slice(1));
+  if (m[1] === "W") return param("w", s.l, null, ...idx);
+  if (m[1] === "δ") return M.subsup(mi("δ"), M.idx(...idx), M.ident(s.l));
+  if (m[1] === "b")
+    return dense ? M.subsup(mi("b"), M.idx(...idx), M.ident(s.l)) : param("b", s.l, idx[0]);
+  return ml(s.inp, ...idx);
+}
+
+/**
  * A sum written one term per line (MathML does not wrap long lines): the `limit` largest terms
  * by size, in index order, each with the symbols it multiplies; then the rest summed; the bias.
  */
@@ -225,8 +243,8 @@ function sumOfTerms(info, limit) {
     const values = t.factors.flatMap((f, k) =>
       k ? [mo("·"), signed(f.value)] : [signed(f.value)],
     );
-    const symbols = M.mtext(`  ${t.factors.map((f) => f.sym).join(" · ")}`);
-    return line(cell(mo(n ? "+" : "")), cell(...values), cell(symbols));
+    const names = t.factors.flatMap((f, k) => [...(k ? [mo("·")] : []), factorMath(f.sym, info)]);
+    return line(cell(mo(n ? "+" : "")), cell(...values), cell(M.mspace(), ...names));
   });
   const rest = order.slice(limit);
   if (rest.length) {
@@ -241,7 +259,11 @@ function sumOfTerms(info, limit) {
   }
   if (info.bias)
     lines.push(
-      line(cell(mo("+")), cell(signed(info.bias.value)), cell(M.mtext(`  bias ${info.bias.sym}`))),
+      line(
+        cell(mo("+")),
+        cell(signed(info.bias.value)),
+        cell(M.mspace(), factorMath(info.bias.sym, info)),
+      ),
     );
   lines.push(line(cell(mo("=")), cell(num(info.sum)), cell(M.mtext("  recomputed sum"))));
   return table(lines);
@@ -253,13 +275,18 @@ function sumOfTerms(info, limit) {
  */
 function softmaxTerms(info) {
   const { j, shifted, exps, total } = info.softmax;
-  const ez = (k) => sup(mi("e"), row(M.sub(mi("z"), mn(k)), mo("−"), mi("max")));
+  const z = (k) => (info.symbols ? ml(info.symbols.inp, k) : M.sub(mi("z"), M.ident(k)));
+  const ez = (k) => sup(mi("e"), row(z(k), mo("−"), mi("max")));
   const terms = exps.map((e, k) => (k ? row(mo("+"), num(e)) : num(e)));
-  const half = Math.ceil(terms.length / 2);
+  // three terms a line, so the sum wraps inside the inspector
+  const sumLines = [];
+  for (let k = 0; k < terms.length; k += 3) {
+    const lead = k ? cell("") : cell(row(M.sum(["k"]), ez("k")));
+    sumLines.push(line(lead, cell(row(...(k ? [] : [mo("=")]), ...terms.slice(k, k + 3)))));
+  }
   return table([
     line(cell(ez(j)), cell(row(mo("="), sup(mi("e"), paren(num(shifted))), mo("="), num(exps[j])))),
-    line(cell(row(M.sum(["k"]), ez("k"))), cell(row(mo("="), ...terms.slice(0, half)))),
-    line(cell(""), cell(row(...terms.slice(half)))),
+    ...sumLines,
     line(cell(""), cell(row(mo("="), mn(fmt(total, 6))))),
     line(
       cell(M.sub(mi("p"), mn(j))),

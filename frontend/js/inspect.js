@@ -55,8 +55,12 @@ function listedRefs(info) {
 
 /** {info, view} for cell `flat` of trace record `index`. */
 export function inspectRecord(trace, weights, index, flat) {
-  const info = explain(trace, weights, index, flat);
-  const r = info.record;
+  const r = trace.records[index];
+  // the layer's symbols travel with the terms, so the sums are written in the derivation's notation
+  const info = {
+    ...explain(trace, weights, index, flat),
+    symbols: layerSymbols(trace.records, r.layer),
+  };
   const view = {
     heading: heading(trace, r),
     label: equationOf(r.equation)?.label ?? r.equation,

@@ -26,7 +26,7 @@ export function tensorSymbols(records) {
     if (r.phase !== "forward" || r.quantity === "switches") continue;
     const name = `${r.layer}.${r.quantity}`;
     const [kind] = r.equation.split(".");
-    if (kind === "input") out.set(name, { ...symbol("a", 0, "the input image"), text: "x" });
+    if (kind === "input") out.set(name, symbol("x", "", "the input image (a⁰ = x)"));
     else if (kind === "conv" || kind === "dense") {
       l += 1;
       const who = kind === "dense" ? "the output scores" : `${r.layer}'s weighted sums`;
@@ -81,9 +81,7 @@ export function generalSymbols(equation) {
 
 /** MathML of a symbol with subscripts, e.g. ml(â¹, "i", "j", "c"). */
 export function ml(sym, ...indices) {
-  const base = sym.hat
-    ? `<mover accent="true">${M.mi("a")}${M.mo("^")}</mover>`
-    : M.mi(sym.base === "x" ? "x" : sym.base);
+  const base = sym.hat ? `<mover accent="true">${M.mi("a")}${M.mo("^")}</mover>` : M.mi(sym.base);
   const up = sym.l === "" ? null : typeof sym.l === "number" ? M.mn(sym.l) : M.ident(sym.l);
   const core = up ? M.sup(base, up) : base;
   if (sym.vec) {

@@ -9,7 +9,7 @@
 //   4×4 grid of 7×7-pixel regions of the 28×28 input.
 
 import { fmt } from "./format.js";
-import { stepTitle } from "./notation.js";
+import { equationKey, stepTitle } from "./notation.js";
 import {
   argmaxBy,
   flatOf,
@@ -138,10 +138,31 @@ export function revealText(question, trace) {
   }
   const at = `[${question.cell.join(", ")}]`;
   const value = record.values[flatOf(question.cell, record.shape)];
-  const from = question.given?.length
-    ? ` (from ${question.given.map((g) => `${g.label.split(" (")[0]} = ${fmt(g.value, 6)}`).join(", ")})`
-    : "";
-  return `${title} at ${at} is ${fmt(value, 6)}${from}.`;
+  const worked = arithmetic(question, trace, record, value);
+  return `${title} at ${at}${worked ? ` = ${worked}` : ""} = ${fmt(value, 6)}.`;
+}
+
+// the step's equation at the question's cell with the numbers in it, e.g. "p₈ − y₈ = …"
+function arithmetic(question, trace, record, value) {
+  const key = equationKey(record.equation);
+  const [j] = question.cell;
+  if (key === "xent.dz") {
+    const p = trace.records.find((r) => r.equation === "softmax.p").values[j];
+    return `p${j} − y${j} = ${fmt(p, 6)} − ${j === trace.result.label ? 1 : 0}`;
+  }
+  if (key === "dense.db") return `δ at [${j}], the error of that score`;
+  if (key === "act.dz") {
+    const da = question.given?.[0]?.value;
+    // σ′(z) as the engine's own ratio, so no slope is recomputed here
+    return da ? `∂L/∂a · σ′(z) = ${fmt(da, 6)} × ${fmt(value / da, 6)}` : "";
+  }
+  if (key === "conv.db") {
+    const terms = question.given ?? [];
+    return terms.length
+      ? `the sum of map ${j}'s errors δ: ${terms.map((g) => fmt(g.value, 6)).join(" + ")}`
+      : `the sum of map ${j}'s errors δ`;
+  }
+  return "";
 }
 
 /** " A window tied …" when a window of the patch has its maximum more than once, else "". */

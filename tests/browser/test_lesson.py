@@ -244,3 +244,31 @@ def test_download_my_answers(page, app_url):
             assert entry["truth"] == truth
     # questions not reached yet carry no truth, so the file never gives answers away
     assert all(e["truth"] is None and e["answers"] == [] for e in doc["questions"][3:])
+
+
+def test_an_empty_answer_asks_again_without_using_a_try(page, app_url):
+    open_with_sample(page, app_url, 1)
+    records, _ = api_records(page)
+    start_lesson(page)
+    q = page.evaluate(QUESTION)["question"]
+    page.get_by_test_id("answer-submit").click()
+    correct, text = feedback(page)
+    assert correct == "false" and "Type a number" in text
+    give(page, q, wrong_answer(q, true_answer(q, records)))
+    assert page.get_by_test_id("question").count() == 1  # the second try is still to come
+    give(page, q, true_answer(q, records))
+    assert feedback(page)[0] == "true"
+    assert page.get_by_test_id("lesson-score").inner_text().startswith("Score 0.5 /")
+
+
+def test_a_lesson_link_waits_for_a_digit_then_starts(page, app_url):
+    page.goto(f"{app_url}/#lesson")
+    page.wait_for_function("() => window.convtrace.weights() != null")
+    card = page.locator("#lesson")
+    card.get_by_text("Draw a digit first").wait_for()
+    page.click("#sample")
+    page.wait_for_function("() => window.convtrace.lesson()?.phase === 'intro'")
+    assert "Forward pass" in card.inner_text()
+    assert page.url.endswith("&lesson")  # the link keeps the lesson on
+    page.get_by_test_id("lesson-leave").click()
+    assert card.is_hidden() and "lesson" not in page.url

@@ -120,6 +120,13 @@ def test_softmax_inspector_shows_shifted_exponentials(page, app_url):
     assert "max" in text and "agrees" in text
     assert "from 1 terms" not in text
     assert not re.search(r"\de\d", text), text  # no unshifted e^z such as 9.917e6
+    page.keyboard.press("Escape")
+    # sums name their factors in the derivation's notation, not as engineering arrays
+    page.locator("[data-key='fwd:conv2.z'] .heatmap").focus()
+    page.keyboard.press("Enter")
+    text = page.get_by_test_id("inspector").inner_text()
+    assert "Listed: the 8 terms with the largest |term|" in text
+    assert "w[" not in text and "a[" not in text, text
 
 
 def test_arrow_keys_move_the_cell_enter_inspects_escape_returns(page, app_url):
@@ -168,3 +175,17 @@ def test_an_unusable_drawing_is_explained_and_clears_the_old_trace(page, app_url
     )
     assert page.locator(".panel.grad").count() == 0
     assert page.evaluate("() => window.convtrace.trace().records.length") == 0
+
+
+def test_arrow_keys_go_on_from_a_clicked_cell(page, app_url):
+    open_with_sample(page, app_url, 7)
+    heatmap = page.locator("[data-key='fwd:input.x'] .heatmap")
+    heatmap.scroll_into_view_if_needed()
+    box = heatmap.locator("canvas").first.bounding_box()
+    cell = box["width"] / 28
+    page.mouse.click(box["x"] + 10.5 * cell, box["y"] + 4.5 * cell)  # pixel row 4, column 10
+    assert inspected_cell(page) == [4, 10, 0]
+    page.keyboard.press("Escape")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    assert inspected_cell(page) == [5, 10, 0]

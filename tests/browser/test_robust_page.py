@@ -120,10 +120,17 @@ GRADCHECK = {
         },
         {  # nothing could be resolved: this must not read as a pass
             "param": "dense.W",
+            "passed": None,
             "max_rel_error": None,
             "kinks": 0,
             "below_noise": 8,
             "checks": [{"status": "unresolved"}] * 8,
+        },
+        {  # resolved and wrong: a cross, never hidden among the passes
+            "param": "conv2.b",
+            "max_rel_error": 0.3,
+            "passed": False,
+            "checks": [{"status": "ok"}, {"status": "mismatch"}],
         },
         {  # the older answer, without per-entry status
             "param": "dense.b",
@@ -142,11 +149,16 @@ def test_gradient_check_never_ticks_an_unresolved_parameter(page, app_url):
     page.route("**/api/gradcheck", lambda route: route.fulfill(json=GRADCHECK))
     page.get_by_test_id("gradcheck").click()
     page.wait_for_selector("#gradcheck-results tr")
-    rows = page.evaluate("""() => Array.from(document.querySelectorAll('#gradcheck-results tr'),
-        (tr) => [tr.dataset.status, tr.textContent])""")
-    assert rows[0][0] == "ok" and "✓" in rows[0][1] and "1 at a kink" in rows[0][1]
-    for status, text in rows[1:]:
-        assert status == "unresolved" and "✓" not in text and "unresolved" in text
+    rows = page.evaluate("""() => Object.fromEntries(Array.from(
+        document.querySelectorAll('#gradcheck-results tr'),
+        (tr) => [tr.querySelector('th').textContent, [tr.dataset.status, tr.textContent]]))""")
+    status, text = rows["conv1.W"]
+    assert status == "ok" and "✓" in text and "2 agree, 1 at a kink" in text
+    status, text = rows["conv2.b"]
+    assert status == "bad" and "✗" in text and "1 disagree" in text
+    for param in ("dense.W", "dense.b"):
+        status, text = rows[param]
+        assert status == "unresolved" and "✓" not in text and "unresolved" in text, param
 
 
 def link_image(url: str) -> np.ndarray:

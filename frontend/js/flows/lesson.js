@@ -9,7 +9,14 @@
 import { fromHash, toHash } from "../app-state.js";
 import { fmt } from "../format.js";
 import { equationOf, stepTitle, tensorSymbols } from "../notation.js";
-import { check, questionsFor, revealText, stepIndices, truthOf } from "../questions.js";
+import {
+  check,
+  parseAnswer,
+  questionsFor,
+  revealText,
+  stepIndices,
+  truthOf,
+} from "../questions.js";
 
 const STORE = "convtrace.lesson.v1";
 
@@ -70,8 +77,7 @@ export function createLessonFlow(ctx) {
     },
   };
 
-  const save = () =>
-    localStorage.setItem(STORE, JSON.stringify({ ...state, feedback: state.feedback }));
+  const save = () => localStorage.setItem(STORE, JSON.stringify(state));
   const load = () => {
     try {
       return JSON.parse(localStorage.getItem(STORE) ?? "null");
@@ -95,38 +101,38 @@ export function createLessonFlow(ctx) {
     };
   }
 
-  function render(focus = true) {
+  function render() {
     const trace = host.trace();
     if (!trace.result)
-      return view.showLesson({ phase: "need-digit", score: { points: 0, max: 0 } }, { focus });
+      return view.showLesson({ phase: "need-digit", score: { points: 0, max: 0 } });
     const q = state.plan[state.i];
     const record = q && trace.records[q.record];
-    view.showLesson(
-      {
-        phase: state.phase,
-        position:
-          state.phase === "intro" || state.phase === "done"
-            ? null
-            : { i: state.i, n: state.plan.length },
-        score: { points: state.points, max: state.plan.length },
-        intro: forwardWalk(trace),
-        summary: summary(),
-        question: q,
-        title: record && stepTitle(record, trace.records).text,
-        label: record && equationOf(record.equation)?.label,
-        image: trace.records[0].values,
-        tries: state.tries,
-        feedback: state.feedback,
-        last: state.i === state.plan.length - 1,
-      },
-      { focus },
-    );
+    view.showLesson({
+      phase: state.phase,
+      position:
+        state.phase === "intro" || state.phase === "done"
+          ? null
+          : { i: state.i, n: state.plan.length },
+      score: { points: state.points, max: state.plan.length },
+      intro: forwardWalk(trace),
+      summary: state.phase === "done" ? summary() : "",
+      question: q,
+      title: record && stepTitle(record, trace.records).text,
+      label: record && equationOf(record.equation)?.label,
+      image: trace.records[0].values,
+      tries: state.tries,
+      feedback: state.feedback,
+      answered: (state.answers[state.i]?.answers ?? []).map((a) => answerText(q, a)),
+      seconds: state.phase === "reveal" ? state.answers[state.i]?.seconds : null,
+      last: state.i === state.plan.length - 1,
+    });
   }
 
   function summary() {
     const right = state.answers.filter((a) => a.correct).length;
+    const first = state.answers.filter((a) => a.correct && a.tries === 1).length;
     const seconds = state.answers.reduce((s, a) => s + a.seconds, 0);
-    return `You answered ${right} of ${state.plan.length} questions right (score ${state.points} / ${state.plan.length}) in ${Math.round(seconds)} s. Download your answers to hand them in.`;
+    return `You answered ${right} of ${state.plan.length} questions right, ${first} of them at the first try (score ${state.points} / ${state.plan.length}), in ${Math.round(seconds)} s. Download your answers to hand them in.`;
   }
 
   // the main view shows every step before the question's, so the answer stays hidden
@@ -138,12 +144,12 @@ export function createLessonFlow(ctx) {
     else host.stepTo(stepIndices(host.trace()).length - 1);
   }
 
-  function enter(phase, focus = true) {
+  function enter(phase) {
     state.phase = phase;
     if (phase === "ask") state.shownAt = Date.now();
     save();
     showSteps();
-    render(focus);
+    render();
   }
 
   function answer(given) {
@@ -151,6 +157,11 @@ export function createLessonFlow(ctx) {
     const trace = host.trace();
     const q = state.plan[state.i];
     const result = check(q, given, trace);
+    if (parseAnswer(q, given) == null) {
+      // nothing readable was given: say how to answer, without using up a try
+      state.feedback = { correct: false, hint: result.hint };
+      return enter("ask");
+    }
     state.tries += 1;
     const entry = state.answers[state.i] ?? { answers: [] };
     entry.answers.push(given);
@@ -260,6 +271,14 @@ export function createLessonFlow(ctx) {
       if (app.lesson) start();
     },
   };
+}
+
+// an answer as the student gave it, in the words the truth is shown in
+function answerText(q, answer) {
+  const parsed = parseAnswer(q, answer);
+  if (parsed == null) return `“${String(answer)}”`;
+  if (q.kind === "cells" && !parsed.length) return "no cell";
+  return truthText(q, parsed);
 }
 
 function truthText(q, truth) {

@@ -6,9 +6,6 @@ import { explanation, formula } from "../equations.js";
 import { EQUATIONS, SOURCE } from "../notation.js";
 import { el } from "./dom.js";
 
-// a representative equation id per map entry, so formula() draws the general form
-const SAMPLE_ID = { "act.a": "relu.a", "act.dz": "relu.dz" };
-
 function entry(eq) {
   const li = el("li", eq.boxed ? "boxed" : "");
   li.dataset.equation = eq.id;
@@ -17,8 +14,8 @@ function entry(eq) {
   if (eq.boxed) head.append(" ", el("span", "boxed-note", "boxed in the source"));
   const math = el("div", "formula");
   const key = eq.keys[0];
-  math.innerHTML = formula(SAMPLE_ID[key] ?? key); // MathML from mathml.js, every text escaped
-  li.append(head, math, el("p", "words", explanation(SAMPLE_ID[key] ?? key)));
+  math.innerHTML = formula(key); // MathML from mathml.js, every text escaped
+  li.append(head, math, el("p", "words", explanation(key)));
   return li;
 }
 
@@ -48,8 +45,18 @@ export function createDerivation(root) {
   }
   const fwd = el("details", "forward-eqs");
   fwd.append(el("summary", "", "Forward pass (F1–F7)"), forward);
+  // on narrow screens the panel shows the current equation only, until asked for all of them
+  const all = el("button", "show-all", "All equations");
+  all.type = "button";
+  all.setAttribute("aria-expanded", "false");
+  all.addEventListener("click", () => {
+    const open = root.classList.toggle("expanded");
+    all.setAttribute("aria-expanded", String(open));
+  });
+  const head = el("div", "derivation-head");
+  head.append(el("h2", "", "Derivation"), all);
   root.replaceChildren(
-    el("h2", "", "Derivation"),
+    head,
     el("p", "hint", "Backward pass, in the order the steps meet the equations:"),
     backward,
     fwd,

@@ -34,30 +34,38 @@ function sizeRow(sizes, models, key, lo, hi) {
   return tr;
 }
 
-// How many of a parameter's checked entries agreed, sat at a kink, or could not be resolved:
-// from each entry's status when the API sends one, else from the older summary counts.
-function counts(r) {
+// How many of a parameter's sampled entries agreed, disagreed, sat at a kink or could not be
+// resolved: from each entry's status when the API sends one, else from the older counts.
+function counts(r, target) {
   const checks = r.checks ?? [];
+  const n = { ok: 0, mismatch: 0, kink: 0, unresolved: 0 };
   if (checks.some((c) => c.status)) {
-    const n = { ok: 0, kink: 0, unresolved: 0 };
     for (const c of checks) n[c.status] = (n[c.status] ?? 0) + 1;
     return n;
   }
-  const kink = r.kinks ?? 0;
-  const unresolved = r.below_noise ?? 0;
-  return { ok: checks.length - kink - unresolved, kink, unresolved };
+  n.kink = r.kinks ?? 0;
+  n.unresolved = r.below_noise ?? 0;
+  const resolved = checks.length - n.kink - n.unresolved;
+  const agree = r.max_rel_error != null && r.max_rel_error < 100 * target;
+  n[agree ? "ok" : "mismatch"] = resolved;
+  return n;
 }
 
-// ✓ only with evidence: at least one resolved entry, and all resolved entries agreeing.
-function verdict(r, n, target) {
-  if (r.status === "unresolved" || n.ok === 0 || r.max_rel_error == null) return "unresolved";
-  return r.max_rel_error < 100 * target ? "ok" : "bad";
+// ✓ only with evidence: some entry resolved and none disagreeing. The API's own verdict
+// (`passed`: true, false, or null for "nothing resolved") wins when it sends one.
+function verdict(r, n) {
+  if (r.passed === true) return "ok";
+  if (r.passed === false) return "bad";
+  if (r.passed === null) return "unresolved";
+  if (n.mismatch) return "bad";
+  return n.ok ? "ok" : "unresolved";
 }
 
 function checkRow(r, target) {
-  const n = counts(r);
-  const v = verdict(r, n, target);
-  const parts = [`${n.ok} checked`];
+  const n = counts(r, target);
+  const v = verdict(r, n);
+  const parts = [`${n.ok} agree`];
+  if (n.mismatch) parts.push(`${n.mismatch} disagree`);
   if (n.kink) parts.push(`${n.kink} at a kink`);
   if (n.unresolved) parts.push(`${n.unresolved} unresolved`);
   const head = {

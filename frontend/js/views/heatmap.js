@@ -83,7 +83,9 @@ export function createHeatmap(shape, name, options = {}) {
   hm.cursor = null; // the cell arrow keys move, shown while the heatmap has the focus
   root.addEventListener("click", (ev) => {
     const flat = hit(hm, ev);
-    if (flat != null && hm.onCell) hm.onCell(flat);
+    if (flat == null) return;
+    hm.cursor = flat; // the arrow keys go on from the clicked cell
+    hm.onCell?.(flat);
   });
   root.addEventListener("keydown", (ev) => keyboard(hm, ev));
   root.addEventListener("mousemove", (ev) => {

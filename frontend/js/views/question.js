@@ -101,7 +101,9 @@ function saliencyInput(q, image) {
       regions.append(label);
     }
   }
-  box.append(canvas, regions);
+  const wrap = el("div", "digit-wrap");
+  wrap.append(canvas, regions);
+  box.append(wrap);
   const read = () => {
     const v = box.querySelector("input:checked")?.value;
     return v ? v.split(",").map(Number) : "";
@@ -118,14 +120,19 @@ function paintDigit(canvas, image) {
   canvas.getContext("2d").putImageData(data, 0, 0);
 }
 
-function givenList(given) {
+/** The numbers a question gives, as a definition list (or null); class sessions reuse it. */
+export function givenList(given) {
   if (!given?.length) return null;
   const dl = el("dl", "given");
   for (const g of given) dl.append(el("dt", "", g.label), el("dd", "", fmt(g.value, 6)));
   return dl;
 }
 
-function answerControl(q, image) {
+/**
+ * The answer control for a question's kind: {node, read()}, read() giving the answer in the
+ * engine's format (questions.js). `image` is the 28×28 input for saliency. Class sessions reuse it.
+ */
+export function answerControl(q, image) {
   if (q.kind === "sign") return signInput();
   if (q.kind === "cells") return cellsInput(q);
   if (q.kind === "saliency") return saliencyInput(q, image);
@@ -142,7 +149,8 @@ function button(text, testid, cls = "") {
 /**
  * The lesson card in `root`, opened by the `start` button. showLesson(view) draws one state of the lesson:
  *   view = {phase: "need-digit"|"intro"|"ask"|"reveal"|"done", position: {i, n}, score: {points,
- *           max}, title, label, intro: [string], question, image, tries, seconds,
+ *           max}, title, label, intro: [string], question, image, tries, answered: [string],
+ *           seconds (time taken, once revealed),
  *           feedback: {correct, hint, reveal, truthText} | null}
  */
 export function createQuestionView({ root, start }) {
@@ -159,7 +167,11 @@ export function createQuestionView({ root, start }) {
     const where = view.position
       ? el("p", "lesson-where", `Question ${view.position.i + 1} of ${view.position.n}`)
       : "";
-    head.append(el("h2", "", "Lesson"), where, score);
+    const time =
+      view.seconds != null
+        ? el("p", "lesson-where", `${Math.round(view.seconds)} s on this question`)
+        : "";
+    head.append(el("h2", "", "Lesson"), where, time, score);
     return head;
   }
 
@@ -230,6 +242,13 @@ export function createQuestionView({ root, start }) {
     label.dataset.testid = "equation-label";
     const parts = [title, label];
     if (view.phase === "ask") parts.push(questionBlock(view));
+    else parts.push(el("p", "prompt", view.question.prompt));
+    if (view.answered?.length) {
+      const many = view.answered.length > 1;
+      parts.push(
+        el("p", "answered", `Your answer${many ? "s" : ""}: ${view.answered.join(", then ")}`),
+      );
+    }
     if (view.feedback) parts.push(feedbackBlock(view));
     if (view.phase === "reveal") {
       const next = button(view.last ? "Finish" : "Next step", "lesson-next", "primary");
@@ -254,12 +273,11 @@ export function createQuestionView({ root, start }) {
       handlers = h;
     },
 
-    /** Draw a lesson state; null hides the card. `focus` moves the keyboard focus into it. */
-    showLesson(view, { focus = true } = {}) {
+    /** Draw a lesson state and move the keyboard focus into it; null hides the card. */
+    showLesson(view) {
       root.hidden = !view;
       if (!view) return root.replaceChildren();
       root.replaceChildren(header(view), ...body(view), footer());
-      if (!focus) return;
       const target =
         view.phase === "ask"
           ? root.querySelector("[data-testid=answer-input] input, input[data-testid=answer-input]")
