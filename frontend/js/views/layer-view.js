@@ -86,9 +86,24 @@ export function createNetworkView(root) {
       state: "", // pending/current flags as last shown
       values: null, // the array and scale last drawn
       drawn: "",
+      waiting: null, // a gradient's spec, drawn once its step is reached
       size,
       shape: spec.shape.join("x"),
     };
+  }
+
+  function paint(p, spec) {
+    // the same array on the same scale is already on screen (a forward tensor drawn as it
+    // streamed in, drawn again when the trace completes): repainting it is wasted work
+    const drawn = `${spec.scale.kind}:${spec.scale.min}:${spec.scale.max}`;
+    if (p.values === spec.values && p.drawn === drawn) return;
+    p.values = spec.values;
+    p.drawn = drawn;
+    const legend = createLegend(spec.scale);
+    if (p.legend) p.legend.replaceWith(legend);
+    else p.size.root.before(legend);
+    p.legend = legend;
+    drawHeatmap(p.hm, spec.values, spec.scale);
   }
 
   return {
@@ -117,17 +132,10 @@ export function createNetworkView(root) {
       p.size.bar.style.width = `${(spec.magnitude.position * 100).toFixed(1)}%`;
       p.size.text.textContent = spec.magnitude.text;
       p.el.dataset.magnitude = String(spec.magnitude.max);
-      // the same array on the same scale is already on screen (a forward tensor drawn as it
-      // streamed in, drawn again when the trace completes): repainting it is wasted work
-      const drawn = `${spec.scale.kind}:${spec.scale.min}:${spec.scale.max}`;
-      if (p.values === spec.values && p.drawn === drawn) return;
-      p.values = spec.values;
-      p.drawn = drawn;
-      const legend = createLegend(spec.scale);
-      if (p.legend) p.legend.replaceWith(legend);
-      else p.size.root.before(legend);
-      p.legend = legend;
-      drawHeatmap(p.hm, spec.values, spec.scale);
+      // a gradient not reached yet is drawn when its step reveals it (showPanelStates): a new
+      // trace then paints the forward pass, not the ~400 tiles of every gradient at once
+      p.waiting = spec.side === "grad" && !p.state.startsWith("false") ? spec : null;
+      if (!p.waiting) paint(p, spec);
     },
 
     /**
@@ -141,6 +149,8 @@ export function createNetworkView(root) {
         const state = `${Boolean(s.pending)}${Boolean(s.current)}`;
         if (p.state === state) continue;
         p.state = state;
+        if (!s.pending && p.waiting) paint(p, p.waiting);
+        if (!s.pending) p.waiting = null;
         p.el.classList.toggle("pending", Boolean(s.pending));
         p.el.classList.toggle("current", Boolean(s.current));
         if (s.current) p.el.setAttribute("aria-current", "step");
