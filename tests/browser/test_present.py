@@ -36,6 +36,15 @@ def present(page):
     page.wait_for_function("() => document.documentElement.classList.contains('present')")
 
 
+def test_presenting_goes_full_screen_and_leaving_it_ends_the_presentation(page, app_url):
+    open_app(page, app_url)
+    present(page)
+    page.wait_for_function("() => document.fullscreenElement === document.documentElement")
+    page.evaluate("() => document.exitFullscreen()")  # what Esc does
+    page.wait_for_function("() => !document.documentElement.classList.contains('present')")
+    assert "present" not in page.url
+
+
 def test_projector_maps_and_filters_are_large_and_text_is_24px(browser, app_url, artifacts):
     with screen(browser, app_url, PROJECTOR) as page:
         open_app(page, app_url)
