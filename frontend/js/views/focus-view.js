@@ -165,7 +165,7 @@ export function createFocusView(root) {
   function body({ op, s, name, fig, cap }, pick, w, h, stacked) {
     const several = sliceCount(op) > 1;
     const small = several ? overviewSize(op, w, h / 5, touch && stacked) : { height: 0 };
-    const size = fit(s.shape, w, h - cap.offsetHeight - 8 - small.height);
+    const size = fit(s.shape, w, h - cap.offsetHeight - 14 - small.height);
     fig.append(s.values.length === 1 ? scalar(op, s, name) : heatmap(op, s, name, size));
     if (several) {
       const choose = (t) => on.pick?.(pickOfSlice(op, t, pick));
