@@ -68,6 +68,10 @@ def test_projector_maps_and_filters_are_large_and_text_is_24px(browser, app_url,
         assert filters and min(c["px"] for c in filters) * 5 >= 40, filters
         assert min(c["px"] for c in filters) >= 40, filters
         page.screenshot(path=artifacts / "present-1280x720-conv1-filter-gradient.png")
+        # a lecturer clicks a weight's gradient: the inspector opens over the slide
+        page.locator("[data-testid=focus-view] .focus-panel.out > .heatmap .cells").click()
+        assert page.get_by_test_id("inspector").is_visible()
+        page.screenshot(path=artifacts / "present-1280x720-inspector.png")
 
 
 def test_presentation_from_the_url_and_a_clicker_steps(browser, app_url, artifacts):
