@@ -132,9 +132,9 @@ export function createNetworkView(root) {
       p.size.bar.style.width = `${(spec.magnitude.position * 100).toFixed(1)}%`;
       p.size.text.textContent = spec.magnitude.text;
       p.el.dataset.magnitude = String(spec.magnitude.max);
-      // a gradient not reached yet is drawn when its step reveals it (showPanelStates): a new
-      // trace then paints the forward pass, not the ~400 tiles of every gradient at once
-      p.waiting = spec.side === "grad" && !p.state.startsWith("false") ? spec : null;
+      // a gradient is drawn once showPanelStates finds it reached: a new trace then paints the
+      // forward pass and the steps reached, not the ~400 tiles of every gradient at once
+      p.waiting = spec.side === "grad" ? spec : null;
       if (!p.waiting) paint(p, spec);
     },
 
@@ -147,10 +147,12 @@ export function createNetworkView(root) {
       for (const [key, p] of panels) {
         const s = states.get(key) ?? {};
         const state = `${Boolean(s.pending)}${Boolean(s.current)}`;
+        if (!s.pending && p.waiting) {
+          paint(p, p.waiting);
+          p.waiting = null;
+        }
         if (p.state === state) continue;
         p.state = state;
-        if (!s.pending && p.waiting) paint(p, p.waiting);
-        if (!s.pending) p.waiting = null;
         p.el.classList.toggle("pending", Boolean(s.pending));
         p.el.classList.toggle("current", Boolean(s.current));
         if (s.current) p.el.setAttribute("aria-current", "step");
