@@ -163,7 +163,7 @@ function showCursor(hm) {
 }
 
 /**
- * The flat index under a pointer event, or null. Measured against the canvas's content box:
+ * The flat index under a pointer event, or null. Measured against the tile's content box:
  * its border is outside the cells, and counting it shifted clicks by up to a cell in thin
  * strips (a click at ∂L/∂W[1,174] opened [1,173]).
  */
