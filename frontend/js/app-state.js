@@ -19,6 +19,8 @@ export const PROPERTIES = [
   { name: "input", type: "image", default: null, url: "x", doc: "28×28 input, q/255" },
   { name: "label", type: "digit", default: null, url: "y", doc: "target; null = prediction" },
   { name: "step", type: "int", default: 0, url: "k", doc: "the backward step shown" },
+  { name: "present", type: "boolean", default: false, url: "present", doc: "presentation mode" },
+  { name: "embed", type: "boolean", default: false, url: "embed", doc: "embedded: no page header" },
   { name: "lesson", type: "boolean", default: false, url: "lesson", doc: "lesson mode is on" },
   { name: "classCode", type: "string", default: null, url: "class", doc: "class led or followed" },
   // this page only
@@ -53,6 +55,8 @@ export const PROPERTIES = [
   { name: "following", type: "boolean", default: false, doc: "the student mirrors the class" },
   { name: "traces", type: "int", default: 0, doc: "completed traces (tests wait on it)" },
   { name: "timings", type: "object", default: () => ({}), doc: "ms, for the tests' log" },
+  { name: "focusPick", type: "object", default: null, doc: "{m, c}: the slice chosen, or null" },
+  { name: "focusStep", type: "int", default: -1, doc: "the record index focusPick belongs to" },
 ];
 
 /** A fresh state with every property at its default; adding a property later throws. */

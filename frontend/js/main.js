@@ -5,8 +5,10 @@ import { createAppState, fromHash } from "./app-state.js";
 import { createClassFlow } from "./flows/class.js";
 import { createClassifyFlow } from "./flows/classify.js";
 import { createContext } from "./flows/context.js";
+import { createFocusFlow } from "./flows/focus.js";
 import { createLessonFlow } from "./flows/lesson.js";
 import { createLinkFlow } from "./flows/link.js";
+import { createPresentFlow } from "./flows/present.js";
 import { createStepFlow } from "./flows/step.js";
 import { createTrainFlow } from "./flows/train.js";
 import { currentRecord } from "./trace-store.js";
@@ -15,8 +17,10 @@ import { createControls } from "./views/controls.js";
 import { createDerivation } from "./views/derivation.js";
 import { createDiagnostics } from "./views/diagnostics.js";
 import { createDrawpad } from "./views/drawpad.js";
+import { createFocusView } from "./views/focus-view.js";
 import { createInspector } from "./views/inspector.js";
 import { createNetworkView } from "./views/layer-view.js";
+import { createPresenter } from "./views/presenter.js";
 import { createProbabilities } from "./views/probabilities.js";
 import { createQuestionView } from "./views/question.js";
 import { createToolbar } from "./views/toolbar.js";
@@ -54,6 +58,11 @@ const views = {
     counter: $("step-counter"),
   }),
   network: createNetworkView($("network")),
+  focus: createFocusView($("focus")),
+  presenter: createPresenter({
+    toggle: $("present-toggle"),
+    bar: $("present-toggle").parentElement,
+  }),
   derivation: createDerivation($("derivation")),
   classPanel: createClassPanel({
     root: $("class"),
@@ -97,6 +106,8 @@ flows.classify = createClassifyFlow(ctx);
 flows.step = createStepFlow(ctx);
 flows.train = createTrainFlow(ctx);
 flows.link = createLinkFlow(ctx);
+flows.focus = createFocusFlow(ctx);
+flows.present = createPresentFlow(ctx);
 flows.lesson = createLessonFlow(ctx);
 flows.class = createClassFlow(ctx);
 
@@ -114,6 +125,19 @@ views.controls.bind({
   scrub: (k) => flows.step.scrub(k),
 });
 views.network.bindCellSelect((key, flat) => flows.step.selectCell(key, flat));
+views.network.bindLayerSelect((layer) => flows.focus.goToLayer(layer));
+views.focus.bind({
+  pick: (p) => flows.focus.pick(p),
+  cell: (key, flat) => flows.step.selectCell(key, flat),
+  export: (what) => flows.focus.exportFigure(what),
+  resize: () => flows.focus.render(),
+});
+views.presenter.bind({
+  toggle: () => flows.present.toggle(),
+  step: (by) => flows.present.step(by),
+  fullscreenLeft: () => flows.present.fullscreenLeft(),
+  fullUrl: () => flows.present.fullUrl(),
+});
 views.inspector.bindClose(() => flows.step.closeInspector());
 views.training.bind({
   apply: (rate) => flows.train.apply(rate),
@@ -156,6 +180,7 @@ window.convtrace = {
     Object.fromEntries(Object.entries(app.lastStep).filter(([key]) => key !== "weights")),
 };
 
+flows.present.open();
 flows.step.render();
 const classLink = fromHash(location.hash).classCode;
 flows.link.open().then(() => {

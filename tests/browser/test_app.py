@@ -152,7 +152,7 @@ def test_inspector_shows_the_api_value(page, app_url, artifacts):
     open_app(page, app_url)
     pick_sample(page, 5)
     press_until_equation(page, "conv.dx")  # conv2's full convolution: dL/da of pool1.a
-    panel = page.locator('[data-key="grad:pool1.a"] .tile canvas').nth(3)
+    panel = page.locator('[data-key="grad:pool1.a"] .tile .cells').nth(3)
     box = panel.bounding_box()
     i, j, c = 5, 6, 3  # tile 3 is channel 3 of a 12x12x8 tensor
     panel.click(position={"x": (j + 0.5) * box["width"] / 12, "y": (i + 0.5) * box["height"] / 12})

@@ -181,7 +181,7 @@ def test_whole_lesson_by_keyboard_only(page, app_url):
     open_with_sample(page, app_url, 2)
     records, _ = api_records(page)
     page.evaluate("() => document.activeElement.blur()")  # Tab starts at the top of the page
-    for _ in range(40):  # Tab to the Start lesson button
+    for _ in range(150):  # Tab to the Start lesson button (past every heatmap and control)
         page.keyboard.press("Tab")
         if page.evaluate("() => document.activeElement.dataset.testid") == "lesson-start":
             break

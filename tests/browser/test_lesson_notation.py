@@ -181,7 +181,7 @@ def test_arrow_keys_go_on_from_a_clicked_cell(page, app_url):
     open_with_sample(page, app_url, 7)
     heatmap = page.locator("[data-key='fwd:input.x'] .heatmap")
     heatmap.scroll_into_view_if_needed()
-    box = heatmap.locator("canvas").first.bounding_box()
+    box = heatmap.locator(".cells").first.bounding_box()  # a tile is an <img class="cells">
     cell = box["width"] / 28
     page.mouse.click(box["x"] + 10.5 * cell, box["y"] + 4.5 * cell)  # pixel row 4, column 10
     assert inspected_cell(page) == [4, 10, 0]

@@ -55,7 +55,9 @@ export function createStepFlow(ctx) {
   function showMarks() {
     const base = P.stepMarks(app.trace);
     const refs = selectionRefs();
-    v.network.showMarks(refs ? P.refMarks(app.trace, refs, base) : base);
+    const marks = refs ? P.refMarks(app.trace, refs, base) : base;
+    v.network.showMarks(marks);
+    v.focus.showMarks(marks);
   }
 
   function moveTo(k) {
@@ -83,6 +85,7 @@ export function createStepFlow(ctx) {
     showMarks();
     v.controls.showStep(stepView(r));
     v.derivation.showCurrent(r ? equationOf(r.equation)?.id : null);
+    ctx.flows.focus.render();
     if (r) v.network.scrollTo(P.recordKey(r));
     app.timings.stepMs = performance.now() - t0;
     ctx.shown();

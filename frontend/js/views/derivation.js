@@ -74,7 +74,11 @@ export function createDerivation(root) {
       }
       const li = items.get(id);
       if (li?.closest("details") === fwd) fwd.open = true;
-      li?.scrollIntoView({ block: "nearest" });
+      // only the panel's own box scrolls: where the page itself scrolls (phones), bringing the
+      // item into view would carry the student away from the step they are looking at
+      if (!li || root.scrollHeight <= root.clientHeight) return;
+      const top = li.getBoundingClientRect().top - root.getBoundingClientRect().top;
+      if (top < 0 || top + li.offsetHeight > root.clientHeight) root.scrollTop += top - 8;
     },
   };
 }

@@ -1,11 +1,19 @@
-// Array -> canvas tiles. Knows shapes and scales, nothing about layers.
-// Each tile is painted at 1 canvas pixel per cell (putImageData) and scaled up by CSS with
-// image-rendering: pixelated, so a whole forward pass paints in a few milliseconds.
+// Array -> image tiles. Knows shapes and scales, nothing about layers.
+// Each tile is painted at 1 pixel per cell (putImageData on a detached canvas), shown as an
+// <img> scaled up by CSS with image-rendering: pixelated, so a whole forward pass paints in a
+// few milliseconds.
 
-import { paint } from "../colormap.js";
+import { css, paint } from "../colormap.js";
+import { describe } from "../describe.js";
 import { fmt } from "../format.js";
 import { tileValues, tiling, unravel } from "../tiling.js";
 import { el } from "./dom.js";
+
+// Why images and not canvases on the page: Chromium makes every canvas in the document a
+// composited layer of its own. With ~470 tiles on the page, each frame then spent ~30 ms
+// merging layers (Layerize, Commit) whatever had changed, and a step took 4-5 blank frames to
+// paint. An <img> is painted into its parent's layer.
+const context = (canvas) => canvas.getContext("2d", { willReadFrequently: true });
 
 // on-screen size of one cell, in CSS pixels, chosen from the shape alone
 function cellSize(shape, layout) {
@@ -37,30 +45,41 @@ function hideTooltip() {
   if (tooltip) tooltip.hidden = true;
 }
 
-/** A heatmap element for arrays of `shape`; `name` labels it for hover text and screen readers. */
-export function createHeatmap(shape, name) {
+/**
+ * A heatmap element for arrays of `shape`; `name` labels it for hover text and screen readers.
+ * options: cell = [w, h] CSS pixels per cell (default: chosen from the shape), gridCols = tiles
+ * per row (default: one row of maps; rank 4: one column per filter).
+ */
+export function createHeatmap(shape, name, options = {}) {
   const layout = tiling(shape);
-  const [cw, ch] = cellSize(shape, layout);
+  const [cw, ch] = options.cell ?? cellSize(shape, layout);
   const root = el("div", `heatmap rank-${shape.length}`);
   root.tabIndex = 0;
   root.setAttribute("role", "img");
   root.setAttribute("aria-label", `${name}: not computed yet`);
-  if (shape.length === 4) root.style.gridTemplateColumns = `repeat(${layout.gridCols}, auto)`;
+  const gridCols = options.gridCols ?? (shape.length === 4 ? layout.gridCols : 0);
+  if (gridCols) {
+    root.classList.add("grid");
+    root.style.gridTemplateColumns = `repeat(${gridCols}, auto)`;
+  }
   const tiles = [];
   for (let t = 0; t < layout.tiles; t++) {
     const wrap = el("div", "tile");
-    const canvas = el("canvas");
-    canvas.width = layout.cols;
-    canvas.height = layout.rows;
-    canvas.style.width = `${layout.cols * cw}px`;
-    canvas.style.height = `${layout.rows * ch}px`;
-    wrap.append(canvas);
+    const cells = el("img", "cells");
+    cells.alt = ""; // the heatmap as a whole carries the text alternative
+    cells.draggable = false;
+    cells.style.width = `${layout.cols * cw}px`;
+    cells.style.height = `${layout.rows * ch}px`;
+    wrap.append(cells);
     root.append(wrap);
-    tiles.push({ wrap, canvas, overlay: null });
+    tiles.push({ wrap, cells, overlay: null });
   }
   if (shape.length === 1 && shape[0] <= 32) root.append(indexRow(shape[0], cw));
   root.classList.toggle("small-cells", Math.min(cw, ch) < 6);
-  const hm = { el: root, shape, name, layout, cw, ch, tiles, values: null, onCell: null };
+  const surface = el("canvas"); // drawn on, never shown
+  surface.width = layout.cols;
+  surface.height = layout.rows;
+  const hm = { el: root, shape, name, layout, cw, ch, tiles, surface, values: null, onCell: null };
   hm.cursor = null; // the cell arrow keys move, shown while the heatmap has the focus
   root.addEventListener("click", (ev) => {
     const flat = hit(hm, ev);
@@ -143,13 +162,20 @@ function showCursor(hm) {
   );
 }
 
-/** The flat index under a pointer event, or null. */
+/**
+ * The flat index under a pointer event, or null. Measured against the tile's content box:
+ * its border is outside the cells, and counting it shifted clicks by up to a cell in thin
+ * strips (a click at ∂L/∂W[1,174] opened [1,173]).
+ */
 function hit(hm, ev) {
-  const t = hm.tiles.findIndex((tile) => tile.canvas === ev.target || tile.overlay === ev.target);
+  const t = hm.tiles.findIndex((tile) => tile.cells === ev.target || tile.overlay === ev.target);
   if (t < 0) return null;
-  const box = hm.tiles[t].canvas.getBoundingClientRect();
-  const j = Math.floor(((ev.clientX - box.left) / box.width) * hm.layout.cols);
-  const i = Math.floor(((ev.clientY - box.top) / box.height) * hm.layout.rows);
+  const cells = hm.tiles[t].cells;
+  const box = cells.getBoundingClientRect();
+  const x = ev.clientX - box.left - cells.clientLeft;
+  const y = ev.clientY - box.top - cells.clientTop;
+  const j = Math.floor((x / cells.clientWidth) * hm.layout.cols);
+  const i = Math.floor((y / cells.clientHeight) * hm.layout.rows);
   if (i < 0 || j < 0 || i >= hm.layout.rows || j >= hm.layout.cols) return null;
   return hm.layout.flatOf(t, i, j);
 }
@@ -162,17 +188,12 @@ export function drawHeatmap(hm, values, scale) {
   const image = new ImageData(cols, rows);
   hm.tiles.forEach((tile, t) => {
     paint(scale, tileValues(values, hm.layout, t, buf), image.data);
-    tile.canvas.getContext("2d").putImageData(image, 0, 0);
+    context(hm.surface).putImageData(image, 0, 0);
+    tile.cells.src = hm.surface.toDataURL();
   });
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of values) {
-    lo = Math.min(lo, v);
-    hi = Math.max(hi, v);
-  }
   hm.el.setAttribute(
     "aria-label",
-    `${hm.name}, ${hm.shape.join(" by ")}, values from ${fmt(lo)} to ${fmt(hi)}. Arrow keys choose a cell, Enter inspects it.`,
+    `${describe(hm.name, values, hm.shape)}. Arrow keys choose a cell, Enter inspects it.`,
   );
 }
 
@@ -187,8 +208,8 @@ function overlayOf(hm, t) {
     const ratio = window.devicePixelRatio || 1;
     o.width = Math.round(hm.layout.cols * hm.cw * ratio);
     o.height = Math.round(hm.layout.rows * hm.ch * ratio);
-    o.style.width = tile.canvas.style.width;
-    o.style.height = tile.canvas.style.height;
+    o.style.width = tile.cells.style.width;
+    o.style.height = tile.cells.style.height;
     tile.wrap.append(o);
     tile.overlay = o;
   }
@@ -209,7 +230,7 @@ export function markHeatmap(hm, marks, grid = 0) {
   };
   hm.tiles.forEach((tile) => {
     if (tile.overlay)
-      tile.overlay.getContext("2d").clearRect(0, 0, tile.overlay.width, tile.overlay.height);
+      context(tile.overlay).clearRect(0, 0, tile.overlay.width, tile.overlay.height);
   });
   if (!marks.length && !grid) return;
   const ratio = window.devicePixelRatio || 1;
@@ -217,7 +238,7 @@ export function markHeatmap(hm, marks, grid = 0) {
   const ch = hm.ch * ratio;
   if (grid) {
     hm.tiles.forEach((_, t) => {
-      const ctx = overlayOf(hm, t).getContext("2d");
+      const ctx = context(overlayOf(hm, t));
       ctx.strokeStyle = "rgba(0,0,0,0.35)";
       ctx.lineWidth = 1;
       for (let i = grid; i < hm.layout.rows; i += grid)
@@ -230,7 +251,7 @@ export function markHeatmap(hm, marks, grid = 0) {
     for (const flat of mark.flats) {
       const cell = hm.layout.cellOf(flat);
       if (!cell) continue;
-      const ctx = overlayOf(hm, cell.tile).getContext("2d");
+      const ctx = context(overlayOf(hm, cell.tile));
       ctx.strokeStyle = colours[mark.style] ?? "#000";
       if (mark.style === "winner" && Math.min(hm.cw, hm.ch) < 6) {
         // an outline would cover a 3-pixel cell: a dot in its middle keeps its colour visible
@@ -258,16 +279,11 @@ function line(ctx, x0, y0, x1, y1) {
 /** A legend: the colour bar over the scale's range with its end values. */
 export function createLegend(scale) {
   const legend = el("div", "legend");
-  const bar = el("canvas");
-  bar.width = 64;
-  bar.height = 1;
-  const values = Float32Array.from(
-    { length: 64 },
-    (_, i) => scale.min + ((scale.max - scale.min) * i) / 63,
+  const bar = el("span", "scale-bar");
+  const stops = Array.from({ length: 9 }, (_, i) =>
+    css(scale, scale.min + ((scale.max - scale.min) * i) / 8),
   );
-  const image = new ImageData(64, 1);
-  paint(scale, values, image.data);
-  bar.getContext("2d").putImageData(image, 0, 0);
+  bar.style.backgroundImage = `linear-gradient(to right, ${stops.join(", ")})`;
   legend.append(el("span", "", fmt(scale.min)), bar, el("span", "", fmt(scale.max)));
   legend.setAttribute("aria-label", `colour scale from ${fmt(scale.min)} to ${fmt(scale.max)}`);
   return legend;

@@ -26,6 +26,7 @@ export function createNetworkView(root) {
   const rows = new Map();
   const panels = new Map();
   let onCell = null;
+  let onLayer = null;
   let marked = [];
 
   function row(layer) {
@@ -37,7 +38,12 @@ export function createNetworkView(root) {
     const section = el("section", "layer-row");
     section.dataset.layer = name;
     section.setAttribute("aria-label", `layer ${name}`);
-    const head = el("h3", "", name);
+    const head = el("h3");
+    // the layer's name is the overview's navigation: it opens the layer's step in the focus view
+    const go = el("button", "layer-go", name);
+    go.type = "button";
+    go.addEventListener("click", () => onLayer?.(name));
+    head.append(go);
     if (kind) head.append(el("span", "kind", ` ${kind}${detail ? ` · ${detail}` : ""}`));
     const pairs = el("div", "pairs");
     section.append(head, pairs);
@@ -71,7 +77,33 @@ export function createNetworkView(root) {
     else host.prepend(figure);
     const size = createMagnitude();
     cap.append(size.root);
-    return { el: figure, cap, title, hm, legend: null, size, shape: spec.shape.join("x") };
+    return {
+      el: figure,
+      cap,
+      title,
+      hm,
+      legend: null,
+      state: "", // pending/current flags as last shown
+      values: null, // the array and scale last drawn
+      drawn: "",
+      waiting: null, // a gradient's spec, drawn once its step is reached
+      size,
+      shape: spec.shape.join("x"),
+    };
+  }
+
+  function paint(p, spec) {
+    // the same array on the same scale is already on screen (a forward tensor drawn as it
+    // streamed in, drawn again when the trace completes): repainting it is wasted work
+    const drawn = `${spec.scale.kind}:${spec.scale.min}:${spec.scale.max}`;
+    if (p.values === spec.values && p.drawn === drawn) return;
+    p.values = spec.values;
+    p.drawn = drawn;
+    const legend = createLegend(spec.scale);
+    if (p.legend) p.legend.replaceWith(legend);
+    else p.size.root.before(legend);
+    p.legend = legend;
+    drawHeatmap(p.hm, spec.values, spec.scale);
   }
 
   return {
@@ -96,15 +128,14 @@ export function createNetworkView(root) {
       }
       p.title.textContent =
         spec.values.length === 1 ? `${spec.title} = ${fmt(spec.values[0])}` : spec.title;
-      const legend = createLegend(spec.scale);
-      if (p.legend) p.legend.replaceWith(legend);
-      else p.size.root.before(legend);
-      p.legend = legend;
+      p.el.hidden = false;
       p.size.bar.style.width = `${(spec.magnitude.position * 100).toFixed(1)}%`;
       p.size.text.textContent = spec.magnitude.text;
       p.el.dataset.magnitude = String(spec.magnitude.max);
-      drawHeatmap(p.hm, spec.values, spec.scale);
-      p.el.hidden = false;
+      // a gradient is drawn once showPanelStates finds it reached: a new trace then paints the
+      // forward pass and the steps reached, not the ~400 tiles of every gradient at once
+      p.waiting = spec.side === "grad" ? spec : null;
+      if (!p.waiting) paint(p, spec);
     },
 
     /**
@@ -112,8 +143,16 @@ export function createNetworkView(root) {
      * its place (dimmed caption, no colours) so the layout never jumps while stepping.
      */
     showPanelStates(states) {
+      // a step changes two or three panels; touching only those keeps the repaint to them
       for (const [key, p] of panels) {
         const s = states.get(key) ?? {};
+        const state = `${Boolean(s.pending)}${Boolean(s.current)}`;
+        if (!s.pending && p.waiting) {
+          paint(p, p.waiting);
+          p.waiting = null;
+        }
+        if (p.state === state) continue;
+        p.state = state;
         p.el.classList.toggle("pending", Boolean(s.pending));
         p.el.classList.toggle("current", Boolean(s.current));
         if (s.current) p.el.setAttribute("aria-current", "step");
@@ -137,8 +176,18 @@ export function createNetworkView(root) {
     },
 
     scrollTo(key) {
-      // the whole pair (tensor and its gradient) when it fits, so both are in view
-      panels.get(key)?.el.closest(".pair")?.scrollIntoView({ block: "nearest", inline: "nearest" });
+      // the whole pair (tensor and its gradient) when it fits, so both are in view; only the
+      // overview's own box scrolls, never the page (on a phone that would leave the focus view)
+      const pair = panels.get(key)?.el.closest(".pair");
+      if (!pair || root.scrollHeight <= root.clientHeight) return;
+      const top = pair.getBoundingClientRect().top - root.getBoundingClientRect().top;
+      const bottom = top + pair.offsetHeight;
+      if (top < 0 || bottom > root.clientHeight) root.scrollTop += top - 8;
+    },
+
+    /** handler(layer) when a layer's name is chosen. */
+    bindLayerSelect(handler) {
+      onLayer = handler;
     },
 
     /** handler(key, flat) when a cell of any panel is chosen. */
