@@ -334,3 +334,25 @@ def test_a_wrong_code_is_explained_and_joins_nothing(page, app_url):
     )
     assert page.evaluate(SESSION) == {"code": None, "role": None, "following": False}
     assert page.locator("#class").is_hidden()
+
+
+def test_presenting_keeps_the_question_and_tells_the_class(two_pages, app_url, artifacts):
+    instructor, _ = two_pages
+    code, _ = start_class(instructor, app_url)
+    instructor.get_by_test_id("question-pose").click()
+    instructor.get_by_test_id("reveal").wait_for()
+    instructor.get_by_test_id("present-toggle").click()
+    instructor.wait_for_function("() => document.documentElement.classList.contains('present')")
+    # on the projector: the code, the question and its answers; joining and asking are put away
+    assert instructor.get_by_test_id("class-code").is_visible()
+    assert instructor.get_by_test_id("reveal").is_visible()
+    assert instructor.locator(".class-join-box").is_hidden()
+    info = f"{app_url}/api/classes/{code}"
+    view = None  # polled: the state reaches the server within the throttle
+    for _ in range(50):
+        view = instructor.request.get(info).json()["state"]["view"]
+        if view == "present":
+            break
+        instructor.wait_for_timeout(100)
+    assert view == "present"
+    instructor.screenshot(path=str(artifacts / "class-instructor-presenting.png"))

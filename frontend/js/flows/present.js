@@ -20,9 +20,10 @@ export function createPresentFlow(ctx) {
     ctx.flows.focus.render();
   }
 
-  // the URL carries the modes even before there is a trace to link to
+  // the URL carries the modes even before there is a trace to link to (ctx.shown also tells a
+  // led class that the view is now desk or present)
   function writeUrl() {
-    if (app.trace.result) ctx.flows.link.writeUrl();
+    if (app.trace.result) ctx.shown();
     else
       history.replaceState(
         null,
