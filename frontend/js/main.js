@@ -2,7 +2,7 @@
 // event to the flow method that handles it.
 
 import { createAppState, fromHash } from "./app-state.js";
-import { createClassFlow } from "./flows/class.js";
+import { createClassLoader } from "./flows/class-loader.js";
 import { createClassifyFlow } from "./flows/classify.js";
 import { createContext } from "./flows/context.js";
 import { createFocusFlow } from "./flows/focus.js";
@@ -12,7 +12,6 @@ import { createPresentFlow } from "./flows/present.js";
 import { createStepFlow } from "./flows/step.js";
 import { createTrainFlow } from "./flows/train.js";
 import { currentRecord } from "./trace-store.js";
-import { createClassPanel } from "./views/class-panel.js";
 import { createControls } from "./views/controls.js";
 import { createDerivation } from "./views/derivation.js";
 import { createDiagnostics } from "./views/diagnostics.js";
@@ -64,12 +63,6 @@ const views = {
     bar: $("present-toggle").parentElement,
   }),
   derivation: createDerivation($("derivation")),
-  classPanel: createClassPanel({
-    root: $("class"),
-    start: $("class-start"),
-    joinForm: $("class-join-form"),
-    joinInput: $("class-join"),
-  }),
   question: createQuestionView({ root: $("lesson"), start: $("lesson-start") }),
   inspector: createInspector({
     root: $("inspector"),
@@ -109,7 +102,12 @@ flows.link = createLinkFlow(ctx);
 flows.focus = createFocusFlow(ctx);
 flows.present = createPresentFlow(ctx);
 flows.lesson = createLessonFlow(ctx);
-flows.class = createClassFlow(ctx);
+flows.class = createClassLoader(ctx, {
+  root: $("class"),
+  start: $("class-start"),
+  joinForm: $("class-join-form"),
+  joinInput: $("class-join"),
+});
 
 views.drawpad.bind({
   clear: () => flows.classify.clear(),
@@ -150,16 +148,6 @@ views.toolbar.bind({
   scale: (mode) => flows.step.setScaleMode(mode),
   share: () => flows.link.share(),
   download: () => flows.link.download(),
-});
-views.classPanel.bind({
-  start: () => flows.class.start(),
-  join: (code) => flows.class.join(code),
-  pose: (choice) => flows.class.pose(choice),
-  reveal: () => flows.class.reveal(),
-  end: () => flows.class.end(),
-  rejoin: () => flows.class.rejoin(),
-  leave: () => flows.class.leave(),
-  answer: (given) => flows.class.answer(given),
 });
 
 /** Read-only hooks for tests and the curious: the trace, its current step, timings. */

@@ -322,10 +322,11 @@ def test_model_switch_cells_question_and_sgd_reach_the_class(two_pages, app_url,
 def test_a_wrong_code_is_explained_and_joins_nothing(page, app_url):
     page.goto(f"{app_url}/")
     page.wait_for_function("() => window.convtrace.weights() != null")
-    status = page.locator("#status")
     page.get_by_test_id("class-join").fill("K7M")
     page.get_by_test_id("class-join").press("Enter")
-    assert "6 letters and digits" in status.inner_text()
+    page.wait_for_function(
+        "() => /6 letters and digits/.test(document.querySelector('#status').textContent)"
+    )
     page.watch.expected_errors = 1  # the browser logs the 404 itself
     page.get_by_test_id("class-join").fill("ZZZZZZ")
     page.get_by_test_id("class-join").press("Enter")

@@ -50,17 +50,16 @@ function redraw(container, children, targets) {
 
 const studentsText = (n) => `${n} student${n === 1 ? "" : "s"} following`;
 
+/**
+ * The card in `root`; `start`, `joinForm` and `joinInput` (the page header's class controls,
+ * bound by flows/class-loader.js) are put away while this page is in a class.
+ */
 export function createClassPanel({ root, start, joinForm, joinInput }) {
   let handlers = {};
   let read = null;
   let joinOpen = true;
   const head = el("div", "class-head");
   const body = el("div", "class-body");
-  start.addEventListener("click", () => handlers.start?.());
-  joinForm.addEventListener("submit", (ev) => {
-    ev.preventDefault();
-    handlers.join?.(joinInput.value);
-  });
 
   function open(mode) {
     root.hidden = false;
