@@ -143,7 +143,7 @@ def test_bad_learning_rate_is_422(client, image_list, rate):
     assert_422(client.post("/api/sgd", json=body), "learning_rate")
 
 
-@pytest.mark.parametrize("count", [0, 51, 3.5])
+@pytest.mark.parametrize("count", [0, 11, 3.5])
 def test_bad_samples_per_param_is_422(client, image_list, count):
     body = {"image": image_list, "samples_per_param": count}
     assert_422(client.post("/api/gradcheck", json=body), "samples_per_param")
@@ -166,12 +166,12 @@ def test_server_keeps_serving_after_bad_requests(client, image_list):
 
 
 def test_large_drawing_validates_quickly(client):
-    """A full 1024x1024 drawing (1M numbers) parses, validates and preprocesses in well under
-    a second: the arrays are converted once and checked vectorised."""
+    """The largest drawing accepted (512x512, 1/4 M numbers) parses, validates and preprocesses
+    in well under a second: the arrays are converted once and checked vectorised."""
     import time
 
-    drawing = np.zeros((1024, 1024), np.float32)
-    drawing[200:800, 480:540] = 1
+    drawing = np.zeros((512, 512), np.int8)  # 0/1 pixels: the body stays under 1 MiB
+    drawing[100:400, 240:270] = 1
     raw = orjson.dumps({"drawing": drawing, "label": 1}, option=orjson.OPT_SERIALIZE_NUMPY)
     start = time.perf_counter()
     response = client.post("/api/trace", content=raw, headers={"content-type": "application/json"})

@@ -14,12 +14,9 @@ import anyio
 import httpx
 import pytest
 import uvicorn
-from convtrace.api.middleware import (
-    CSP,
-    ConcurrencyLimitMiddleware,
-    TokenBuckets,
-    install_middleware,
-)
+from convtrace.api.admission import AdmissionMiddleware, Policy
+from convtrace.api.limits import TokenBuckets
+from convtrace.api.middleware import CSP, install_middleware
 from convtrace.config import Settings
 from fastapi import FastAPI, Request
 from fastapi.responses import StreamingResponse
@@ -149,26 +146,20 @@ def test_chunked_body_growing_past_limit_is_413(client, path):
 
 
 def test_body_limit_answers_413_for_a_raw_asgi_app_too():
-    from convtrace.api.middleware import BodyLimitMiddleware
-
     async def raw_app(scope, receive, send):
-        while (await receive()).get("more_body"):
-            pass
-        raise AssertionError("the whole oversize body was delivered")
+        raise AssertionError("the app saw an oversize body")
 
     chunks = [{"type": "http.request", "body": b"x" * 60, "more_body": True}] * 3
 
     async def receive():
         return chunks.pop() if chunks else {"type": "http.request", "body": b""}
 
-    mw = BodyLimitMiddleware(raw_app, max_body_bytes=100)
+    mw = AdmissionMiddleware(raw_app, Policy(max_body_bytes=100))
     sent = call(mw, {"type": "http", "path": "/", "headers": []}, receive)
     assert sent[0]["status"] == 413
 
 
 def test_declared_oversize_body_is_refused_before_reading_it():
-    from convtrace.api.middleware import BodyLimitMiddleware
-
     async def app(scope, receive, send):
         raise AssertionError("the app saw an oversize request")
 
@@ -176,7 +167,7 @@ def test_declared_oversize_body_is_refused_before_reading_it():
         raise AssertionError("the body was read")
 
     scope = {"type": "http", "path": "/", "headers": [(b"content-length", b"101")]}
-    sent = call(BodyLimitMiddleware(app, max_body_bytes=100), scope, receive)
+    sent = call(AdmissionMiddleware(app, Policy(max_body_bytes=100)), scope, receive)
     assert sent[0]["status"] == 413
 
 
@@ -226,11 +217,11 @@ def test_started_stream_is_cut_off_not_replaced_by_503():
         await anyio.sleep(10)
         await send({"type": "http.response.body", "body": b"", "more_body": False})
 
-    mw = ConcurrencyLimitMiddleware(stream_app, max_concurrency=1, timeout_s=0.2)
-    sent = call(mw, {"type": "http", "path": "/api/trace"})
+    mw = AdmissionMiddleware(stream_app, Policy(max_concurrency=1, timeout_s=0.2))
+    sent = call(mw, {"type": "http", "path": "/api/trace", "headers": []})
     assert [m.get("status") for m in sent if m["type"] == "http.response.start"] == [200]
     assert all(m.get("more_body") for m in sent if m["type"] == "http.response.body")
-    assert mw.in_flight == 0
+    assert mw.cheap_in_flight == 0
 
 
 def test_work_that_ignores_cancellation_cannot_answer_after_the_503():
@@ -240,8 +231,8 @@ def test_work_that_ignores_cancellation_cannot_answer_after_the_503():
         await send({"type": "http.response.start", "status": 200, "headers": []})
         await send({"type": "http.response.body", "body": b"late"})
 
-    mw = ConcurrencyLimitMiddleware(stubborn_app, max_concurrency=1, timeout_s=0.1)
-    sent = call(mw, {"type": "http", "path": "/api/sgd"})
+    mw = AdmissionMiddleware(stubborn_app, Policy(max_concurrency=1, timeout_s=0.1))
+    sent = call(mw, {"type": "http", "path": "/api/sgd", "headers": []})
     assert [m["status"] for m in sent if m["type"] == "http.response.start"] == [503]
     assert b"late" not in b"".join(m.get("body", b"") for m in sent)
 
