@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import socket
 
 from convtrace.cli import _listening_socket
@@ -39,3 +40,17 @@ def test_a_socket_without_protocol_number_keeps_nagle_on():
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.bind(("127.0.0.1", 0))
     assert _nodelay_of_accepted_connection(listener) == 0
+
+
+def test_allocator_settings_reach_the_workers_environment_without_overriding_the_host(
+    monkeypatch,
+):
+    from convtrace import cli
+
+    for name in cli.MALLOC_ENV:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "4")  # the host's own choice
+    cli._tune_allocator()
+    assert os.environ["MALLOC_ARENA_MAX"] == "4"
+    assert os.environ["MALLOC_TRIM_THRESHOLD_"] == cli.MALLOC_ENV["MALLOC_TRIM_THRESHOLD_"]
+    assert os.environ["MALLOC_MMAP_THRESHOLD_"] == cli.MALLOC_ENV["MALLOC_MMAP_THRESHOLD_"]

@@ -23,8 +23,11 @@ from pydantic import (
 )
 
 IMAGE_SIDE = 28
-MAX_DRAWING_SIDE = 1024
-MAX_TENSOR_SIZE = 1 << 20  # no shipped layer comes near; bounds work done on foreign weights
+# The page draws on a ~140x140 canvas; 512 leaves room for bigger screens and other clients
+# while bounding the work (and memory) one drawing can cost.
+MAX_DRAWING_SIDE = 512
+# The largest shipped parameter has 3 200 values: this bounds the work done on foreign weights.
+MAX_TENSOR_SIZE = 1 << 16
 
 
 def to_array(
@@ -107,7 +110,7 @@ Drawing = Annotated[
         _grid_schema(
             MAX_DRAWING_SIDE,
             False,
-            "Any HxW up to 1024x1024, values 0..1, ink high; preprocessed "
+            f"Any HxW up to {MAX_DRAWING_SIDE}x{MAX_DRAWING_SIDE}, values 0..1, ink high; preprocessed "
             "MNIST-style by the server.",
         )
     ),
@@ -128,11 +131,25 @@ class Tensor(BaseModel):
     shape: list[Annotated[int, Field(ge=0, strict=True)]] = Field(max_length=8)
     data: FlatData
 
+    @model_validator(mode="before")
+    @classmethod
+    def _size_before_conversion(cls, value: Any) -> Any:
+        """Shape and length are checked on the raw lists: data that cannot fit is refused
+        before a single number of it is converted."""
+        if not isinstance(value, dict):
+            return value
+        shape, data = value.get("shape"), value.get("data")
+        if isinstance(shape, list) and all(type(n) is int and n >= 0 for n in shape):
+            size = int(np.prod(shape, dtype=np.int64)) if shape else 1
+            if size > MAX_TENSOR_SIZE:
+                raise ValueError(f"shape {shape} is larger than {MAX_TENSOR_SIZE} values")
+            if isinstance(data, list) and len(data) != size:
+                raise ValueError(f"data has {len(data)} values but shape {shape} needs {size}")
+        return value
+
     @model_validator(mode="after")
     def _fits_shape(self, info: ValidationInfo) -> Tensor:
         size = int(np.prod(self.shape))
-        if size > MAX_TENSOR_SIZE:
-            raise ValueError(f"shape {self.shape} is larger than {MAX_TENSOR_SIZE} values")
         if size != self.data.size:
             raise ValueError(
                 f"data has {self.data.size} values but shape {self.shape} needs {size}"
