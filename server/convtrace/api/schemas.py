@@ -110,8 +110,8 @@ Drawing = Annotated[
         _grid_schema(
             MAX_DRAWING_SIDE,
             False,
-            f"Any HxW up to {MAX_DRAWING_SIDE}x{MAX_DRAWING_SIDE}, values 0..1, ink high; preprocessed "
-            "MNIST-style by the server.",
+            f"Any HxW up to {MAX_DRAWING_SIDE}x{MAX_DRAWING_SIDE}, values 0..1, ink high; "
+            "preprocessed MNIST-style by the server.",
         )
     ),
 ]
