@@ -10,8 +10,6 @@ import os
 import socket
 import sys
 
-log = logging.getLogger("convtrace.serve")
-
 # glibc's allocator, tuned so memory taken by a burst of large requests goes back to the system:
 # a fixed mmap threshold (glibc otherwise raises it after the first large free, and then keeps
 # big arrays in the heap), trimming above 128 KiB free, and two arenas rather than 8 per core.
@@ -57,27 +55,40 @@ def _listening_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
+def _raise_fd_limit() -> str:
+    """Open-file limit soft -> hard: every connection is a descriptor, and at the soft limit
+    (often 1024) the server stops accepting. Returns what was done, for the log."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == hard:
+        return f"open files limit {soft}"
+    try:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    except (ValueError, OSError) as err:
+        return f"open files limit {soft} (raising it to {hard} failed: {err})"
+    return f"open files limit raised from {soft} to {hard}"
+
+
+def _settings(args: argparse.Namespace):  # -> Settings (imported lazily)
+    """The environment's settings with every flag that was given on top."""
+    from .config import LIST_SETTINGS, Settings, parse_list
+
+    flags = {k: v for k, v in vars(args).items() if k in Settings.__dataclass_fields__}
+    for name in LIST_SETTINGS & flags.keys():
+        flags[name] = parse_list(flags[name]) if flags[name] else None
+    return Settings.from_env(**flags)
+
+
 def _serve(args: argparse.Namespace) -> int:
+    import functools
+
     import uvicorn
 
-    from .config import Settings
-
-    settings = Settings.from_env(
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
-        root_path=args.root_path,
-        max_body_bytes=args.max_body_bytes,
-        log_level=args.log_level,
-        cors_origins=args.cors_origins.split(",") if args.cors_origins else None,
-        max_concurrency=args.max_concurrency,
-        request_timeout_s=args.request_timeout_s,
-        rate_limit_per_minute=args.rate_limit_per_minute,
-        trusted_proxies=args.trusted_proxies.split(",") if args.trusted_proxies else None,
-        shutdown_timeout_s=args.shutdown_timeout_s,
-    )
     from .api.app import settings_to_env
+    from .api.connections import HeaderTimeoutH11Protocol
 
+    settings = _settings(args)
     settings_to_env(settings)  # workers are fresh processes: they rebuild settings from the env
     _tune_allocator()
     config = uvicorn.Config(
@@ -89,11 +100,16 @@ def _serve(args: argparse.Namespace) -> int:
         root_path=settings.root_path,
         log_level=settings.log_level,
         timeout_graceful_shutdown=settings.shutdown_timeout_s,
+        timeout_keep_alive=settings.keepalive_timeout_s,  # type: ignore[arg-type]
+        http=functools.partial(
+            HeaderTimeoutH11Protocol, header_timeout_s=settings.header_timeout_s
+        ),
         # forwarded headers and access logs are the app's middleware's job (trusted_proxies,
         # logger "convtrace.access"): uvicorn's own would trust 127.0.0.1 and log twice
         proxy_headers=False,
         access_log=False,
     )
+    logging.getLogger("uvicorn.error").info(_raise_fd_limit())  # uvicorn's log is set up now
     if config.workers > 1:
         from uvicorn.supervisors import Multiprocess
 
@@ -127,11 +143,17 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--max-body-bytes", type=int)
     serve.add_argument("--cors-origins", help="comma-separated allowed origins (none by default)")
     serve.add_argument("--log-level")
-    serve.add_argument("--max-concurrency", type=int, help="requests in flight per worker")
+    serve.add_argument("--max-concurrency", type=int, help="cheap requests in flight per worker")
     serve.add_argument("--request-timeout-s", type=float)
+    serve.add_argument("--heavy-workers", type=int, help="threads for expensive requests")
+    serve.add_argument("--heavy-queue", type=int, help="expensive requests that may wait")
     serve.add_argument("--rate-limit-per-minute", type=int, help="per client address; 0 = off")
     serve.add_argument("--trusted-proxies", help="comma-separated proxy addresses to believe")
     serve.add_argument("--shutdown-timeout-s", type=int, help="grace for in-flight requests")
+    serve.add_argument("--header-timeout-s", type=float, help="time to send request headers")
+    serve.add_argument("--body-timeout-s", type=float, help="time to send a request body")
+    serve.add_argument("--keepalive-timeout-s", type=float, help="idle keep-alive connections")
+    serve.add_argument("--frame-ancestors", help="comma-separated origins that may embed the page")
     serve.set_defaults(func=_serve)
     for name, func, text in (
         ("train", _train, "train a model on MNIST IDX files"),
