@@ -14,11 +14,11 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.staticfiles import StaticFiles
 
 from convtrace.api import encode
 from convtrace.api.middleware import install_middleware
 from convtrace.api.routes import gradcheck, health, models, samples, sgd, trace
+from convtrace.api.webroot import mount_frontend
 from convtrace.config import Settings
 from convtrace.registry import InputError, Registry, UnknownModelError
 
@@ -80,13 +80,5 @@ def create_app(settings: Settings | None = None, registry: Registry | None = Non
     for router in API_ROUTERS:
         app.include_router(router, prefix="/api")
     install_middleware(app, settings)
-    _mount_frontend(app, Path(settings.frontend_dir))
+    mount_frontend(app, Path(settings.frontend_dir))
     return app
-
-
-def _mount_frontend(app: FastAPI, directory: Path) -> None:
-    """Last, so every API path wins over a file of the same name."""
-    if directory.is_dir():
-        app.mount("/", StaticFiles(directory=directory, html=True), name="frontend")
-    else:
-        log.warning("frontend directory %s not found: serving the API only", directory)

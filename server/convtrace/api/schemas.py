@@ -12,11 +12,14 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 import numpy as np
+from annotated_types import Interval
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PlainValidator,
+    Strict,
     ValidationInfo,
     WithJsonSchema,
     model_validator,
@@ -30,6 +33,36 @@ MAX_DRAWING_SIDE = 512
 MAX_TENSOR_SIZE = 1 << 16
 
 
+NUMBER_TYPES = frozenset({int, float})
+NOT_NUMBERS = {bool: "true/false", str: "strings", type(None): "nulls", dict: "objects"}
+
+
+def _require_numbers(value: list[Any]) -> None:
+    """JSON numbers only: numpy would silently read true as 1 and "0.5" as 0.5. One pass of
+    ``type`` over each row (~3 ms for 512x512); deeper nesting is left to the rank check."""
+    kinds: set[type] = set()
+    for item in value:
+        if type(item) is list:
+            kinds.update(map(type, item))
+        else:
+            kinds.add(type(item))
+    wrong = sorted(NOT_NUMBERS[k] for k in kinds if k in NOT_NUMBERS)
+    if wrong:
+        raise ValueError(f"must hold numbers only (found {', '.join(wrong)})")
+
+
+def whole_number(value: Any) -> Any:
+    """3.0 is an integer in JSON Schema: accept it where an integer is asked (then strict)."""
+    return int(value) if type(value) is float and value.is_integer() else value
+
+
+# Bounds sit inside the whole-number step so that they reach the JSON Schema as minimum/maximum.
+Digit = Annotated[int, Strict(), Interval(ge=0, le=9), BeforeValidator(whole_number)]
+Seed = Annotated[int, Strict(), Interval(ge=0, le=2**32 - 1), BeforeValidator(whole_number)]
+Extent = Annotated[int, Strict(), Interval(ge=0), BeforeValidator(whole_number)]
+SampleCount = Annotated[int, Strict(), Interval(ge=1, le=10), BeforeValidator(whole_number)]
+
+
 def to_array(
     value: Any, ndim: int | None = None, low: float | None = None, high: float | None = None
 ) -> np.ndarray:
@@ -40,6 +73,7 @@ def to_array(
             if ndim == 1
             else "must be a non-empty list of rows of numbers"
         )
+    _require_numbers(value)
     try:
         with np.errstate(over="ignore"):  # 1e39 becomes inf, reported below as non-finite
             array = np.array(value, dtype=np.float32)
@@ -95,7 +129,7 @@ def _grid_schema(max_side: int, exact: bool, description: str) -> dict:
 
 
 Image = Annotated[
-    np.ndarray,
+    np.ndarray | None,  # None only as the default: an explicit null is refused
     PlainValidator(_image),
     WithJsonSchema(
         _grid_schema(
@@ -104,7 +138,7 @@ Image = Annotated[
     ),
 ]
 Drawing = Annotated[
-    np.ndarray,
+    np.ndarray | None,  # None only as the default: an explicit null is refused
     PlainValidator(_drawing),
     WithJsonSchema(
         _grid_schema(
@@ -128,7 +162,7 @@ class Tensor(BaseModel):
     """One array: its shape and its values flat in row-major order."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True, extra="forbid")
-    shape: list[Annotated[int, Field(ge=0, strict=True)]] = Field(max_length=8)
+    shape: list[Extent] = Field(max_length=8)
     data: FlatData
 
     @model_validator(mode="before")
@@ -161,10 +195,14 @@ class Tensor(BaseModel):
 class TraceRequest(BaseModel):
     """One image (or drawing), a target label, and the network to use."""
 
-    model_config = ConfigDict(arbitrary_types_allowed=True, extra="forbid")
-    image: Image | None = None
-    drawing: Drawing | None = None
-    label: Annotated[int, Field(ge=0, le=9, strict=True)] | None = Field(
+    model_config = ConfigDict(
+        arbitrary_types_allowed=True,
+        extra="forbid",
+        json_schema_extra={"oneOf": [{"required": ["image"]}, {"required": ["drawing"]}]},
+    )
+    image: Image = None
+    drawing: Drawing = None
+    label: Digit | None = Field(
         None, description="Target digit; null: the network's own prediction is the target."
     )
     model: str | None = Field(
@@ -197,8 +235,8 @@ class SgdRequest(TraceRequest):
 
 class GradcheckRequest(TraceRequest):
     # ~25 traces' worth of work at 10 (0.2 s): enough to see agreement, and bounded
-    samples_per_param: int = Field(5, ge=1, le=10, strict=True)
-    seed: int | None = Field(None, ge=0, le=2**32 - 1, strict=True)
+    samples_per_param: SampleCount = 5
+    seed: Seed | None = None
 
 
 # ---- responses (documented; routes send pre-encoded JSON) ----
