@@ -5,11 +5,12 @@ does allow (not the static files' 405 or 404)."""
 from __future__ import annotations
 
 import logging
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
 from starlette.routing import BaseRoute, Match, Mount
 from starlette.types import Scope
 
@@ -18,6 +19,26 @@ from convtrace.api.limits import route_path
 log = logging.getLogger("convtrace.api")
 STATIC_METHODS = ("GET", "HEAD")
 METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+
+# What the page is made of. Anything else under the web root (a stray __init__.py, a
+# __pycache__, an editor's backup, a dotfile) is not served, whatever the package ships.
+ASSET_SUFFIXES = frozenset(
+    {".html", ".js", ".mjs", ".css", ".svg", ".ico", ".png", ".webp", ".woff2", ".webmanifest"}
+)
+
+
+class AssetFiles(StaticFiles):
+    """StaticFiles that serves web assets only: 404 for other suffixes, for any path part
+    starting with "." or "_", and for dot segments."""
+
+    def get_path(self, scope: Scope) -> str:
+        parts = [p for p in route_path(scope).replace("\\", "/").split("/") if p]
+        hidden = any(p.startswith((".", "_")) for p in parts)
+        suffix = PurePosixPath(parts[-1]).suffix if parts else ""
+        if hidden or (suffix and suffix.lower() not in ASSET_SUFFIXES):
+            raise HTTPException(status_code=404)
+        return super().get_path(scope)
 
 
 class FrontendMount(Mount):
@@ -67,7 +88,7 @@ def mount_frontend(app: FastAPI, directory: Path) -> None:
     """Serve ``directory`` at ``/`` (added last, and never in the API's way)."""
     app.add_exception_handler(405, method_not_allowed)
     if directory.is_dir():
-        files = StaticFiles(directory=directory, html=True)
+        files = AssetFiles(directory=directory, html=True)
         app.router.routes.append(FrontendMount(files, app.router.routes))
     else:
         log.warning("frontend directory %s not found: serving the API only", directory)
