@@ -383,9 +383,10 @@ async def asgi_get(app, raw_target: str) -> tuple[int, bytes]:
         "server": ("t", 80),
     }
     status, body = 0, b""
+    events = [{"type": "http.disconnect"}, {"type": "http.request", "body": b""}]
 
-    async def receive():
-        return {"type": "http.request", "body": b""}
+    async def receive():  # the request, then the client has gone
+        return events.pop() if len(events) > 1 else events[0]
 
     async def send(message):
         nonlocal status, body
