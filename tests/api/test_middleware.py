@@ -411,3 +411,32 @@ def test_real_app_static_files_cannot_escape_frontend(target):
     assert status != 200 or not any(
         marker in body for marker in (b"class Settings", b"[project]", b"root:")
     )
+
+
+# ---- embedding: frame-ancestors --------------------------------------------------------------
+def frame_ancestors(response) -> str:
+    policy = response.headers["content-security-policy"]
+    return next(d for d in policy.split(";") if "frame-ancestors" in d).strip()
+
+
+def test_page_may_not_be_framed_by_default(client):
+    assert frame_ancestors(client.get("/")) == "frame-ancestors 'none'"
+
+
+def test_frame_ancestors_setting_reaches_the_header_of_the_real_app(registry):
+    from convtrace.api.app import create_app
+
+    env = {"CONVTRACE_FRAME_ANCESTORS": "https://lms.example.edu, 'self'"}
+    with TestClient(create_app(Settings.from_env(env), registry)) as c:
+        for path in ("/", "/api/models", "/nope"):
+            assert frame_ancestors(c.get(path)) == (
+                "frame-ancestors https://lms.example.edu 'self'"
+            )
+
+
+@pytest.mark.parametrize("bad", ["https://a.example; script-src *", "'unsafe-inline'", ""])
+def test_frame_ancestors_cannot_smuggle_other_directives(bad):
+    from convtrace.api.middleware import content_security_policy
+
+    with pytest.raises(ValueError, match="frame ancestor"):
+        content_security_policy([bad])

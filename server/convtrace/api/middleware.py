@@ -18,6 +18,7 @@ import json
 import logging
 import sys
 import time
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from starlette.middleware.cors import CORSMiddleware
@@ -33,12 +34,22 @@ if TYPE_CHECKING:
 
 ACCESS_LOGGER = "convtrace.access"
 
-# No inline script, nothing from other origins; blob:/data: images let canvases export.
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
-    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
-    "form-action 'self'"
-)
+
+def content_security_policy(frame_ancestors: Sequence[str] = ()) -> str:
+    """No inline script, nothing from other origins; blob:/data: images let canvases export.
+    Framing only by ``frame_ancestors`` (origins such as https://lms.example.edu, or 'self')."""
+    for source in frame_ancestors:
+        if not source or (source != "'self'" and any(c in source for c in ";,'\"\r\n\t ")):
+            raise ValueError(f"frame ancestor {source!r}: give an origin or 'self'")
+    ancestors = " ".join(frame_ancestors) or "'none'"
+    return (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+        f"connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors {ancestors}; "
+        "form-action 'self'"
+    )
+
+
+CSP = content_security_policy()  # the default: no framing
 # FastAPI's /docs and /redoc pages load Swagger UI / ReDoc from a CDN with an inline bootstrap
 # script; only those pages get this relaxed policy (see docs/hosting.md).
 DOCS_CSP = (
@@ -68,7 +79,11 @@ def install_middleware(app: FastAPI, settings: Settings) -> None:
             allow_methods=["GET", "POST"],
             allow_headers=["Content-Type"],
         )
-    app.add_middleware(SecurityHeadersMiddleware, docs_paths=frozenset(docs))
+    app.add_middleware(
+        SecurityHeadersMiddleware,
+        docs_paths=frozenset(docs),
+        csp=content_security_policy(settings.frame_ancestors),
+    )
     app.add_middleware(AccessLogMiddleware)
     _ensure_access_log_output(settings.log_level)
     if settings.trusted_proxies:
@@ -80,11 +95,13 @@ def install_middleware(app: FastAPI, settings: Settings) -> None:
 class SecurityHeadersMiddleware:
     """CSP, nosniff and no-referrer on every response (the app's own values win if it sets any)."""
 
-    def __init__(self, app: ASGIApp, docs_paths: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, app: ASGIApp, docs_paths: frozenset[str] = frozenset(), csp: str = CSP
+    ) -> None:
         self.app, self.docs_paths = app, docs_paths
         common = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
         # constant per kind of page: built once, not per request
-        self.headers = [(b"content-security-policy", CSP.encode()), *common]
+        self.headers = [(b"content-security-policy", csp.encode()), *common]
         self.docs_headers = [(b"content-security-policy", DOCS_CSP.encode()), *common]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
