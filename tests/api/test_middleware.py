@@ -190,7 +190,7 @@ def test_requests_beyond_the_cap_get_fast_503_and_healthz_still_answers(tmp_path
         return busy, elapsed, health, done, after
 
     busy, elapsed, health, done, after = run(scenario())
-    assert busy.status_code == 503 and busy.headers["retry-after"] == "1" and elapsed < 0.5
+    assert busy.status_code == 503 and busy.headers["retry-after"] == "1" and elapsed < 1.0
     assert health.status_code == 200
     assert [r.status_code for r in done] == [200, 200] and after.status_code == 200
 
