@@ -115,13 +115,23 @@ def test_every_response_carries_security_headers(client, path):
     assert r.headers["referrer-policy"] == "no-referrer"
 
 
-def test_csp_forbids_inline_and_foreign_script_except_on_docs(client):
+def test_csp_forbids_inline_and_foreign_script_on_every_page(client):
     script_src = next(d for d in CSP.split(";") if d.strip().startswith("script-src"))
     assert "unsafe-inline" not in script_src and "http" not in script_src
-    docs = client.get("/docs")
-    assert docs.status_code == 200 and "cdn.jsdelivr.net" in docs.text
-    assert "cdn.jsdelivr.net" in docs.headers["content-security-policy"]
-    assert client.get("/redoc").headers["content-security-policy"] != CSP
+
+
+def test_api_reference_comes_from_this_server_under_the_same_policy(registry):
+    from convtrace.api.app import create_app
+
+    with TestClient(create_app(Settings(), registry)) as c:
+        docs = c.get("/docs")
+        assert docs.status_code == 200 and "swagger-ui-bundle.js" in docs.text
+        assert "http" not in docs.text.split("<body>")[0].replace("http-equiv", "")
+        assert docs.headers["content-security-policy"] == CSP
+        assert c.get("/docs/assets/swagger-ui-bundle.js").status_code == 200
+        assert c.get("/docs/assets/start.js").headers["content-type"].startswith("text/javascript")
+        assert c.get("/docs/assets/core.py").status_code == 404
+        assert c.get("/redoc").status_code == 404
 
 
 # ---- body limit ------------------------------------------------------------------------------

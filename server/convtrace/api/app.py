@@ -15,7 +15,7 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 
-from convtrace.api import encode
+from convtrace.api import docs, encode
 from convtrace.api.middleware import install_middleware
 from convtrace.api.routes import gradcheck, health, models, samples, sgd, trace
 from convtrace.api.webroot import mount_frontend
@@ -70,6 +70,8 @@ def create_app(settings: Settings | None = None, registry: Registry | None = Non
         title="ConvTrace",
         version="0.1.0",
         description="Backpropagation through a NumPy conv net, one equation at a time.",
+        docs_url=None,  # served by api/docs.py from installed assets instead of a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.registry = registry or Registry.load(settings.models_dir, settings.default_model)
@@ -77,6 +79,7 @@ def create_app(settings: Settings | None = None, registry: Registry | None = Non
     app.add_exception_handler(InputError, _input_error)
     app.add_exception_handler(UnknownModelError, _unknown_model)
     app.include_router(health.router)
+    app.include_router(docs.router)
     for router in API_ROUTERS:
         app.include_router(router, prefix="/api")
     install_middleware(app, settings)

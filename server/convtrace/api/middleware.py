@@ -25,7 +25,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from convtrace.api.admission import AdmissionMiddleware, Policy
-from convtrace.api.limits import client_address, route_path
+from convtrace.api.limits import client_address
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -37,7 +37,8 @@ ACCESS_LOGGER = "convtrace.access"
 
 def content_security_policy(frame_ancestors: Sequence[str] = ()) -> str:
     """No inline script, nothing from other origins; blob:/data: images let canvases export.
-    Framing only by ``frame_ancestors`` (origins such as https://lms.example.edu, or 'self')."""
+    Framing only by ``frame_ancestors`` (origins such as https://lms.example.edu, or 'self').
+    The API reference (/docs) runs under this policy too."""
     for source in frame_ancestors:
         if not source or (source != "'self'" and any(c in source for c in ";,'\"\r\n\t ")):
             raise ValueError(f"frame ancestor {source!r}: give an origin or 'self'")
@@ -50,27 +51,12 @@ def content_security_policy(frame_ancestors: Sequence[str] = ()) -> str:
 
 
 CSP = content_security_policy()  # the default: no framing
-# FastAPI's /docs and /redoc pages load Swagger UI / ReDoc from a CDN with an inline bootstrap
-# script; only those pages get this relaxed policy (see docs/hosting.md).
-DOCS_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net "
-    "https://fonts.googleapis.com; "
-    "img-src 'self' data: https://fastapi.tiangolo.com https://cdn.redoc.ly; "
-    "font-src 'self' https://fonts.gstatic.com; worker-src 'self' blob:; "
-    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
-)
 
 
 def install_middleware(app: FastAPI, settings: Settings) -> None:
     """Attach every middleware the app needs, configured from ``settings``.
 
     ``add_middleware`` makes the last one added the outermost, hence the reverse order."""
-    docs = {
-        str(url)
-        for url in (app.docs_url, app.redoc_url, app.swagger_ui_oauth2_redirect_url)
-        if url is not None
-    }
     app.add_middleware(AdmissionMiddleware, policy=Policy.from_settings(settings))
     if settings.cors_origins:
         app.add_middleware(
@@ -81,7 +67,6 @@ def install_middleware(app: FastAPI, settings: Settings) -> None:
         )
     app.add_middleware(
         SecurityHeadersMiddleware,
-        docs_paths=frozenset(docs),
         csp=content_security_policy(settings.frame_ancestors),
     )
     app.add_middleware(AccessLogMiddleware)
@@ -95,19 +80,19 @@ def install_middleware(app: FastAPI, settings: Settings) -> None:
 class SecurityHeadersMiddleware:
     """CSP, nosniff and no-referrer on every response (the app's own values win if it sets any)."""
 
-    def __init__(
-        self, app: ASGIApp, docs_paths: frozenset[str] = frozenset(), csp: str = CSP
-    ) -> None:
-        self.app, self.docs_paths = app, docs_paths
-        common = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
-        # constant per kind of page: built once, not per request
-        self.headers = [(b"content-security-policy", csp.encode()), *common]
-        self.docs_headers = [(b"content-security-policy", DOCS_CSP.encode()), *common]
+    def __init__(self, app: ASGIApp, csp: str = CSP) -> None:
+        self.app = app
+        # constant: built once, not per request
+        self.headers = [
+            (b"content-security-policy", csp.encode()),
+            (b"x-content-type-options", b"nosniff"),
+            (b"referrer-policy", b"no-referrer"),
+        ]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        extra = self.docs_headers if route_path(scope) in self.docs_paths else self.headers
+        extra = self.headers
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
