@@ -9,6 +9,10 @@ import logging
 import os
 import socket
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .config import Settings
 
 # glibc's allocator, tuned so memory taken by a burst of large requests goes back to the system:
 # a fixed mmap threshold (glibc otherwise raises it after the first large free, and then keeps
@@ -70,7 +74,7 @@ def _raise_fd_limit() -> str:
     return f"open files limit raised from {soft} to {hard}"
 
 
-def _settings(args: argparse.Namespace):  # -> Settings (imported lazily)
+def _settings(args: argparse.Namespace) -> Settings:
     """The environment's settings with every flag that was given on top."""
     from .config import LIST_SETTINGS, Settings, parse_list
 
@@ -101,7 +105,8 @@ def _serve(args: argparse.Namespace) -> int:
         log_level=settings.log_level,
         timeout_graceful_shutdown=settings.shutdown_timeout_s,
         timeout_keep_alive=settings.keepalive_timeout_s,  # type: ignore[arg-type]
-        http=functools.partial(
+        # (a protocol factory works as a protocol class: uvicorn only calls it)
+        http=functools.partial(  # type: ignore[arg-type]
             HeaderTimeoutH11Protocol, header_timeout_s=settings.header_timeout_s
         ),
         # forwarded headers and access logs are the app's middleware's job (trusted_proxies,
@@ -166,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] in ("train", "bench"):  # their own parsers take every flag after the name
         return {"train": _train, "bench": _bench}[argv[0]](argparse.Namespace(rest=argv[1:]))
     args = parser.parse_args(argv)
-    return args.func(args)
+    return int(args.func(args))
 
 
 if __name__ == "__main__":

@@ -128,9 +128,9 @@ def test_work_sees_its_deadline_and_stops_soon_after_the_503():
 
     response, t0, answered = run(scenario())
     assert response.status_code == 503 and response.headers["retry-after"] == "1"
-    assert answered - t0 < 1.0
+    assert answered - t0 < 2.0
     [stopped] = app.state.stopped_at
-    assert stopped - t0 < 0.6, "the work went on after its deadline"
+    assert stopped - t0 < 2.0, "the work went on after its deadline"  # else 5 s
 
 
 def test_no_deadline_outside_a_request():

@@ -213,8 +213,8 @@ class AdmissionMiddleware:
                 try:
                     await run(guarded_send)
                 except TimeoutError:  # the work saw its deadline pass and stopped
-                    if not (state["started"] or state["timed_out"]):
-                        await send_json(send, 503, "request timed out", retry_after(1))
+                    if not state["started"]:  # (guarded: dropped if the watchdog answered)
+                        await send_json(guarded_send, 503, "request timed out", retry_after(1))
                 tg.cancel_scope.cancel()  # finished (or given up): stop the watchdog
         except BaseExceptionGroup as group:
             _reraise_single(group)

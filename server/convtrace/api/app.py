@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import MutableMapping
 from dataclasses import fields
 from pathlib import Path
 
@@ -26,7 +27,7 @@ log = logging.getLogger("convtrace.api")
 API_ROUTERS = (models.router, samples.router, trace.router, sgd.router, gradcheck.router)
 
 
-def settings_to_env(settings: Settings, environ: dict | None = None) -> None:
+def settings_to_env(settings: Settings, environ: MutableMapping[str, str] | None = None) -> None:
     """Write every setting to CONVTRACE_<NAME> (what ``Settings.from_env`` reads back)."""
     environ = os.environ if environ is None else environ
     for f in fields(settings):

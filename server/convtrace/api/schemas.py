@@ -112,7 +112,7 @@ def _drawing(value: Any) -> np.ndarray:
     return array
 
 
-def _grid_schema(max_side: int, exact: bool, description: str) -> dict:
+def _grid_schema(max_side: int, exact: bool, description: str) -> dict[str, Any]:
     row = {
         "type": "array",
         "items": {"type": "number", "minimum": 0, "maximum": 1},
@@ -251,8 +251,8 @@ class ModelSummary(BaseModel):
     description: str
     test_accuracy: float | None
     placeholder: bool = Field(description="True for random stand-in weights (not trained).")
-    architecture: list[dict]
-    spec: dict
+    architecture: list[dict[str, Any]]
+    spec: dict[str, Any]
 
 
 class ModelList(BaseModel):
