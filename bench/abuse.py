@@ -89,8 +89,9 @@ async def student(port: int, until: float, tally: Tally) -> None:
 
 
 async def hold(port: int, first: bytes, drip: bytes, until: float, tally: Tally) -> None:
-    """Sends ``first``, then one byte of ``drip`` whenever 2 s pass without an answer, until the
-    server answers or hangs up (tallied as its status, or "closed"), or the attack ends."""
+    """Sends ``first``, then the next byte of ``drip`` whenever 2 s pass without an answer,
+    until the server answers or hangs up (tallied as its status, or "closed"), or the attack
+    ends ("still open")."""
     started = time.monotonic()
     try:
         reader, writer = await asyncio.open_connection(HOST, port)
@@ -102,7 +103,9 @@ async def hold(port: int, first: bytes, drip: bytes, until: float, tally: Tally)
         try:
             answer = await asyncio.wait_for(reader.read(200), 2.0)
         except TimeoutError:
-            writer.write(bytes([next(more, 32)]))
+            byte = next(more, None)
+            if byte is not None:
+                writer.write(bytes([byte]))
             continue
         except OSError:
             answer = b""
@@ -143,7 +146,9 @@ def attacks(weights: dict[str, object]) -> dict[str, Attack]:
             repeat(p, "/api/trace", body(image=np.zeros((28, 28)), weights=wrong), u, t)
             for _ in range(16)
         ],
-        "slow bodies x64": lambda p, u, t: [hold(p, SLOW_BODY, b"", u, t) for _ in range(64)],
+        "slow bodies x64": lambda p, u, t: [
+            hold(p, SLOW_BODY, b" " * 4000, u, t) for _ in range(64)
+        ],
         "idle + slowloris x200+200": lambda p, u, t: (
             [hold(p, b"", b"", u, t) for _ in range(200)]
             + [hold(p, SLOWLORIS[:20], SLOWLORIS[20:], u, t) for _ in range(200)]
