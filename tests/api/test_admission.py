@@ -117,13 +117,14 @@ def test_heavy_work_runs_off_the_event_loop_so_cheap_requests_are_not_delayed():
     assert waited < 0.25, f"a cheap request waited {waited:.2f} s behind heavy work"
 
 
-def test_work_sees_its_deadline_and_stops_soon_after_the_503():
-    app = build_app(timeout_s=0.3)
+@pytest.mark.parametrize("size", [0, 2000], ids=["cheap", "heavy (large body)"])
+def test_work_sees_its_deadline_and_stops_soon_after_the_503(size):
+    app = build_app(timeout_s=0.3, heavy_body_bytes=1000)
 
     async def scenario():
         async with client(app) as c:
             t0 = time.monotonic()
-            response = await c.post("/api/loop")
+            response = await c.post("/api/loop", content=b"x" * size)
             return response, t0, time.monotonic()
 
     response, t0, answered = run(scenario())
