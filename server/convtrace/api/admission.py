@@ -169,8 +169,8 @@ class AdmissionMiddleware:
         async def receive() -> Message:
             if pending:
                 return pending.pop()
-            await anyio.sleep_forever()
-            raise AssertionError("unreachable")
+            await anyio.sleep_forever()  # until the response is done and this is cancelled
+            return {"type": "http.disconnect"}
 
         async def relay(message: Message) -> None:
             anyio.from_thread.run(_forward, send, message, token=token)
