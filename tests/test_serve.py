@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import os
 import socket
@@ -133,3 +134,21 @@ def test_fd_limit_is_raised_to_the_hard_limit(monkeypatch):
     monkeypatch.setattr(resource, "setrlimit", lambda which, limits: calls.append(limits))
     assert "1024 to 4096" in cli._raise_fd_limit()
     assert calls == [(4096, 4096)]
+
+
+def test_serve_flags_override_the_environment_and_lists_are_split(monkeypatch):
+    from convtrace import cli
+
+    monkeypatch.setenv("CONVTRACE_HEAVY_WORKERS", "3")
+    monkeypatch.setenv("CONVTRACE_PORT", "9000")
+    parser = argparse.ArgumentParser()
+    for flag in ("--heavy-workers", "--frame-ancestors", "--keepalive-timeout-s"):
+        parser.add_argument(flag)
+    args = parser.parse_args(
+        ["--heavy-workers", "2", "--frame-ancestors", "https://a.example, 'self'"]
+    )
+    args.heavy_workers = int(args.heavy_workers)
+    settings = cli._settings(args)
+    assert settings.heavy_workers == 2 and settings.port == 9000
+    assert settings.frame_ancestors == ["https://a.example", "'self'"]
+    assert settings.keepalive_timeout_s == 5.0
