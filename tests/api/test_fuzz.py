@@ -16,6 +16,7 @@ import os
 import subprocess
 import sys
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -26,18 +27,21 @@ EXAMPLES = os.environ.get("FUZZ_EXAMPLES", "15")  # per operation and phase
 POSTS = ("/api/trace", "/api/sgd", "/api/gradcheck")
 
 
-def fuzz(url: str, examples: str, seed: str = "20261130") -> subprocess.CompletedProcess[str]:
+def fuzz(
+    url: str, examples: str, cwd: Path, seed: str = "20261130"
+) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "schemathesis.cli", "run", f"{url}/openapi.json"]
     command += ["--max-examples", examples, "--seed", seed, "--request-timeout", "20"]
     command += ["--phases", "examples,coverage,fuzzing", "--generation-deterministic"]
     command += ["--exclude-checks", "positive_data_acceptance", "--no-color"]
-    return subprocess.run(command, capture_output=True, text=True, timeout=600)
+    # (cwd: schemathesis keeps a cache directory where it runs)
+    return subprocess.run(command, capture_output=True, text=True, timeout=600, cwd=cwd)
 
 
 @pytest.mark.slow
-def test_fuzzed_requests_keep_the_contract_and_valid_ones_are_accepted():
+def test_fuzzed_requests_keep_the_contract_and_valid_ones_are_accepted(tmp_path):
     with running_server([], env=isolated_env(), log_level="info", capture_stdout=True) as server:
-        run = fuzz(server.url, EXAMPLES)
+        run = fuzz(server.url, EXAMPLES, tmp_path)
         log = server.log_path.read_text() if server.log_path else ""
     assert run.returncode == 0, run.stdout[-6000:]
     answers = Counter(
