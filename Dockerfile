@@ -13,7 +13,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     CONVTRACE_HOST=0.0.0.0 \
     CONVTRACE_PORT=8000 \
     CONVTRACE_WORKERS=2 \
-    CONVTRACE_LOG_LEVEL=info
+    CONVTRACE_LOG_LEVEL=info \
+    MALLOC_ARENA_MAX=2 \
+    MALLOC_MMAP_THRESHOLD_=131072 \
+    MALLOC_TRIM_THRESHOLD_=131072
+# (the MALLOC_* values give memory back after bursts of large requests: see convtrace/cli.py)
 # Runtime dependencies only: the wheels built above, never the test extra.
 COPY --from=build /wheels /wheels
 RUN pip install --no-cache-dir --no-index /wheels/*.whl && rm -rf /wheels \

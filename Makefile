@@ -58,5 +58,9 @@ bench: install-test
 	$(BIN)/python -m bench.train
 	$(BIN)/python -m bench.http
 
+# The schema fuzzer against a real server on loopback, far longer than the suite's run.
+fuzz: install-test
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-300} $(BIN)/python -m pytest -q tests/api/test_fuzz.py
+
 clean:
 	rm -rf $(VENV) node_modules build dist *.egg-info .pytest_cache

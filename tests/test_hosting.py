@@ -249,7 +249,8 @@ def test_wheel_carries_models_and_frontend_and_no_test_dependencies(tmp_path):
 
 
 # ---- Kubernetes manifests ----------------------------------------------------------------------
-def manifests() -> dict[str, dict]:
+def manifests(name: str = "convtrace") -> dict[str, dict]:
+    """The manifests of one component (the app, or convtrace-redis), keyed by kind."""
     yaml = pytest.importorskip("yaml")
     docs = [
         d
@@ -257,7 +258,17 @@ def manifests() -> dict[str, dict]:
         for d in yaml.safe_load_all(f.read_text())
         if d
     ]
-    return {d["kind"]: d for d in docs}
+    return {d["kind"]: d for d in docs if d["metadata"]["name"] == name}
+
+
+def test_k8s_app_reaches_the_shipped_redis_for_class_sessions():
+    """Two replicas of two workers: class sessions must go through Redis, at its Service."""
+    [container] = manifests()["Deployment"]["spec"]["template"]["spec"]["containers"]
+    env = {e["name"]: e["value"] for e in container["env"]}
+    redis = manifests("convtrace-redis")
+    port = redis["Service"]["spec"]["ports"][0]["port"]
+    assert env["CONVTRACE_REDIS_URL"].startswith(f"redis://convtrace-redis:{port}/")
+    assert redis["StatefulSet"]["spec"]["template"]["spec"]["containers"][0]["image"]
 
 
 def test_k8s_deployment_probes_resources_and_env_are_consistent():

@@ -128,8 +128,8 @@ def test_bad_weights_are_422_naming_the_parameter(client, image_list, weights, p
 
 
 def test_oversized_drawing_is_422_naming_drawing(client):
-    assert_422(client.post("/api/trace", json={"drawing": [[0]] * 1025}), "drawing")
-    assert_422(client.post("/api/trace", json={"drawing": [[0] * 1025]}), "drawing")
+    assert_422(client.post("/api/trace", json={"drawing": [[0]] * 513}), "drawing")
+    assert_422(client.post("/api/trace", json={"drawing": [[0] * 513]}), "drawing")
 
 
 @pytest.mark.parametrize("fill", [0.0, 1.0], ids=["blank", "all ink"])
@@ -143,7 +143,7 @@ def test_bad_learning_rate_is_422(client, image_list, rate):
     assert_422(client.post("/api/sgd", json=body), "learning_rate")
 
 
-@pytest.mark.parametrize("count", [0, 51, 3.5])
+@pytest.mark.parametrize("count", [0, 11, 3.5])
 def test_bad_samples_per_param_is_422(client, image_list, count):
     body = {"image": image_list, "samples_per_param": count}
     assert_422(client.post("/api/gradcheck", json=body), "samples_per_param")
@@ -166,14 +166,39 @@ def test_server_keeps_serving_after_bad_requests(client, image_list):
 
 
 def test_large_drawing_validates_quickly(client):
-    """A full 1024x1024 drawing (1M numbers) parses, validates and preprocesses in well under
-    a second: the arrays are converted once and checked vectorised."""
+    """The largest drawing accepted (512x512, 1/4 M numbers) parses, validates and preprocesses
+    in well under a second: the arrays are converted once and checked vectorised."""
     import time
 
-    drawing = np.zeros((1024, 1024), np.float32)
-    drawing[200:800, 480:540] = 1
+    drawing = np.zeros((512, 512), np.int8)  # 0/1 pixels: the body stays under 1 MiB
+    drawing[100:400, 240:270] = 1
     raw = orjson.dumps({"drawing": drawing, "label": 1}, option=orjson.OPT_SERIALIZE_NUMPY)
     start = time.perf_counter()
     response = client.post("/api/trace", content=raw, headers={"content-type": "application/json"})
     assert response.status_code == 200
     assert time.perf_counter() - start < 1.0
+
+
+def test_default_body_limit_is_one_mebibyte(client):
+    too_big = b'{"drawing": [' + b" " * (1 << 20) + b"]}"
+    assert client.post("/api/trace", content=too_big).status_code == 413
+
+
+@pytest.mark.parametrize(
+    "tensor",
+    [{"shape": [10], "data": [0.5] * 5000}, {"shape": [300, 300], "data": [0.5] * 90_000}],
+    ids=["data longer than its shape", "shape over the size limit"],
+)
+def test_weights_that_cannot_fit_are_refused_before_their_data_is_converted(
+    client, image_list, weights, monkeypatch, tensor
+):
+    from convtrace.api import schemas
+
+    converted = []
+    real = schemas.to_array
+    monkeypatch.setattr(
+        schemas, "to_array", lambda v, *a, **k: converted.append(len(v)) or real(v, *a, **k)
+    )
+    body = {"image": image_list, "weights": with_change(weights, "dense.b", tensor)}
+    assert_422(client.post("/api/trace", json=body), "dense.b")
+    assert len(tensor["data"]) not in converted

@@ -14,12 +14,9 @@ import anyio
 import httpx
 import pytest
 import uvicorn
-from convtrace.api.middleware import (
-    CSP,
-    ConcurrencyLimitMiddleware,
-    TokenBuckets,
-    install_middleware,
-)
+from convtrace.api.admission import AdmissionMiddleware, Policy
+from convtrace.api.limits import TokenBuckets
+from convtrace.api.middleware import CSP, install_middleware
 from convtrace.config import Settings
 from fastapi import FastAPI, Request
 from fastapi.responses import StreamingResponse
@@ -118,13 +115,23 @@ def test_every_response_carries_security_headers(client, path):
     assert r.headers["referrer-policy"] == "no-referrer"
 
 
-def test_csp_forbids_inline_and_foreign_script_except_on_docs(client):
+def test_csp_forbids_inline_and_foreign_script_on_every_page(client):
     script_src = next(d for d in CSP.split(";") if d.strip().startswith("script-src"))
     assert "unsafe-inline" not in script_src and "http" not in script_src
-    docs = client.get("/docs")
-    assert docs.status_code == 200 and "cdn.jsdelivr.net" in docs.text
-    assert "cdn.jsdelivr.net" in docs.headers["content-security-policy"]
-    assert client.get("/redoc").headers["content-security-policy"] != CSP
+
+
+def test_api_reference_comes_from_this_server_under_the_same_policy(registry):
+    from convtrace.api.app import create_app
+
+    with TestClient(create_app(Settings(), registry)) as c:
+        docs = c.get("/docs")
+        assert docs.status_code == 200 and "swagger-ui-bundle.js" in docs.text
+        assert "http" not in docs.text.split("<body>")[0].replace("http-equiv", "")
+        assert docs.headers["content-security-policy"] == CSP
+        assert c.get("/docs/assets/swagger-ui-bundle.js").status_code == 200
+        assert c.get("/docs/assets/start.js").headers["content-type"].startswith("text/javascript")
+        assert c.get("/docs/assets/core.py").status_code == 404
+        assert c.get("/redoc").status_code == 404
 
 
 # ---- body limit ------------------------------------------------------------------------------
@@ -149,26 +156,20 @@ def test_chunked_body_growing_past_limit_is_413(client, path):
 
 
 def test_body_limit_answers_413_for_a_raw_asgi_app_too():
-    from convtrace.api.middleware import BodyLimitMiddleware
-
     async def raw_app(scope, receive, send):
-        while (await receive()).get("more_body"):
-            pass
-        raise AssertionError("the whole oversize body was delivered")
+        raise AssertionError("the app saw an oversize body")
 
     chunks = [{"type": "http.request", "body": b"x" * 60, "more_body": True}] * 3
 
     async def receive():
         return chunks.pop() if chunks else {"type": "http.request", "body": b""}
 
-    mw = BodyLimitMiddleware(raw_app, max_body_bytes=100)
+    mw = AdmissionMiddleware(raw_app, Policy(max_body_bytes=100))
     sent = call(mw, {"type": "http", "path": "/", "headers": []}, receive)
     assert sent[0]["status"] == 413
 
 
 def test_declared_oversize_body_is_refused_before_reading_it():
-    from convtrace.api.middleware import BodyLimitMiddleware
-
     async def app(scope, receive, send):
         raise AssertionError("the app saw an oversize request")
 
@@ -176,7 +177,7 @@ def test_declared_oversize_body_is_refused_before_reading_it():
         raise AssertionError("the body was read")
 
     scope = {"type": "http", "path": "/", "headers": [(b"content-length", b"101")]}
-    sent = call(BodyLimitMiddleware(app, max_body_bytes=100), scope, receive)
+    sent = call(AdmissionMiddleware(app, Policy(max_body_bytes=100)), scope, receive)
     assert sent[0]["status"] == 413
 
 
@@ -199,7 +200,7 @@ def test_requests_beyond_the_cap_get_fast_503_and_healthz_still_answers(tmp_path
         return busy, elapsed, health, done, after
 
     busy, elapsed, health, done, after = run(scenario())
-    assert busy.status_code == 503 and busy.headers["retry-after"] == "1" and elapsed < 0.5
+    assert busy.status_code == 503 and busy.headers["retry-after"] == "1" and elapsed < 1.0
     assert health.status_code == 200
     assert [r.status_code for r in done] == [200, 200] and after.status_code == 200
 
@@ -226,11 +227,11 @@ def test_started_stream_is_cut_off_not_replaced_by_503():
         await anyio.sleep(10)
         await send({"type": "http.response.body", "body": b"", "more_body": False})
 
-    mw = ConcurrencyLimitMiddleware(stream_app, max_concurrency=1, timeout_s=0.2)
-    sent = call(mw, {"type": "http", "path": "/api/trace"})
+    mw = AdmissionMiddleware(stream_app, Policy(max_concurrency=1, timeout_s=0.2))
+    sent = call(mw, {"type": "http", "path": "/api/trace", "headers": []})
     assert [m.get("status") for m in sent if m["type"] == "http.response.start"] == [200]
     assert all(m.get("more_body") for m in sent if m["type"] == "http.response.body")
-    assert mw.in_flight == 0
+    assert mw.cheap_in_flight == 0
 
 
 def test_work_that_ignores_cancellation_cannot_answer_after_the_503():
@@ -240,8 +241,8 @@ def test_work_that_ignores_cancellation_cannot_answer_after_the_503():
         await send({"type": "http.response.start", "status": 200, "headers": []})
         await send({"type": "http.response.body", "body": b"late"})
 
-    mw = ConcurrencyLimitMiddleware(stubborn_app, max_concurrency=1, timeout_s=0.1)
-    sent = call(mw, {"type": "http", "path": "/api/sgd"})
+    mw = AdmissionMiddleware(stubborn_app, Policy(max_concurrency=1, timeout_s=0.1))
+    sent = call(mw, {"type": "http", "path": "/api/sgd", "headers": []})
     assert [m["status"] for m in sent if m["type"] == "http.response.start"] == [503]
     assert b"late" not in b"".join(m.get("body", b"") for m in sent)
 
@@ -392,9 +393,10 @@ async def asgi_get(app, raw_target: str) -> tuple[int, bytes]:
         "server": ("t", 80),
     }
     status, body = 0, b""
+    events = [{"type": "http.disconnect"}, {"type": "http.request", "body": b""}]
 
-    async def receive():
-        return {"type": "http.request", "body": b""}
+    async def receive():  # the request, then the client has gone
+        return events.pop() if len(events) > 1 else events[0]
 
     async def send(message):
         nonlocal status, body
@@ -419,3 +421,32 @@ def test_real_app_static_files_cannot_escape_frontend(target):
     assert status != 200 or not any(
         marker in body for marker in (b"class Settings", b"[project]", b"root:")
     )
+
+
+# ---- embedding: frame-ancestors --------------------------------------------------------------
+def frame_ancestors(response) -> str:
+    policy = response.headers["content-security-policy"]
+    return next(d for d in policy.split(";") if "frame-ancestors" in d).strip()
+
+
+def test_page_may_not_be_framed_by_default(client):
+    assert frame_ancestors(client.get("/")) == "frame-ancestors 'none'"
+
+
+def test_frame_ancestors_setting_reaches_the_header_of_the_real_app(registry):
+    from convtrace.api.app import create_app
+
+    env = {"CONVTRACE_FRAME_ANCESTORS": "https://lms.example.edu, 'self'"}
+    with TestClient(create_app(Settings.from_env(env), registry)) as c:
+        for path in ("/", "/api/models", "/nope"):
+            assert frame_ancestors(c.get(path)) == (
+                "frame-ancestors https://lms.example.edu 'self'"
+            )
+
+
+@pytest.mark.parametrize("bad", ["https://a.example; script-src *", "'unsafe-inline'", ""])
+def test_frame_ancestors_cannot_smuggle_other_directives(bad):
+    from convtrace.api.middleware import content_security_policy
+
+    with pytest.raises(ValueError, match="frame ancestor"):
+        content_security_policy([bad])

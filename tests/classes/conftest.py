@@ -110,9 +110,7 @@ def serve(settings: Settings, registry: Registry) -> Live:
 
 
 def class_settings(**overrides: object) -> Settings:
-    # Until the middleware exempts event streams (see test_events_outlive_request_timeout),
-    # the API tests keep streams clear of the request timeout by a long one.
-    base: dict[str, object] = {"class_heartbeat_s": 0.2, "request_timeout_s": 300.0}
+    base: dict[str, object] = {"class_heartbeat_s": 0.2}
     return Settings(**{**base, **overrides})  # type: ignore[arg-type]
 
 

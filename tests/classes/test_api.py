@@ -266,11 +266,6 @@ def test_idle_class_expires(registry: Registry) -> None:
         server.stop()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the request-timeout middleware must exempt GET /api/classes/{code}/events "
-    "(issue 11's middleware; the lead merges both)",
-)
 def test_events_outlive_request_timeout(registry: Registry) -> None:
     server = serve(Settings(class_heartbeat_s=0.2, request_timeout_s=0.5), registry)
     follower = None
@@ -284,5 +279,25 @@ def test_events_outlive_request_timeout(registry: Registry) -> None:
             assert follower.next("state").data["step"] == 4
     finally:
         if follower is not None:
+            follower.close()
+        server.stop()
+
+
+def test_event_streams_hold_no_concurrency_slot(registry: Registry) -> None:
+    """Followers stay connected for a whole lecture: with one slot per worker, two open streams
+    must still leave it free for the class's other requests."""
+    server = serve(Settings(class_heartbeat_s=0.2, max_concurrency=1), registry)
+    followers: list[Follower] = []
+    try:
+        with httpx.Client(base_url=server.url, trust_env=False) as http:
+            code, auth = start_class(http)
+            followers = [Follower(f"{server.url}/api/classes/{code}/events") for _ in range(2)]
+            for follower in followers:
+                follower.next("state")
+            response = http.put(f"/api/classes/{code}/state", json=state(step=2), headers=auth)
+            assert response.status_code == 204
+            assert http.get(f"/api/classes/{code}").status_code == 200
+    finally:
+        for follower in followers:
             follower.close()
         server.stop()

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import MutableMapping
 from dataclasses import fields
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.staticfiles import StaticFiles
 
-from convtrace.api import errors
+from convtrace.api import docs, errors
 from convtrace.api.middleware import install_middleware
 from convtrace.api.routes import classes, gradcheck, health, models, samples, sgd, trace
+from convtrace.api.webroot import mount_frontend
 from convtrace.config import Settings
 from convtrace.registry import Registry
 
@@ -33,7 +34,7 @@ API_ROUTERS = (
 )
 
 
-def settings_to_env(settings: Settings, environ: dict | None = None) -> None:
+def settings_to_env(settings: Settings, environ: MutableMapping[str, str] | None = None) -> None:
     """Write every setting to CONVTRACE_<NAME> (what ``Settings.from_env`` reads back)."""
     environ = os.environ if environ is None else environ
     for f in fields(settings):
@@ -54,21 +55,16 @@ def create_app(settings: Settings | None = None, registry: Registry | None = Non
         title="ConvTrace",
         version="0.1.0",
         description="Backpropagation through a NumPy conv net, one equation at a time.",
+        docs_url=None,  # served by api/docs.py from installed assets instead of a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.registry = registry or Registry.load(settings.models_dir, settings.default_model)
     errors.install(app)
     app.include_router(health.router)
+    app.include_router(docs.router)
     for router in API_ROUTERS:
         app.include_router(router, prefix="/api")
     install_middleware(app, settings)
-    _mount_frontend(app, Path(settings.frontend_dir))
+    mount_frontend(app, Path(settings.frontend_dir))
     return app
-
-
-def _mount_frontend(app: FastAPI, directory: Path) -> None:
-    """Last, so every API path wins over a file of the same name."""
-    if directory.is_dir():
-        app.mount("/", StaticFiles(directory=directory, html=True), name="frontend")
-    else:
-        log.warning("frontend directory %s not found: serving the API only", directory)

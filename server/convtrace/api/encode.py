@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import logging
 from collections.abc import AsyncIterator, Iterable, Mapping
+from typing import Any
 
 import numpy as np
 import orjson
@@ -45,11 +46,12 @@ def wire_array(array: np.ndarray) -> np.ndarray:
     return np.asarray(array, dtype=dtype, order="C")  # (ascontiguousarray would make 0-d 1-d)
 
 
-def _b64(raw: bytes | np.ndarray) -> str:
-    return base64.b64encode(raw).decode("ascii")
+def _b64(array: np.ndarray) -> str:
+    """Base64 of the array's raw bytes (C order, its own dtype)."""
+    return base64.b64encode(array.data).decode("ascii")
 
 
-def array_fields(array: np.ndarray, encoding: str) -> dict:
+def array_fields(array: np.ndarray, encoding: str) -> dict[str, Any]:
     """shape, dtype, encoding, data (and mask) for one array."""
     wire = wire_array(array)
     fields = {"shape": list(wire.shape), "dtype": "uint16" if wire.dtype == "<u2" else "float32"}
@@ -64,7 +66,7 @@ def array_fields(array: np.ndarray, encoding: str) -> dict:
     return {**fields, "encoding": "b64", "data": _b64(flat)}
 
 
-def tensors(weights: Mapping[str, np.ndarray]) -> dict:
+def tensors(weights: Mapping[str, np.ndarray]) -> dict[str, dict[str, Any]]:
     """{name: {"shape", "data"}} with data flat row-major float32 (the weights wire format)."""
     return {
         key: {"shape": list(value.shape), "data": wire_array(value).reshape(-1)}

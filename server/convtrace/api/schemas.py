@@ -12,11 +12,14 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 import numpy as np
+from annotated_types import Interval
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PlainValidator,
+    Strict,
     ValidationInfo,
     WithJsonSchema,
     model_validator,
@@ -25,8 +28,41 @@ from pydantic import (
 from convtrace.training_step import DEFAULT_LEARNING_RATE
 
 IMAGE_SIDE = 28
-MAX_DRAWING_SIDE = 1024
-MAX_TENSOR_SIZE = 1 << 20  # no shipped layer comes near; bounds work done on foreign weights
+# The page draws on a ~140x140 canvas; 512 leaves room for bigger screens and other clients
+# while bounding the work (and memory) one drawing can cost.
+MAX_DRAWING_SIDE = 512
+# The largest shipped parameter has 3 200 values: this bounds the work done on foreign weights.
+MAX_TENSOR_SIZE = 1 << 16
+
+
+NUMBER_TYPES = frozenset({int, float})
+NOT_NUMBERS = {bool: "true/false", str: "strings", type(None): "nulls", dict: "objects"}
+
+
+def _require_numbers(value: list[Any]) -> None:
+    """JSON numbers only: numpy would silently read true as 1 and "0.5" as 0.5. One pass of
+    ``type`` over each row (~3 ms for 512x512); deeper nesting is left to the rank check."""
+    kinds: set[type] = set()
+    for item in value:
+        if type(item) is list:
+            kinds.update(map(type, item))
+        else:
+            kinds.add(type(item))
+    wrong = sorted(NOT_NUMBERS[k] for k in kinds if k in NOT_NUMBERS)
+    if wrong:
+        raise ValueError(f"must hold numbers only (found {', '.join(wrong)})")
+
+
+def whole_number(value: Any) -> Any:
+    """3.0 is an integer in JSON Schema: accept it where an integer is asked (then strict)."""
+    return int(value) if type(value) is float and value.is_integer() else value
+
+
+# Bounds sit inside the whole-number step so that they reach the JSON Schema as minimum/maximum.
+Digit = Annotated[int, Strict(), Interval(ge=0, le=9), BeforeValidator(whole_number)]
+Seed = Annotated[int, Strict(), Interval(ge=0, le=2**32 - 1), BeforeValidator(whole_number)]
+Extent = Annotated[int, Strict(), Interval(ge=0), BeforeValidator(whole_number)]
+SampleCount = Annotated[int, Strict(), Interval(ge=1, le=10), BeforeValidator(whole_number)]
 
 
 def to_array(
@@ -39,6 +75,7 @@ def to_array(
             if ndim == 1
             else "must be a non-empty list of rows of numbers"
         )
+    _require_numbers(value)
     try:
         with np.errstate(over="ignore"):  # 1e39 becomes inf, reported below as non-finite
             array = np.array(value, dtype=np.float32)
@@ -94,7 +131,7 @@ def _grid_schema(max_side: int, exact: bool, description: str) -> dict[str, Any]
 
 
 Image = Annotated[
-    np.ndarray,
+    np.ndarray | None,  # None only as the default: an explicit null is refused
     PlainValidator(_image),
     WithJsonSchema(
         _grid_schema(
@@ -103,14 +140,14 @@ Image = Annotated[
     ),
 ]
 Drawing = Annotated[
-    np.ndarray,
+    np.ndarray | None,  # None only as the default: an explicit null is refused
     PlainValidator(_drawing),
     WithJsonSchema(
         _grid_schema(
             MAX_DRAWING_SIDE,
             False,
-            "Any HxW up to 1024x1024, values 0..1, ink high; preprocessed "
-            "MNIST-style by the server.",
+            f"Any HxW up to {MAX_DRAWING_SIDE}x{MAX_DRAWING_SIDE}, values 0..1, ink high; "
+            "preprocessed MNIST-style by the server.",
         )
     ),
 ]
@@ -127,14 +164,28 @@ class Tensor(BaseModel):
     """One array: its shape and its values flat in row-major order."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True, extra="forbid")
-    shape: list[Annotated[int, Field(ge=0, strict=True)]] = Field(max_length=8)
+    shape: list[Extent] = Field(max_length=8)
     data: FlatData
+
+    @model_validator(mode="before")
+    @classmethod
+    def _size_before_conversion(cls, value: Any) -> Any:
+        """Shape and length are checked on the raw lists: data that cannot fit is refused
+        before a single number of it is converted."""
+        if not isinstance(value, dict):
+            return value
+        shape, data = value.get("shape"), value.get("data")
+        if isinstance(shape, list) and all(type(n) is int and n >= 0 for n in shape):
+            size = int(np.prod(shape, dtype=np.int64)) if shape else 1
+            if size > MAX_TENSOR_SIZE:
+                raise ValueError(f"shape {shape} is larger than {MAX_TENSOR_SIZE} values")
+            if isinstance(data, list) and len(data) != size:
+                raise ValueError(f"data has {len(data)} values but shape {shape} needs {size}")
+        return value
 
     @model_validator(mode="after")
     def _fits_shape(self, info: ValidationInfo) -> Tensor:
         size = int(np.prod(self.shape))
-        if size > MAX_TENSOR_SIZE:
-            raise ValueError(f"shape {self.shape} is larger than {MAX_TENSOR_SIZE} values")
         if size != self.data.size:
             raise ValueError(
                 f"data has {self.data.size} values but shape {self.shape} needs {size}"
@@ -146,10 +197,14 @@ class Tensor(BaseModel):
 class TraceRequest(BaseModel):
     """One image (or drawing), a target label, and the network to use."""
 
-    model_config = ConfigDict(arbitrary_types_allowed=True, extra="forbid")
-    image: Image | None = None
-    drawing: Drawing | None = None
-    label: Annotated[int, Field(ge=0, le=9, strict=True)] | None = Field(
+    model_config = ConfigDict(
+        arbitrary_types_allowed=True,
+        extra="forbid",
+        json_schema_extra={"oneOf": [{"required": ["image"]}, {"required": ["drawing"]}]},
+    )
+    image: Image = None
+    drawing: Drawing = None
+    label: Digit | None = Field(
         None, description="Target digit; null: the network's own prediction is the target."
     )
     model: str | None = Field(
@@ -188,8 +243,9 @@ class SgdRequest(TraceRequest):
 
 
 class GradcheckRequest(TraceRequest):
-    samples_per_param: int = Field(5, ge=1, le=50, strict=True)
-    seed: int | None = Field(None, ge=0, le=2**32 - 1, strict=True)
+    # ~25 traces' worth of work at 10 (0.2 s): enough to see agreement, and bounded
+    samples_per_param: SampleCount = 5
+    seed: Seed | None = None
 
 
 # ---- responses (documented; routes send pre-encoded JSON) ----

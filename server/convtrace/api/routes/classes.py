@@ -49,7 +49,25 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
             await app.state.classroom.close()
 
 
-router = APIRouter(prefix="/classes", tags=["classes"], route_class=OrjsonRoute, lifespan=lifespan)
+# What any class endpoint may answer besides its success (documented for every route, so the
+# OpenAPI contract that clients and the fuzzer read lists them).
+CLASS_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"description": "Instructor endpoint without `Authorization: Bearer <token>`"},
+    403: {"description": "Wrong instructor token"},
+    404: {"description": "No such class (unknown code, expired or ended) or question"},
+    409: {"description": "Not possible now (class full, answers closed, no state yet)"},
+    413: {"description": "Body over the limit"},
+    422: {"description": "Bad input; each error names its field"},
+    429: {"description": "Too many changes or answers; retry after `Retry-After`"},
+    503: {"description": "Class store unavailable (Redis down, or several workers without one)"},
+}
+router = APIRouter(
+    prefix="/classes",
+    tags=["classes"],
+    route_class=OrjsonRoute,
+    lifespan=lifespan,
+    responses=CLASS_ERRORS,
+)
 
 
 def get_classroom(request: Request) -> Classroom:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from convtrace.api import encode
+from convtrace.api.admission import current_deadline
 from convtrace.api.deps import RegistryDep, network_for
 from convtrace.api.routes import OrjsonRoute
 from convtrace.api.schemas import GradcheckRequest, GradcheckResponse
@@ -22,7 +23,9 @@ router = APIRouter(tags=["gradcheck"], route_class=OrjsonRoute)
 def gradcheck(body: GradcheckRequest, registry: RegistryDep) -> Response:
     name, net = network_for(registry, body)
     image = input_image(body.image, body.drawing)
-    found = gradient_check(net, image, body.label, body.samples_per_param, body.seed)
+    found = gradient_check(
+        net, image, body.label, body.samples_per_param, body.seed, deadline=current_deadline()
+    )
     return encode.json_response(
         {
             "model": name,

@@ -1,7 +1,7 @@
 """A class of students against a real ConvTrace server on loopback; prints numbers.
 
-    python -m bench.class                      # 200 students for 60 s, then overload, then scaling
-    python -m bench.class --duration 20 --skip-saturate
+    python -m bench.students                      # 200 students for 60 s, then overload, then scaling
+    python -m bench.students --duration 20 --skip-saturate
 
 Open loop: each student opens the page (GET /api/models, /api/samples), then draws a digit every
 few seconds (POST /api/trace with a sample image, b64 encoding, whole stream read); steps through
