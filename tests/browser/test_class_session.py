@@ -44,12 +44,7 @@ def two_pages(browser, app_url):
     for context, page, watch in (desk, phone):
         name = page.viewport_size["width"]
         context.close()
-        # Until the request-timeout middleware exempts the event stream (the xfail in
-        # tests/classes/test_api.py), the server cuts it every request_timeout_s and Chromium
-        # logs the cut; the pages must ride through it (this test outlasts one), so only that
-        # message is let through.
-        errors = [e for e in watch.errors if "ERR_INCOMPLETE_CHUNKED_ENCODING" not in e]
-        assert not watch.foreign and not errors, (name, watch.foreign, errors)
+        assert not watch.foreign and not watch.errors, (name, watch.foreign, watch.errors)
 
 
 def follows(student, instructor) -> None:
