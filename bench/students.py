@@ -1,6 +1,6 @@
 """A class of students against a real ConvTrace server on loopback; prints numbers.
 
-    python -m bench.students                      # 200 students for 60 s, then overload, then scaling
+    python -m bench.students   # 200 students for 60 s, then overload, then scaling
     python -m bench.students --duration 20 --skip-saturate
 
 Open loop: each student opens the page (GET /api/models, /api/samples), then draws a digit every

@@ -141,7 +141,7 @@ const KINDS = ["state", "question", "results", "reveal", "end"];
 
 /**
  * Follow a class: handlers.state/question/results/reveal/end(data) per event, and
- * handlers.status("live" | "reconnecting" | "ended") on connection changes. A stream that
+ * handlers.status("live" | "reconnecting" | "full" | "ended") on connection changes. A stream that
  * fails for good (a 503 while the store is down, a worker gone) is reopened after a growing
  * delay; the server starts every stream with the current state, so nothing is missed.
  * Pass student (studentId()) to be counted; omit it for a projector or the instructor.
@@ -177,7 +177,9 @@ export function followClass(code, handlers, student = null) {
       if (closed || source.readyState !== EventSource.CLOSED) return; // the browser retries itself
       handlers.status?.("reconnecting");
       try {
-        await classInfo(code);
+        const info = await classInfo(code);
+        // a refused stream looks like any failed one: say so when the class is full (409)
+        if (student && info.students >= info.capacity) handlers.status?.("full");
       } catch (err) {
         if (err.status === 404) {
           close(); // ended or expired: nothing to come back to

@@ -28,11 +28,12 @@ def test_start_gives_code_token_and_join_url(http: httpx.Client) -> None:
     assert len(base64.urlsafe_b64decode(body["instructor_token"] + "==")) * 8 >= 128
     assert body["join_url"].endswith(f"#class={body['code']}")
     info = http.get(f"/api/classes/{body['code']}").json()
-    empty = {"students": 0, "version": 0, "state": None, "question": None}
+    empty = {"students": 0, "capacity": 1000, "version": 0, "state": None, "question": None}
     assert info == {"code": body["code"], **empty}
     assert body["instructor_token"] not in json.dumps(info)
     svg = http.get(f"/api/classes/{body['code']}/qr.svg")
-    assert svg.headers["content-type"].startswith("image/svg+xml") and "<svg" in svg.text
+    assert svg.headers["content-type"].startswith("image/svg+xml")
+    assert svg.text.startswith("<svg") and 'xmlns="http://www.w3.org/2000/svg"' in svg.text
     assert http.get("/api/classes/ABCDEF").status_code == 404
 
 

@@ -13,16 +13,11 @@ import { cellOf, createFollowFlow, leaveClass } from "./class-follow.js";
 const PUBLISH_MS = 200; // at most 5 state updates a second
 const PRESENCE_MS = 2500; // how often the instructor's page reads the student count
 
-const SVG_NS = 'xmlns="http://www.w3.org/2000/svg"';
-
-// The server's QR code as an image URL. Its SVG is written for inlining and may lack the SVG
-// namespace, without which an <img> draws nothing; then the namespace is added here.
+// The server's QR code (a standalone SVG document) as an image URL.
 async function qrImage(code) {
   const response = await fetch(C.qrUrl(code));
   if (!response.ok) throw new Error(`no QR code (${response.status})`);
-  let svg = await response.text();
-  if (!svg.includes(SVG_NS)) svg = svg.replace("<svg", `<svg ${SVG_NS}`);
-  return URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+  return URL.createObjectURL(await response.blob());
 }
 
 export function createClassFlow(ctx) {

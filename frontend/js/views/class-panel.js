@@ -235,7 +235,7 @@ export function createClassPanel({ root, start, joinForm, joinInput }) {
     },
 
     /** v = {code, following, behind: the class moved on, waiting: nothing shared yet,
-     *      status: live|reconnecting} */
+     *      status: live|reconnecting|full} */
     showBanner(v) {
       open("student");
       const banner = el("p", "following", "");
@@ -245,6 +245,7 @@ export function createClassPanel({ root, start, joinForm, joinInput }) {
         ? `Following the class ${v.code}${v.waiting ? ": waiting for the instructor's digit" : ""}`
         : `Exploring on your own · class ${v.code}${v.behind ? " has moved on" : ""}`;
       if (v.status === "reconnecting") banner.textContent += " (reconnecting…)";
+      if (v.status === "full") banner.textContent += " (the class is full; trying again…)";
       const parts = [banner];
       if (!v.following) {
         const back = button("Back to the class", "rejoin", "primary");

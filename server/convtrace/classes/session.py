@@ -92,6 +92,7 @@ class Sessions:
         return {
             "code": code,
             "students": len(await self.store.students(code)),
+            "capacity": self.limits.max_students,  # a follower beyond it is refused (409)
             "version": int(fields["version"]),
             "state": json.loads(fields["state"]),
             "question": question,

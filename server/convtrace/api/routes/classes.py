@@ -10,6 +10,7 @@ compute, and is bounded by the students-per-class cap instead.
 
 from __future__ import annotations
 
+import io
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
@@ -117,8 +118,12 @@ async def info(code: Code, classroom: ClassroomDep) -> dict[str, Any]:
 @router.get("/{code}/qr.svg", response_class=Response)
 async def qr(code: Code, request: Request, classroom: ClassroomDep) -> Response:
     await classroom.sessions.fields(code)
-    svg = segno.make(f"{request.base_url}#class={code}", error="m").svg_inline(scale=8)
-    return Response(svg, media_type="image/svg+xml")
+    # a standalone SVG document (with its namespace), so it works as an <img> and a download
+    out = io.BytesIO()
+    segno.make(f"{request.base_url}#class={code}", error="m").save(
+        out, kind="svg", scale=8, xmldecl=False, svgns=True, title=f"Join class {code}"
+    )
+    return Response(out.getvalue(), media_type="image/svg+xml")
 
 
 async def _body(request: Request, limit: int) -> bytes:
@@ -169,7 +174,8 @@ async def events(
             if event is HEARTBEAT:
                 yield ServerSentEvent(comment="heartbeat")
             else:
-                yield ServerSentEvent(data=event.data, event=event.kind, id=event.id)
+                # retry: a dropped stream is reopened after 1 s (browsers default to ~3 s)
+                yield ServerSentEvent(data=event.data, event=event.kind, id=event.id, retry=1000)
 
     return EventSourceResponse(
         sse(),
