@@ -2,6 +2,7 @@
 // numbers to give. Pure; questions.js is the public face (questionsFor, truthOf, check).
 
 import { stepTitle, tensorSymbols } from "./notation.js";
+import { unravel } from "./tiling.js";
 
 export const SALIENCY_GRID = 4;
 const ACTIVATIONS = new Set(["relu", "sigmoid", "tanh"]);
@@ -38,15 +39,6 @@ export function argmaxBy(n, score) {
   let best = -1;
   for (let i = 0; i < n; i++) if (best < 0 || score(i) > score(best)) best = i;
   return best;
-}
-
-export function unravel(flat, shape) {
-  const idx = new Array(shape.length);
-  for (let k = shape.length - 1; k >= 0; k--) {
-    idx[k] = flat % shape[k];
-    flat = Math.floor(flat / shape[k]);
-  }
-  return idx;
 }
 
 // ---- the questions of a step ----

@@ -17,8 +17,8 @@ import {
   signOf,
   stepIndices,
   switchesOf,
-  unravel,
 } from "./question-plan.js";
+import { unravel } from "./tiling.js";
 
 export const KINDS = ["sign", "cells", "value", "shape", "saliency"];
 export { questionsFor } from "./question-plan.js";

@@ -10,29 +10,13 @@ import numpy as np
 import pytest
 
 from .conftest import api_trace
+from .screens import open_app, pick_sample, wait_trace
 
 pytestmark = pytest.mark.browser
 
 CURRENT = """() => { const r = window.convtrace.current();
   return r && {equation: r.equation, layer: r.layer, of: r.of, shape: r.shape,
                values: Array.from(r.values)}; }"""
-
-
-def open_app(page, url, hash_=""):
-    page.goto(f"{url}/{hash_}")
-    page.wait_for_function("() => document.querySelectorAll('#model-select option').length > 0")
-
-
-def wait_trace(page, after=0):
-    page.wait_for_function(f"() => window.convtrace.traces() > {after}")
-    return page.evaluate("() => window.convtrace.trace().result")
-
-
-def pick_sample(page, digit):
-    before = page.evaluate("() => window.convtrace.traces()")
-    page.select_option("#sample-digit", str(digit))
-    page.click("#sample")
-    return wait_trace(page, before)
 
 
 def press_until_equation(page, equation):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_app import open_app, pick_sample, wait_trace
+from .screens import open_app, pick_sample, wait_trace
 
 pytestmark = pytest.mark.browser
 

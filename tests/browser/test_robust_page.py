@@ -12,7 +12,8 @@ import numpy as np
 import pytest
 
 from .conftest import api_trace
-from .test_app import draw, open_app, pick_sample, wait_trace
+from .screens import open_app, pick_sample, wait_trace
+from .test_app import draw
 
 pytestmark = pytest.mark.browser
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_app import open_app, wait_trace
+from .screens import open_app, wait_trace
 
 pytestmark = pytest.mark.browser
 

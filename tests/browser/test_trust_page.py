@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from .test_app import open_app, pick_sample, wait_trace
+from .screens import open_app, pick_sample, wait_trace
 
 pytestmark = pytest.mark.browser
 
