@@ -7,7 +7,7 @@
 import { fmt } from "../format.js";
 import { answerText, resultsNode } from "./class-results.js";
 import { el } from "./dom.js";
-import { answerControl, givenList } from "./question.js";
+import { answerControl, givenList, questionForm } from "./question.js";
 
 function button(text, testid, cls = "") {
   const b = el("button", cls, text);
@@ -149,12 +149,7 @@ export function createClassPanel({ root, start, joinForm, joinInput }) {
 
   function studentQuestion(v) {
     const q = v.question;
-    const form = el("form", "question class-question");
-    form.dataset.testid = "question";
-    form.dataset.kind = q.kind;
-    const prompt = el("p", "prompt", q.prompt);
-    prompt.id = "class-prompt";
-    form.setAttribute("aria-labelledby", "class-prompt");
+    const { form, prompt } = questionForm(q, "class-prompt", "question class-question");
     form.append(el("h3", "", "The class is asked"), prompt);
     if (q.unmatched) {
       const why =

@@ -153,6 +153,17 @@ function button(text, testid, cls = "") {
  *           seconds (time taken, once revealed),
  *           feedback: {correct, hint, reveal, truthText} | null}
  */
+/** The form of a posed question (hooks: question, data-kind), labelled by its prompt. */
+export function questionForm(q, promptId, className = "question") {
+  const form = el("form", className);
+  form.dataset.testid = "question";
+  form.dataset.kind = q.kind;
+  const prompt = el("p", "prompt", q.prompt);
+  prompt.id = promptId;
+  form.setAttribute("aria-labelledby", promptId);
+  return { form, prompt };
+}
+
 export function createQuestionView({ root, start }) {
   let handlers = {};
   let read = null;
@@ -177,12 +188,7 @@ export function createQuestionView({ root, start }) {
 
   function questionBlock(view) {
     const q = view.question;
-    const form = el("form", "question");
-    form.dataset.testid = "question";
-    form.dataset.kind = q.kind;
-    const prompt = el("p", "prompt", q.prompt);
-    prompt.id = "lesson-prompt";
-    form.setAttribute("aria-labelledby", "lesson-prompt");
+    const { form, prompt } = questionForm(q, "lesson-prompt");
     const control = answerControl(q, view.image);
     read = control.read;
     const submit = button(view.tries ? "Check my second try" : "Check", "answer-submit", "primary");
