@@ -155,6 +155,8 @@ def test_student_follows_answers_and_sees_the_reveal(two_pages, app_url, artifac
     # a question about the next step: the student answers it, the instructor sees the answer
     instructor.get_by_test_id("question-pose").click()
     student.get_by_test_id("question").wait_for()
+    # the class's event can reach the student before the instructor's POST has answered
+    instructor.wait_for_function("() => window.convtrace.classQuestion() !== null")
     question = student.evaluate("() => window.convtrace.classQuestion()")
     posed = instructor.evaluate("() => window.convtrace.classQuestion()")
     assert question["prompt"] == posed["prompt"] and question["step"] == 3

@@ -187,6 +187,8 @@ export function createClassFlow(ctx) {
       lead.askedOn = app.trace;
       lead.results = null;
       render();
+      // answers may have come (and their results event gone by) while the POST was answered
+      await refreshResults();
     },
 
     async reveal() {
