@@ -22,7 +22,8 @@ function detailText(detail) {
   return detail ? JSON.stringify(detail) : "";
 }
 
-async function failure(response) {
+/** The ApiError a failed response stands for, with the server's reason when it gave one. */
+export async function failure(response) {
   let text = "";
   try {
     const body = await response.json();

@@ -2,26 +2,12 @@
 // The instructor's token travels only in an Authorization header (never a URL) and is kept in
 // sessionStorage, so a reload keeps control but a new tab or a shared link does not.
 
+import { ApiError, failure } from "./api.js";
 import { decodeRecord } from "./codec.js";
-
-export class ClassError extends Error {
-  constructor(message, status) {
-    super(message);
-    this.name = "ClassError";
-    this.status = status;
-  }
-}
 
 const TOKEN_KEY = "convtrace.class.";
 const STUDENT_KEY = "convtrace.student";
 const RETRY_MS = [1000, 2000, 5000, 10000]; // reconnect delays after a failed stream
-
-function detailText(detail) {
-  if (Array.isArray(detail)) {
-    return detail.map((d) => `${(d.loc ?? []).slice(1).join(".")}: ${d.msg}`).join("; ");
-  }
-  return typeof detail === "string" ? detail : "";
-}
 
 async function call(path, { method = "GET", token, body, signal } = {}) {
   const headers = {};
@@ -37,17 +23,9 @@ async function call(path, { method = "GET", token, body, signal } = {}) {
     });
   } catch (err) {
     if (err.name === "AbortError") throw err;
-    throw new ClassError("Cannot reach the server.", 0);
+    throw new ApiError("Cannot reach the server.", 0);
   }
-  if (!response.ok) {
-    let text = "";
-    try {
-      text = detailText((await response.json()).detail);
-    } catch {
-      // not JSON: the status line says enough
-    }
-    throw new ClassError(text || `${response.status} ${response.statusText}`, response.status);
-  }
+  if (!response.ok) throw await failure(response);
   return response;
 }
 
@@ -129,7 +107,7 @@ export async function fetchClassTrace(code, signal) {
   const lines = (await response.text()).split("\n").filter((line) => line.trim());
   const parsed = lines.map((line) => JSON.parse(line));
   const failed = parsed.find((line) => line.phase === "error");
-  if (failed) throw new ClassError(failed.message || "the server failed", 500);
+  if (failed) throw new ApiError(failed.message || "the server failed", 500);
   return {
     version: Number(response.headers.get("X-Class-Version")),
     records: parsed.filter((line) => line.phase !== "result").map(decodeRecord),
