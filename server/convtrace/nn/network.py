@@ -27,12 +27,10 @@ from .kernels import Array
 from .layers import ACTIVATIONS, Conv2D, Dense, Flatten, Layer, MaxPool2D
 from .loss import softmax_cross_entropy
 from .naming import TraceLabels
+from .spec import SpecError
 
 LAYER_KINDS = ("conv", "maxpool", "flatten", "dense", *ACTIVATIONS)
-
-
-class SpecError(ValueError):
-    """A network spec that cannot be built; the message names the offending layer."""
+__all__ = ["LAYER_KINDS", "Network", "SpecError"]
 
 
 def _int_field(entry: dict[str, Any], key: str, where: str, default: int | None = None) -> int:

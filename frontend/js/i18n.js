@@ -1,0 +1,57 @@
+// The text seam: every sentence a student or instructor reads comes from a message catalogue
+// (messages/<lang>.js), looked up by a stable key, with {name} placeholders filled in. Numbers
+// and plurals go through Intl, so a catalogue never formats a number itself. Pure: no DOM.
+//
+//   t("drawing.no_ink")                       -> "Draw a digit first: the pad is empty."
+//   t("lesson.score", {right: 3, total: 15})  -> "3 of 15 right"
+//   plural key: {one: "…", other: "…"} picked by Intl.PluralRules for params.count
+//
+// A key missing from the current language falls back to English; a key missing from English is
+// a programming error and throws, so a test finds it (never a blank or a raw key on screen).
+
+import en from "./messages/en.js";
+
+const catalogues = { en };
+let lang = "en";
+
+/** The language in force ("en", "de", …). */
+export const language = () => lang;
+
+/** Register a catalogue (loaded on demand by the language menu) and switch to it. */
+export function useLanguage(code, catalogue) {
+  if (catalogue) catalogues[code] = catalogue;
+  if (!catalogues[code]) throw new Error(`no message catalogue for language ${code}`);
+  lang = code;
+}
+
+/** Does the English catalogue have this key? (for code that words a server's error code). */
+export const has = (key) => Object.hasOwn(en, key);
+
+function lookup(key) {
+  const own = catalogues[lang]?.[key];
+  if (own !== undefined) return own;
+  const fallback = en[key];
+  if (fallback === undefined) throw new Error(`message key "${key}" is not in the catalogue`);
+  return fallback;
+}
+
+/** A number in the reader's locale (decimal comma in de/es/fr). */
+export const number = (value, options) => new Intl.NumberFormat(lang, options).format(value);
+
+function fill(text, params) {
+  return text.replace(/\{(\w+)\}/g, (whole, name) => {
+    if (!(name in params)) throw new Error(`message placeholder {${name}} has no value`);
+    const value = params[name];
+    return typeof value === "number" ? number(value) : String(value);
+  });
+}
+
+/** The message `key` in the current language, placeholders filled from `params`. */
+export function t(key, params = {}) {
+  let text = lookup(key);
+  if (typeof text === "object") {
+    const form = new Intl.PluralRules(lang).select(params.count ?? 0);
+    text = text[form] ?? text.other;
+  }
+  return fill(text, params);
+}
