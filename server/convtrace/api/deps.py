@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from convtrace.api.schemas import TraceRequest
+from convtrace.api.schemas import NetworkChoice
 from convtrace.nn.network import Network
 from convtrace.registry import Registry
 
@@ -19,7 +19,7 @@ def get_registry(request: Request) -> Registry:
 RegistryDep = Annotated[Registry, Depends(get_registry)]
 
 
-def network_for(registry: Registry, body: TraceRequest) -> tuple[str, Network]:
+def network_for(registry: Registry, body: NetworkChoice) -> tuple[str, Network]:
     """The request's own network: the named (or default) model, with the client's weights if
     given (WeightsError if they do not fit), and the model's name."""
     model = registry.get(body.model)

@@ -194,7 +194,26 @@ class Tensor(BaseModel):
         return self
 
 
-class TraceRequest(BaseModel):
+class NetworkChoice(BaseModel):
+    """Which network a request runs on: a shipped model by name (the default if absent), with
+    the client's own weights if given. Every request that runs a network inherits these fields,
+    so a new way of naming a network is added here once."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True, extra="forbid")
+    model: str | None = Field(
+        None,
+        max_length=100,
+        description="Model name (architecture and weights); the default model if absent.",
+    )
+    weights: dict[str, Tensor] | None = Field(
+        None,
+        max_length=64,
+        description="Your own parameters for the model's architecture, "
+        "every key of GET /api/models/{name} 'weights'; replaces the shipped ones.",
+    )
+
+
+class TraceRequest(NetworkChoice):
     """One image (or drawing), a target label, and the network to use."""
 
     model_config = ConfigDict(
@@ -206,17 +225,6 @@ class TraceRequest(BaseModel):
     drawing: Drawing = None
     label: Digit | None = Field(
         None, description="Target digit; null: the network's own prediction is the target."
-    )
-    model: str | None = Field(
-        None,
-        max_length=100,
-        description="Model name (architecture and weights); the default model if absent.",
-    )
-    weights: dict[str, Tensor] | None = Field(
-        None,
-        max_length=64,
-        description="Your own parameters for the model's architecture, "
-        "every key of GET /api/models/{name} 'weights'; replaces the shipped ones.",
     )
     encoding: Literal["b64", "json"] = Field(
         "b64",
