@@ -141,7 +141,9 @@ def test_body_within_limit_reaches_the_route(client):
 
 def test_declared_oversize_body_is_413_json(client):
     r = client.post("/api/echo", content=b"x" * 1001)
-    assert r.status_code == 413 and "1000 bytes" in r.json()["detail"]
+    (item,) = r.json()["detail"]
+    assert r.status_code == 413 and "1000 bytes" in item["msg"]
+    assert item["code"] == "request.too_large" and item["params"] == {"limit": 1000}
     assert r.headers["x-content-type-options"] == "nosniff"
 
 
@@ -216,7 +218,9 @@ def test_slow_request_gets_503_at_the_deadline(tmp_path):
             return r, time.perf_counter() - t0, await c.get("/api/fast")
 
     r, elapsed, after = run(scenario())
-    assert r.status_code == 503 and "timed out" in r.json()["detail"] and elapsed < 2
+    (item,) = r.json()["detail"]
+    assert r.status_code == 503 and "timed out" in item["msg"] and elapsed < 2
+    assert item["code"] == "server.timeout"
     assert after.status_code == 200  # the slot was given back
 
 
