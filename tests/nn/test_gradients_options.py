@@ -44,7 +44,7 @@ def test_conv_with_padding_and_stride_matches_central_differences(shape, rng):
 def _loops(x, w, b, p, stride, dz):
     """The equations as explicit sums over a zero-padded copy: z, then dL/dw, dL/da."""
     n, r, s, t = x.shape
-    m, d = w.shape[0], w.shape[1]
+    d = w.shape[1]
     padded = np.zeros((n, r + 2 * p, s + 2 * p, t))
     padded[:, p : p + r, p : p + s] = x
     rows, cols = dz.shape[1:3]
@@ -76,8 +76,13 @@ def test_strided_padded_conv_matches_its_equations_written_as_loops(shape, rng):
     np.testing.assert_allclose(dx, dx_ref, rtol=1e-12, atol=1e-12)
 
 
-POOLS = [((2, 4, 6, 3), 2, 2), ((1, 7, 8, 2), 3, 2), ((2, 5, 7, 1), 2, 1), ((1, 7, 7, 2), 2, 3),
-         ((2, 5, 5, 2), 2, 2)]  # fmt: skip
+POOLS = [
+    ((2, 4, 6, 3), 2, 2),
+    ((1, 7, 8, 2), 3, 2),
+    ((2, 5, 7, 1), 2, 1),
+    ((1, 7, 7, 2), 2, 3),
+    ((2, 5, 5, 2), 2, 2),
+]
 
 
 @pytest.mark.parametrize(("shape", "k", "stride"), POOLS, ids=lambda v: str(v))
@@ -112,22 +117,42 @@ def test_overlapping_maxpool_windows_add_their_errors_at_a_shared_switch():
 
 
 def _spec(*layers, input_shape=(11, 10, 2)):
-    return {"input": list(input_shape), "layers": [*layers, {"kind": "flatten"},
-                                                     {"kind": "dense", "units": 4}]}  # fmt: skip
+    return {
+        "input": list(input_shape),
+        "layers": [*layers, {"kind": "flatten"}, {"kind": "dense", "units": 4}],
+    }
 
 
 NETWORKS = {
-    "pad-stride": _spec({"kind": "conv", "maps": 3, "size": 3, "padding": 1, "stride": 2},
-                        {"kind": "relu"}, {"kind": "conv", "maps": 2, "size": 3, "padding": "same"},
-                        {"kind": "tanh"}),
-    "avgpool": _spec({"kind": "conv", "maps": 3, "size": 3}, {"kind": "sigmoid"},
-                     {"kind": "avgpool", "size": 2}, {"kind": "conv", "maps": 2, "size": 2}),
-    "overlap": _spec({"kind": "conv", "maps": 2, "size": 2, "stride": 2}, {"kind": "relu"},
-                     {"kind": "maxpool", "size": 3, "stride": 1}),
-    "mlp": {"input": [5, 4, 1], "layers": [{"kind": "flatten"}, {"kind": "dense", "units": 6},
-                                           {"kind": "tanh"}, {"kind": "dense", "units": 5},
-                                           {"kind": "relu"}, {"kind": "dense", "units": 3}]},
-}  # fmt: skip
+    "pad-stride": _spec(
+        {"kind": "conv", "maps": 3, "size": 3, "padding": 1, "stride": 2},
+        {"kind": "relu"},
+        {"kind": "conv", "maps": 2, "size": 3, "padding": "same"},
+        {"kind": "tanh"},
+    ),
+    "avgpool": _spec(
+        {"kind": "conv", "maps": 3, "size": 3},
+        {"kind": "sigmoid"},
+        {"kind": "avgpool", "size": 2},
+        {"kind": "conv", "maps": 2, "size": 2},
+    ),
+    "overlap": _spec(
+        {"kind": "conv", "maps": 2, "size": 2, "stride": 2},
+        {"kind": "relu"},
+        {"kind": "maxpool", "size": 3, "stride": 1},
+    ),
+    "mlp": {
+        "input": [5, 4, 1],
+        "layers": [
+            {"kind": "flatten"},
+            {"kind": "dense", "units": 6},
+            {"kind": "tanh"},
+            {"kind": "dense", "units": 5},
+            {"kind": "relu"},
+            {"kind": "dense", "units": 3},
+        ],
+    },
+}
 
 
 @pytest.mark.parametrize("name", sorted(NETWORKS))

@@ -52,8 +52,11 @@ def test_options_travel_in_extra(records):
         assert by_name[name].extra == {"padding": 2, "stride": 2}, name
     assert by_name["c2.z"].extra == {"padding": 1, "stride": 1}
     assert by_name["avg.a"].extra == {"size": 2, "stride": 2}
-    assert by_name["mp.switches"].extra == {"tie_rule": "first maximum, row-major", "size": 3,
-                                            "stride": 2}  # fmt: skip
+    assert by_name["mp.switches"].extra == {
+        "tie_rule": "first maximum, row-major",
+        "size": 3,
+        "stride": 2,
+    }
     assert by_name["h.z"].extra is None
 
 

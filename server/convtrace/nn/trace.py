@@ -38,7 +38,8 @@ A record that holds NaN or infinity (e.g. weights so large that z overflows) end
 with ``NonFiniteError`` naming it; nothing non-finite is ever yielded. Only the tensors that add
 up products (the input, z, L, and the gradients of conv and dense layers) are tested: every other
 step maps finite numbers to finite numbers (σ, σ′, max, copies, softmax of finite z), so the
-first non-finite tensor is always one of them. That keeps the test to a few small checks per trace (14 for the shipped net).
+first non-finite tensor is always one of them. That keeps the test to a few small checks per
+trace (14 for the shipped net).
 """
 
 from __future__ import annotations
