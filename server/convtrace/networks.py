@@ -21,8 +21,7 @@ import numpy as np
 import orjson
 
 from convtrace.nn.network import Network
-from convtrace.nn.spec import check
-from convtrace.nn.weights import init_weights
+from convtrace.nn.spec import build as build_spec
 from convtrace.registry import fit_weights
 
 Spec = dict[str, Any]
@@ -63,11 +62,9 @@ def build(spec: Spec, weights: Weights | None = None, init_seed: int | None = No
     limit, before anything is allocated), with ``weights`` (``WeightsError`` if they do not fit)
     or fresh seeded He/Glorot weights. ``net.spec`` is the canonical spec (names and defaults
     filled in), the one its id is computed from."""
-    check(spec)
-    net = Network(spec)
-    if weights is not None:
-        return fit_weights(net, weights)
-    return init_weights(net, 0 if init_seed is None else init_seed)
+    if weights is None:
+        return build_spec(spec, 0 if init_seed is None else init_seed)
+    return fit_weights(build_spec(spec, None), weights)
 
 
 def pack(spec: Spec, weights: Weights) -> bytes:

@@ -203,6 +203,7 @@ def test_requests_beyond_the_cap_get_fast_503_and_healthz_still_answers(tmp_path
 
     busy, elapsed, health, done, after = run(scenario())
     assert busy.status_code == 503 and busy.headers["retry-after"] == "1" and elapsed < 1.0
+    assert busy.json()["detail"][0]["code"] == "server.busy"
     assert health.status_code == 200
     assert [r.status_code for r in done] == [200, 200] and after.status_code == 200
 
@@ -295,6 +296,8 @@ def test_rate_limit_answers_429_with_retry_after_and_spares_healthz(tmp_path):
         assert [c.get("/api/fast").status_code for _ in range(3)] == [200] * 3
         r = c.get("/api/fast")
         assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1
+        (item,) = r.json()["detail"]
+        assert item["code"] == "request.rate_limited" and item["params"]["retry_after"] >= 1
         assert c.get("/healthz").status_code == 200
 
 
