@@ -24,7 +24,8 @@ export function explain(trace, weights, index, flat) {
     ...info,
     refs: [{ ref: { record: index }, flats: [flat], role: "self" }, ...(info.refs ?? [])],
   };
-  if (out.terms?.length || (out.terms && out.bias))
+  // a sum of products (no terms at all: a cell no output reads, so its error is 0)
+  if (Array.isArray(out.terms) && out.recomputed === undefined && !out.missing)
     out.sum = out.terms.reduce((s, t) => s + t.product, out.bias?.value ?? 0);
   return out;
 }

@@ -8,6 +8,7 @@ import { argmaxBy, base, deltaOf, signQuestion, tolerance, valueQuestion } from 
 import { convGeometry } from "./geometry.js";
 
 export const SALIENCY_GRID = 4;
+const MAX_GIVEN = 16; // numbers a student is asked to add up, at most
 
 function activationParts(ctx) {
   const a = S.layerOutput(ctx.trace, ctx.record.layer);
@@ -94,7 +95,7 @@ export function saliencyQuestion(ctx) {
 
 /**
  * A strided conv's filter gradient: entry (a, b) of the filter meets input cells s·i + a − p,
- * every s-th cell. At the filter entry with the fewest nonzero products (2 to 8 of them, each
+ * every s-th cell. At the filter entry with the fewest nonzero products (2 to 16 of them, each
  * listed with its error and its input), the student adds them up.
  */
 export function strideQuestion(ctx) {
@@ -107,7 +108,7 @@ export function strideQuestion(ctx) {
   for (let flat = 0; flat < ctx.record.values.length; flat++) {
     const terms = products(unravel(flat, ctx.record.shape), delta, x, stride, padding);
     const fewer = !best || terms.length < best.terms.length;
-    if (terms.length >= 2 && terms.length <= 8 && fewer) best = { flat, terms };
+    if (terms.length >= 2 && terms.length <= MAX_GIVEN && fewer) best = { flat, terms };
   }
   if (!best) return null;
   const cell = unravel(best.flat, ctx.record.shape);
@@ -134,4 +135,28 @@ function products([m, a, b, c], delta, x, stride, padding) {
     }
   }
   return out;
+}
+
+/**
+ * A stride that does not fit the input leaves its last rows or columns unread: no output's
+ * window covers them, so no error comes back to them. Ask for the error at such a cell (0).
+ */
+export function unreadQuestion(ctx) {
+  const out = S.layerOutput(ctx.trace, ctx.record.layer);
+  const d = S.gradientOf(ctx.trace, `${ctx.record.layer}.W`)?.shape[1];
+  if (!d) return null;
+  const { stride, padding } = convGeometry(ctx.records, ctx.record.layer, d);
+  const [rows, cols] = ctx.record.shape;
+  // the last input row (in unpadded rows) that a window covers
+  const lastRead = (n) => stride * (n - 1) + d - 1 - padding;
+  const row = lastRead(out.shape[0]) + 1;
+  if (row >= rows) return null;
+  const cell = [row, Math.min(cols - 1, lastRead(out.shape[1])), 0];
+  const prompt = t("eq.ask.unread", {
+    stride,
+    d,
+    cell: cell.join(", "),
+    last: lastRead(out.shape[0]),
+  });
+  return valueQuestion(ctx, cell, [], prompt, t("eq.ask.unread_hint", { stride }), 1e-9);
 }

@@ -6,7 +6,13 @@
 import { t } from "../i18n.js";
 import * as M from "../mathml.js";
 import { shapeQuestion } from "./ask.js";
-import { biasSign, biasValue, saliencyQuestion, strideQuestion } from "./ask-layers.js";
+import {
+  biasSign,
+  biasValue,
+  saliencyQuestion,
+  strideQuestion,
+  unreadQuestion,
+} from "./ask-layers.js";
 import { d, lines, sumTo } from "./common.js";
 import { convDB, convDW, convDX, convZ } from "./conv-terms.js";
 import { general, ml, param } from "./symbols.js";
@@ -99,7 +105,7 @@ export default {
       boxed: true,
       formula: dxFormula,
       explain: convDX,
-      ask: [saliencyQuestion, shapeQuestion],
+      ask: [saliencyQuestion, unreadQuestion, shapeQuestion],
       // the error at the input image is the saliency map
       title: (sym) => (sym.text === "x" ? "eq.title.conv.dx_input" : "eq.title.conv.dx"),
     },

@@ -13,6 +13,6 @@ export default {
   role: "input",
   general: { inp: general("x", ""), out: general("x", "") },
   equations: {
-    x: { map: null, formula: xFormula, explain: () => ({ terms: [] }), ask: [] },
+    x: { map: null, formula: xFormula, explain: () => ({}), ask: [] },
   },
 };

@@ -101,7 +101,7 @@ export default {
     switches: {
       map: "F3",
       formula: () => row(M.mtext(t("eq.maxpool.switch_formula"))),
-      explain: () => ({ terms: [] }),
+      explain: () => ({}),
       ask: [],
     },
     dx: {

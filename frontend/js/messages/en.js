@@ -181,6 +181,10 @@ export default {
     "This layer moves its filter {stride} cells at a time. What will the gradient of filter entry [{cell}] be? The nonzero errors δ and the inputs they meet through this entry are listed; every other product is 0.",
   "eq.ask.stride_hint":
     "Entry (a, b) of the filter meets input cell ({stride}·i + a, {stride}·j + b) at output (i, j): every {stride}th cell. Multiply each δ by its input and add the products.",
+  "eq.ask.unread":
+    "This layer's {d}×{d} filter moves {stride} cells at a time, and its last window ends at row {last}. What error will cell [{cell}] receive?",
+  "eq.ask.unread_hint":
+    "An input cell gets error only from the outputs whose window covered it. With stride {stride} the windows stop before this row: no output read it.",
   "eq.ask.cells":
     "Which cells of this {size}×{size} patch of {sym} (map {map}) will receive error from {layer}? Select every cell that gets a share.",
   "eq.ask.cells_hint":
