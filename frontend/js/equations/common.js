@@ -19,9 +19,9 @@ export const eq = (...xs) => row(...xs);
  * split where the derivation would split it, and a line of words may follow.
  */
 export const lines = (lhs, first, ...rest) =>
-  `<mtable columnalign="right left"><mtr><mtd>${lhs}</mtd><mtd>${row(mo("="), first)}</mtd></mtr>${rest
+  `<mtable displaystyle="true" columnalign="right left"><mtr><mtd>${lhs}</mtd><mtd>${row(mo("="), first)}</mtd></mtr>${rest
     .filter(Boolean)
-    .map((x) => `<mtr><mtd></mtd><mtd>${x}</mtd></mtr>`)
+    .map((x) => `<mtr><mtd></mtd><mtd>${row(M.mspace(), x)}</mtd></mtr>`)
     .join("")}</mtable>`;
 
 export const num = (v) => mn(fmt(v));
