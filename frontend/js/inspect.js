@@ -2,6 +2,7 @@
 
 import { explanation, formula, substituted } from "./equations.js";
 import { fmt } from "./format.js";
+import { t } from "./i18n.js";
 import { equationOf, layerSymbols, stepTitle, tensorSymbols } from "./notation.js";
 import { explain } from "./terms.js";
 import { unravel } from "./tiling.js";
@@ -10,25 +11,26 @@ const SHOWN_TERMS = 8;
 
 function notes(info) {
   const out = [];
-  if (info.terms?.length > SHOWN_TERMS) {
-    out.push(
-      `Listed: the ${SHOWN_TERMS} terms with the largest |term| of all ${info.terms.length}, in index order, since they decide the sum; the other ${info.terms.length - SHOWN_TERMS} are added up in one line. The listed terms' factors are outlined in their heatmaps (green: activations or errors, purple: weights).`,
-    );
-  }
-  if (info.terms?.some((t) => t.factors.some((f) => f.sym.startsWith("δ")))) {
-    out.push("δ is short for ∂L/∂z, the error at a layer's weighted output z.");
-  }
-  if (info.routing) {
-    out.push(
-      info.routing.wins
-        ? "This cell won its window, so it receives the pooled error."
-        : "This cell lost its window: no error reaches it.",
-    );
-  }
+  const n = info.terms?.length ?? 0;
+  if (n > SHOWN_TERMS)
+    out.push(t("eq.note.listed", { shown: SHOWN_TERMS, count: n, rest: n - SHOWN_TERMS }));
+  if (info.terms?.some((x) => x.factors.some((f) => f.sym.startsWith("δ"))))
+    out.push(t("eq.note.delta"));
+  if (info.padded) out.push(t("eq.note.padded", { count: info.padded }));
+  if (info.conv?.stride > 1 && info.record.equation === "conv.dx")
+    out.push(t("eq.note.dilated", { s: info.conv.stride }));
+  if (info.routing) out.push(routingNote(info.routing));
+  if (info.spread) out.push(t("eq.note.spread", { k: info.spread.k, share: info.spread.k ** 2 }));
   if (info.scalar?.slope != null)
     out.push(`z = ${fmt(info.scalar.input)}, σ′(z) = ${fmt(info.scalar.slope)}`);
-  if (info.note) out.push(info.note);
+  if (info.missing) out.push(t("eq.note.no_weights"));
   return out;
+}
+
+function routingNote(routing) {
+  const won = routing.filter((w) => w.wins).length;
+  if (routing.length === 1) return t(won ? "eq.note.won" : "eq.note.lost");
+  return t("eq.note.won_of", { won, count: routing.length });
 }
 
 // a record's name in the derivation's notation and in words, e.g. "z² — conv2's weighted sums"
@@ -64,7 +66,11 @@ export function inspectRecord(trace, weights, index, flat) {
   const view = {
     heading: heading(trace, r),
     label: equationOf(r.equation)?.label ?? r.equation,
-    where: `cell [${info.idx.join(", ")}] of ${r.shape.join("×") || "a scalar"} · ${r.layer}`,
+    where: t("eq.where", {
+      cell: info.idx.join(", "),
+      shape: r.shape.join("×") || t("eq.scalar"),
+      layer: r.layer,
+    }),
     formulaHtml: formula(r.equation, layerSymbols(trace.records, r.layer)),
     explanation: explanation(r.equation),
     substitutedHtml: substituted(info, SHOWN_TERMS),
@@ -79,16 +85,17 @@ export function inspectRecord(trace, weights, index, flat) {
 /** The view for one entry of a parameter tensor (weights have no equation in the trace). */
 export function inspectWeight(name, w, flat, whose) {
   return {
-    heading: `parameter ${name}`,
+    heading: t("eq.param.heading", { name }),
     label: "",
-    where: `entry [${unravel(flat, w.shape).join(", ")}] of ${w.shape.join("×")}`,
+    where: t("eq.param.where", {
+      cell: unravel(flat, w.shape).join(", "),
+      shape: w.shape.join("×"),
+    }),
     formulaHtml: "",
     explanation: whose,
     substitutedHtml: "",
     value: w.values[flat],
     check: null,
-    notes: [
-      "Its gradient appears beside it when backprop reaches this layer; an SGD step moves it by −(learning rate) × that gradient.",
-    ],
+    notes: [t("eq.param.note")],
   };
 }

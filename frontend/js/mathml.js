@@ -24,11 +24,19 @@ export const math = (x, label) =>
   `<math display="block"${label ? ` aria-label="${esc(label)}"` : ""}>${x}</math>`;
 /** index list: i, j, m */
 export const idx = (...xs) => row(...xs.flatMap((x, i) => (i ? [mo(","), ident(x)] : [ident(x)])));
-/** an index that may be a number or an expression like "i-a" */
+/**
+ * An index that may be a number or an expression like "i-a" or "2i+a−1": numbers become <mn>,
+ * letters <mi> (one each, as in print: "ki" is k times i), + and − operators.
+ */
 export function ident(x) {
   if (typeof x === "number") return mn(x);
-  const m = /^(\w+)([+-])(\w+)$/.exec(x);
-  return m ? row(mi(m[1]), mo(m[2] === "-" ? "−" : "+"), mi(m[3])) : mi(x);
+  const tokens = String(x).match(/\d+|[A-Za-z]|[+\-−]|./gu) ?? [];
+  if (tokens.length === 1) return /^\d+$/.test(x) ? mn(x) : mi(x);
+  return row(
+    ...tokens.map((k) =>
+      /^\d+$/.test(k) ? mn(k) : /^[A-Za-z]$/.test(k) ? mi(k) : mo(k === "-" ? "−" : k),
+    ),
+  );
 }
 /** ∂L/∂x as a fraction */
 export const partial = (x) => frac(row(mo("∂"), mi("L")), row(mo("∂"), x));

@@ -1,0 +1,51 @@
+// What the two pools share: the layer's window geometry and tensors, each window's cells, the
+// MathML of a window's input cell (k·i+u, with the layer's numbers when known), and the line of
+// words that gives k and the stride. Pure.
+
+import { t } from "../i18n.js";
+import * as M from "../mathml.js";
+import { ravel } from "../tiling.js";
+import * as S from "../trace-store.js";
+import { poolGeometry, windowsHolding } from "./geometry.js";
+
+/** {input, output, error (∂L/∂output, once backward reached it), size, stride} of a pool. */
+export function poolParts(trace, layer) {
+  const input = S.layerInput(trace, layer);
+  const output = S.layerOutput(trace, layer);
+  const geo = poolGeometry(trace.records, layer, input.shape, output.shape);
+  return { input, output, error: S.gradientOf(trace, S.tensorName(output)), ...geo };
+}
+
+/** Flat indices (into the pool's input) of the window of pooled cell [i, j, c]. */
+export function windowCells({ input, size, stride }, [i, j, c]) {
+  const out = [];
+  for (let a = 0; a < size; a++)
+    for (let b = 0; b < size; b++)
+      out.push(ravel([i * stride + a, j * stride + b, c], input.shape));
+  return out;
+}
+
+/** The pooled cells [p, q, c] whose window holds input cell [i, j, c]. */
+export function windowsOf({ output, size, stride }, [i, j, c]) {
+  const out = [];
+  for (const p of windowsHolding(i, size, stride, output.shape[0]))
+    for (const q of windowsHolding(j, size, stride, output.shape[1])) out.push([p, q, c]);
+  return out;
+}
+
+/** The geometry the symbols carry (s.pool), or letters in a general formula. */
+const kOf = (s) => (s.pool ? String(s.pool.stride) : "k");
+/** Row index of a window's cell: "ki+u", "2i+u". */
+export const from = (s, i, u) => `${kOf(s)}${i}+${u}`;
+
+/** A line of words: "k = 3, stride 2: neighbouring windows overlap" (null in general). */
+export function geometryLine(s) {
+  if (!s.pool) return "";
+  const { size, stride } = s.pool;
+  const key = stride < size ? "eq.pool.overlap" : "eq.pool.tiles";
+  return M.mtext(t(key, { k: size, s: stride }));
+}
+
+/** 1/k² as a fraction, with the number when known. */
+export const share = (s) =>
+  M.frac(M.mn(1), s.pool ? M.mn(s.pool.size * s.pool.size) : M.sup(M.mi("k"), M.mn(2)));

@@ -1,0 +1,188 @@
+"""The equation registry (js/equations/) for every architecture the engine can build: every
+number the browser recomputes for a trace with padding, stride, average and overlapping pools,
+hidden dense layers or no conv at all equals the engine's; every step has a title, a label, a
+formula and questions whose truth is the engine's; an unknown equation id or layer kind is a
+loud error (thrown, and shown in the page), never NaN or a made-up label."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from .screens import open_app
+from .traces import ARCHITECTURES, documented_equations, engine_trace
+
+pytestmark = pytest.mark.browser
+
+LOAD = """async ({lines, weights, result}) => {
+  const C = await import('./js/codec.js');
+  window.__trace = {records: lines.map(C.decodeRecord), result, steps: []};
+  window.__weights = C.decodeWeights(weights);
+}"""
+
+# the browser's check beside the engine's value for a spread of cells of every record
+CHECKS = """async () => {
+  const T = await import('./js/terms.js');
+  const trace = window.__trace, out = [];
+  trace.records.forEach((r, index) => {
+    if (r.quantity === 'switches' || r.equation === 'input.x') return;
+    const n = r.values.length;
+    let top = 0;
+    for (let i = 1; i < n; i++) if (Math.abs(r.values[i]) > Math.abs(r.values[top])) top = i;
+    const cells = new Set([0, n - 1, n >> 1, top]);
+    for (let i = 0; i < n; i += Math.max(1, Math.floor(n / 23))) cells.add(i);
+    for (const flat of cells) {
+      const info = T.explain(trace, window.__weights, index, flat);
+      out.push({equation: r.equation, layer: r.layer, flat, scale: Math.abs(r.values[top]),
+                api: r.values[flat], check: info.sum ?? info.recomputed ?? null});
+    }
+  });
+  return out;
+}"""
+
+# every step: its title, label, formula (in the layer's symbols) and words, and its questions
+STEPS = """async () => {
+  const N = await import('./js/notation.js');
+  const E = await import('./js/equations.js');
+  const Q = await import('./js/questions.js');
+  const trace = window.__trace, out = [];
+  const steps = Q.stepIndices(trace);
+  steps.forEach((index, k) => {
+    const r = trace.records[index];
+    const questions = Q.questionsFor(trace, k).map((q) => ({
+      kind: q.kind, prompt: q.prompt, truth: Q.truthOf(q, trace),
+      right: Q.check(q, Q.truthOf(q, trace), trace).correct}));
+    out.push({equation: r.equation, title: N.stepTitle(r, trace.records).text,
+      label: N.equationOf(r.equation)?.label ?? null,
+      formula: E.formula(r.equation, N.layerSymbols(trace.records, r.layer)),
+      words: E.explanation(r.equation), questions});
+  });
+  return out;
+}"""
+
+
+@pytest.fixture(scope="module")
+def traces():
+    return {name: engine_trace(layers) for name, layers in ARCHITECTURES.items()}
+
+
+@pytest.mark.parametrize("name", list(ARCHITECTURES))
+def test_every_recomputed_number_matches_the_engine(page, app_url, traces, name):
+    open_app(page, app_url)
+    page.evaluate(LOAD, traces[name])
+    rows = page.evaluate(CHECKS)
+    missing = sorted({r["equation"] for r in rows if r["check"] is None})
+    assert not missing, f"equations shown without a check: {missing}"
+    bad = [r for r in rows if not abs(r["check"] - r["api"]) <= 1e-4 * r["scale"] + 1e-30]
+    assert not bad, f"{len(bad)} of {len(rows)} recomputed values disagree, e.g. {bad[:3]}"
+    emitted = {line["equation"] for line in traces[name]["lines"]}
+    assert emitted - {"input.x", "maxpool.switches"} <= {r["equation"] for r in rows}
+
+
+@pytest.mark.parametrize("name", list(ARCHITECTURES))
+def test_every_step_is_titled_typeset_and_asked(page, app_url, traces, name):
+    open_app(page, app_url)
+    page.evaluate(LOAD, traces[name])
+    steps = page.evaluate(STEPS)
+    titles = [s["title"] for s in steps]
+    assert len(set(titles)) == len(titles), titles
+    for s in steps:
+        assert s["label"] or s["equation"] == "xent.L", s
+        assert "<math" in s["formula"] and "NaN" not in s["formula"] and s["words"], s
+        assert "undefined" not in s["title"] + s["formula"], s
+        if s["equation"] != "xent.L":
+            assert s["questions"], s
+        for q in s["questions"]:
+            assert q["right"] is True and q["prompt"], (s["equation"], q)
+
+
+def test_strided_and_pooled_steps_say_what_they_do(page, app_url, traces):
+    open_app(page, app_url)
+    page.evaluate(LOAD, traces["strided-padded-avg-overlap"])
+    walked = page.evaluate(STEPS)
+    steps = {s["equation"]: s for s in walked}
+    dx = [s for s in walked if s["equation"] == "conv.dx"]
+    strided = dx[-1]["formula"]  # conv1: stride 2, padding 1
+    assert "dilated by the stride s = 2" in strided and "transposed convolution" in strided
+    assert "cropped" in strided
+    assert "1/k²" in steps["avgpool.dx"]["words"] and "switch" in steps["avgpool.dx"]["words"]
+    assert "overlap" in steps["maxpool.dx"]["formula"]
+    prompts = [q["prompt"] for q in steps["avgpool.dx"]["questions"]]
+    assert any("how much of its window's error" in p for p in prompts), prompts
+    overlap = [q for q in steps["maxpool.dx"]["questions"] if q["kind"] == "value"]
+    assert overlap and "overlap" in overlap[0]["prompt"], steps["maxpool.dx"]["questions"]
+
+
+def test_strided_convs_have_their_own_questions(page, app_url, traces):
+    open_app(page, app_url)
+    page.evaluate(LOAD, traces["strided-instead-of-pooled"])
+    walked = page.evaluate(STEPS)
+    prompts = [q["prompt"] for s in walked if s["equation"] == "conv.dW" for q in s["questions"]]
+    assert any("moves its filter 2 cells at a time" in p for p in prompts), prompts
+    # conv1 (5×5, stride 2) reads rows 0…26 of 28: row 27 gets no error
+    prompts = [q["prompt"] for s in walked if s["equation"] == "conv.dx" for q in s["questions"]]
+    assert any("last window ends at row 26" in p for p in prompts), prompts
+
+
+def test_the_registry_covers_every_equation_the_engine_emits(page, app_url, traces):
+    open_app(page, app_url)
+    known = set(
+        page.evaluate("async () => (await import('./js/equations/registry.js')).allEquations()")
+    )
+    emitted = {line["equation"] for t in traces.values() for line in t["lines"]}
+    assert documented_equations() | emitted <= known, (documented_equations() | emitted) - known
+
+
+UNKNOWN = """async () => {
+  const T = await import('./js/terms.js');
+  const E = await import('./js/equations.js');
+  const N = await import('./js/notation.js');
+  const trace = window.__trace;
+  const attempt = (f) => {
+    try { f(); return null; } catch (e) { return `${e.name}: ${e.message}`; }
+  };
+  const renamed = (from, to) => ({...trace, records: trace.records.map((r) =>
+    r.equation === from ? {...r, equation: to, kind: to.split('.')[0]} : r)});
+  const odd = renamed('avgpool.a', 'medianpool.a');
+  return {
+    explain: attempt(() => T.explain(renamed('conv.z', 'conv.q'), window.__weights, 1, 0)),
+    formula: attempt(() => E.formula('conv.q')),
+    words: attempt(() => E.explanation('banana.a')),
+    label: attempt(() => N.equationOf('relu.q')),
+    symbols: attempt(() => N.tensorSymbols(odd.records)),
+    title: attempt(() => N.stepTitle({equation: 'softsign.dz', of: 'x.z'}, trace.records)),
+    proto: attempt(() => E.formula('conv.constructor')),
+  };
+}"""
+
+
+def test_an_unknown_equation_or_kind_is_a_loud_error(page, app_url, traces):
+    open_app(page, app_url)
+    page.evaluate(LOAD, traces["strided-padded-avg-overlap"])
+    errors = page.evaluate(UNKNOWN)
+    for what, error in errors.items():
+        assert error and error.startswith("UnknownEquationError"), (what, error)
+    assert "“conv.q”" in errors["formula"] and "“medianpool”" in errors["symbols"]
+
+
+def test_an_unknown_layer_kind_in_a_streamed_trace_is_shown_as_an_error(page, app_url, traces):
+    lines = [dict(line) for line in traces["strided-padded-avg-overlap"]["lines"]]
+    for line in lines:
+        if line["kind"] == "avgpool":
+            line["kind"], line["equation"] = "medianpool", line["equation"].replace("avg", "median")
+    result = {"seq": len(lines), "phase": "result", "model": "lenet-relu"}
+    result |= traces["strided-padded-avg-overlap"]["result"]
+    body = "\n".join(json.dumps(x) for x in [*lines, result]) + "\n"
+    open_app(page, app_url)
+    page.route(
+        "**/api/trace",
+        lambda route: route.fulfill(status=200, content_type="application/x-ndjson", body=body),
+    )
+    page.watch.expected_errors = 1
+    page.select_option("#sample-digit", "3")
+    page.click("#sample")
+    page.wait_for_function(
+        "() => document.querySelector('#status').textContent.includes('medianpool')"
+    )
+    assert "cannot explain" in page.locator("#status").inner_text()
