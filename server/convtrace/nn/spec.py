@@ -64,8 +64,9 @@ def _shown(value: Any) -> str:
 def _read_fields(cls: type[Layer], entry: dict[str, Any], at: At) -> dict[str, Any]:
     """The entry's fields, typed and in range, defaults filled in; unknown fields refused."""
     known = [f.name for f in cls.fields]
+    allowed = ("kind", "name", *known, *cls.derived)
     for key in entry:
-        if key not in ("kind", "name", *known, *cls.derived):
+        if key not in allowed:
             listed = ", ".join(known) if known else "none"
             raise at.error(
                 "spec.unknown_field",
