@@ -100,6 +100,32 @@ def test_a_state_naming_a_bad_network_is_422(http: httpx.Client, extra: dict, co
     assert item["loc"] == ["body", "network"] and item["code"] == code
 
 
+def test_instructor_weights_reach_followers_as_a_network(
+    http: httpx.Client, registry: Registry
+) -> None:
+    code, auth = start_class(http)
+    shipped = registry.get("lenet-relu").weights
+    weights = {
+        k: {"shape": list(v.shape), "data": (v.ravel() * 0.5).tolist()} for k, v in shipped.items()
+    }
+    assert (
+        http.put(
+            f"/api/classes/{code}/state", json=state(weights=weights), headers=auth
+        ).status_code
+        == 204
+    )
+    shown = http.get(f"/api/classes/{code}").json()["state"]
+    assert shown["custom_weights"] is True and "weights" not in shown
+    fetched = http.get(f"/api/networks/{shown['network']}").json()
+    assert fetched["spec"] == registry.get("lenet-relu").spec
+    for key, tensor in weights.items():
+        np.testing.assert_array_equal(
+            np.float32(tensor["data"]), np.float32(fetched["weights"][key]["data"])
+        )
+    http.put(f"/api/classes/{code}/state", json=state(), headers=auth)
+    assert http.get(f"/api/classes/{code}").json()["state"]["network"] is None
+
+
 def test_network_and_weights_together_are_refused(http: httpx.Client, registry: Registry) -> None:
     code, auth = start_class(http)
     weights = {

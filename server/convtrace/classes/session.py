@@ -50,6 +50,8 @@ def digest(token: str) -> str:
 class InstructorState(ClassState):
     """The class state plus ``network``: the id of the instructor's own network (stored by
     POST /api/networks), whose spec and weights followers fetch from GET /api/networks/{id}.
+    A state with ``weights`` (the shipped model after an SGD step) is stored as a network too:
+    followers see its id in ``network`` and fetch the instructor's weights the same way.
     (A subclass here so the state's wire model in ``classes.wire`` stays as it is; the field may
     move there.)"""
 
@@ -147,18 +149,21 @@ class Sessions:
             raise invalid("model", message, "model.unknown", {"name": state.model, "known": known})
         network = getattr(state, "network", None)
         await self._check_network(network, state)
-        weights = None
+        weights, stored = None, network
         if state.weights is not None:
             arrays = {k: t.data for k, t in state.weights.items()}
             try:  # WeightsError (a 422 on 'weights') if they misfit
-                self.registry.get(state.model).network(arrays)
+                net = self.registry.get(state.model).network(arrays)
             except WeightsError as err:
                 raise invalid("weights", str(err), err.code, err.params) from None
             weights = {
                 k: {"shape": t.shape, "data": t.data.ravel().tolist()}
                 for k, t in state.weights.items()
             }
+            if self.networks is not None:  # followers' weight panels fetch them from here
+                stored = await self.networks.put(net.spec, net.get_weights())
         public = state.model_dump(exclude={"weights"})
+        public["network"] = stored
         public["custom_weights"] = weights is not None
         version = await self.store.incr(code, "version")
         public["version"] = version
