@@ -266,7 +266,7 @@ def test_every_layer_kind_runs_end_to_end(client, image_list, layers):
     summary = client.post("/api/networks/check", json={"spec": spec}).json()
     key = store(client, spec, 11)
     lines = records(client.post("/api/trace", json={"image": image_list, "network": key}))
-    forward = {(line["layer"], tuple(line["shape"])) for line in lines if line["phase"] == "forward"}
+    forward = {(ln["layer"], tuple(ln["shape"])) for ln in lines if ln["phase"] == "forward"}
     for layer in summary["layers"]:  # every layer's output, in the shape the check announced
         assert (layer["name"], tuple(layer["output_shape"])) in forward
     assert lines[-1]["phase"] == "result"
