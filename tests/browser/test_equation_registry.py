@@ -104,8 +104,14 @@ def test_strided_and_pooled_steps_say_what_they_do(page, app_url, traces):
     steps = {s["equation"]: s for s in walked}
     dx = [s for s in walked if s["equation"] == "conv.dx"]
     strided = dx[-1]["formula"]  # conv1: stride 2, padding 1
-    assert "dilated by the stride s = 2" in strided and "transposed convolution" in strided
+    assert (
+        "1 zero between" in strided
+        and "dilated by the stride s = 2" in strided
+        and "transposed convolution" in strided
+    )
     assert "cropped" in strided
+    same = dx[0]["formula"]  # conv2: stride 1, padding 1: nothing to dilate
+    assert "cropped" in same and "dilated" not in same
     assert "1/k²" in steps["avgpool.dx"]["words"] and "switch" in steps["avgpool.dx"]["words"]
     assert "overlap" in steps["maxpool.dx"]["formula"]
     prompts = [q["prompt"] for q in steps["avgpool.dx"]["questions"]]
