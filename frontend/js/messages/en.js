@@ -152,6 +152,16 @@ export default {
   "eq.slope.relu": "for ReLU it is 1 where z > 0 and 0 otherwise",
   "eq.slope.sigmoid": "for the sigmoid it is a·(1 − a)",
   "eq.slope.tanh": "for tanh it is 1 − a²",
+  "eq.where.only": "the only cell",
+  "eq.where.entry": "entry {i}",
+  "eq.where.cell": "row {i}, column {j}",
+  "eq.where.map": "row {i}, column {j} of map {m}",
+  "eq.where.filter": "row {i}, column {j} of filter {m}, channel {c}",
+  "eq.describe": "{name}, {shape}: {where}",
+  "eq.describe.empty": "{name}: empty",
+  "eq.describe.value": "value {value}",
+  "eq.describe.spread":
+    "largest magnitude {value} at {where}; {nonzero} of cells nonzero; values from {lo} to {hi}",
   "eq.ask.shape": "What shape will ∂L/∂{sym} have? Type its sizes, e.g. 3, 4, 5.",
   "eq.ask.shape_hint":
     "A gradient has exactly the shape of the tensor it belongs to: look at {sym}'s panel (or the layer's size line) in the network.",
