@@ -2,16 +2,18 @@
 // (or a student reading an exported figure) can act on. Pure; no DOM.
 
 import { fmt, shapeText } from "./format.js";
+import { t } from "./i18n.js";
 import { unravel } from "./tiling.js";
 
 /** The cell of largest |value| in words: "row 5, column 12 of map 3" (1-based, as read aloud). */
 export function whereText(flat, shape) {
-  const idx = unravel(flat, shape).map((i) => i + 1);
-  if (shape.length === 0) return "the only cell";
-  if (shape.length === 1) return `entry ${idx[0]}`;
-  if (shape.length === 2) return `row ${idx[0]}, column ${idx[1]}`;
-  if (shape.length === 3) return `row ${idx[0]}, column ${idx[1]} of map ${idx[2]}`;
-  return `row ${idx[1]}, column ${idx[2]} of filter ${idx[0]}, channel ${idx[3]}`;
+  // indices as text: read aloud as numbers, never with a thousands separator
+  const [a, b, c, d] = unravel(flat, shape).map((i) => String(i + 1));
+  if (shape.length === 0) return t("eq.where.only");
+  if (shape.length === 1) return t("eq.where.entry", { i: a });
+  if (shape.length === 2) return t("eq.where.cell", { i: a, j: b });
+  if (shape.length === 3) return t("eq.where.map", { i: a, j: b, m: c });
+  return t("eq.where.filter", { i: b, j: c, m: a, c: d });
 }
 
 /** {largest (flat index of max |v|), nonzero (fraction), lo, hi} of an array. */
@@ -39,12 +41,17 @@ function percent(fraction) {
 
 /** The sentence a heatmap's aria-label carries. */
 export function describe(name, values, shape) {
-  if (!values.length) return `${name}: empty`;
+  if (!values.length) return t("eq.describe.empty", { name });
   const s = summary(values);
   const where =
     values.length === 1
-      ? `value ${fmt(values[0])}`
-      : `largest magnitude ${fmt(values[s.largest])} at ${whereText(s.largest, shape)}; ` +
-        `${percent(s.nonzero)} of cells nonzero; values from ${fmt(s.lo)} to ${fmt(s.hi)}`;
-  return `${name}, ${shapeText(shape)}: ${where}`;
+      ? t("eq.describe.value", { value: fmt(values[0]) })
+      : t("eq.describe.spread", {
+          value: fmt(values[s.largest]),
+          where: whereText(s.largest, shape),
+          nonzero: percent(s.nonzero),
+          lo: fmt(s.lo),
+          hi: fmt(s.hi),
+        });
+  return t("eq.describe", { name, shape: shapeText(shape), where });
 }

@@ -24,6 +24,7 @@ function notes(info) {
   if (info.scalar?.slope != null)
     out.push(`z = ${fmt(info.scalar.input)}, σ′(z) = ${fmt(info.scalar.slope)}`);
   if (info.missing) out.push(t("eq.note.no_weights"));
+  if (info.sum === 0 && !info.terms.length) out.push(t("eq.note.unread"));
   return out;
 }
 

@@ -26,6 +26,9 @@ function learning(out, r, l, last) {
 
 /** Map tensor name ("conv2.z", "pool1.a", "conv2.W") -> symbol, from the forward records. */
 export function tensorSymbols(records) {
+  // every record's equation must be known, backward ones too: a trace the page cannot explain
+  // is refused as a whole when it is drawn, not found out at the step that cannot be shown
+  for (const r of records) lookup(r.equation);
   const out = new Map();
   const fwd = forwardOutputs(records);
   const learners = fwd.filter((r) => kindModule(kindOf(r)).role === "learns");

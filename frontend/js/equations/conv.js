@@ -73,15 +73,17 @@ function dxFormula(s) {
       ),
     );
   const shift = (i, a) => (g.padding ? `${i}+${g.padding}−${a}` : `${i}−${a}`);
+  // stride 1: the error itself; stride s: the error dilated by s (δ̃)
+  const error = (...idx) => (g.stride > 1 ? dilated(s.l, ...idx) : d(ml(s.out, ...idx)));
   return lines(
     d(ml(s.inp, "i", "j", "c")),
     sumsAB(),
     row(
       sumTo("k", "0", "K−1"),
-      dilated(s.l, shift("i", "a"), shift("j", "b"), "k"),
+      error(shift("i", "a"), shift("j", "b"), "k"),
       param("w", s.l, "k", "a", "b", "c"),
     ),
-    M.mtext(t("eq.conv.dilated", { s: g.stride })),
+    g.stride > 1 ? M.mtext(t("eq.conv.dilated", { s: g.stride, count: g.stride - 1 })) : "",
     g.padding ? M.mtext(t("eq.conv.cropped", { p: g.padding })) : "",
   );
 }

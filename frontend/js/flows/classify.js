@@ -33,14 +33,15 @@ export function createClassifyFlow(ctx) {
     let trace;
     try {
       trace = await receive({ ...source, label: app.label, ...ctx.modelBody() }, request, t0);
+      // inside the try: a trace the page cannot draw (e.g. an equation it does not know) is
+      // reported in the status like a failed request, not left half drawn
+      if (app.request === request) show(trace, t0);
     } catch (err) {
       if (app.request === request && err.name !== "AbortError") {
         ctx.flows.step.clearTrace(); // what is on screen no longer matches the request
         ctx.status("error", inStudentWords(err));
       }
-      return;
     }
-    if (app.request === request) show(trace, t0);
   }
 
   async function receive(body, request, t0) {

@@ -93,10 +93,14 @@ export default {
   "eq.unknown": "ConvTrace cannot explain the {what} “{id}”: it is not in the equation registry.",
   "eq.act.which": "(σ = {name})",
   "eq.input.image": "the 28×28 image, ink = 1",
-  "eq.conv.padded": "over the input with a border of {p} zeros (padding p = {p})",
-  "eq.conv.dilated":
-    "δ̃: the error δ with {s} − 1 zeros between its cells (dilated by the stride s = {s}); then a full convolution: a transposed convolution",
-  "eq.conv.cropped": "the border of {p} zeros is cropped off again (padding p = {p})",
+  "eq.conv.padded": "over the input padded with zeros, p = {p} cells wide on every side",
+  "eq.conv.dilated": {
+    one: "δ̃: the error δ spread out with 1 zero between neighbouring cells (dilated by the stride s = {s}), then a full convolution: a transposed convolution",
+    other:
+      "δ̃: the error δ spread out with {count} zeros between neighbouring cells (dilated by the stride s = {s}), then a full convolution: a transposed convolution",
+  },
+  "eq.conv.cropped":
+    "the zero border (p = {p} cells wide) is cropped off again: it is not a real input",
   "eq.maxpool.window": "over the k×k window, 0 ≤ u, v < k",
   "eq.maxpool.if_switch": "if (i, j) is the switch, else 0",
   "eq.maxpool.won": "windows (p, q) that (i, j) won",
@@ -120,13 +124,15 @@ export default {
     other: "{count} products fall on the zero padding: they are 0 and left out.",
   },
   "eq.note.dilated":
-    "Stride {s}: only the terms where the filter actually touched this cell are listed. Written as one operation, the error is dilated ({s} − 1 zeros between its cells), then fully convolved with the filters: a transposed convolution.",
+    "Stride {s}: only the terms where the filter actually touched this cell are listed. Written as one operation, the error is dilated (spread out with zeros between its cells, one row and column of zeros less than the stride), then fully convolved with the filters: a transposed convolution.",
   "eq.note.won": "This cell won its window, so it receives the pooled error.",
   "eq.note.lost": "This cell lost its window: no error reaches it.",
   "eq.note.won_of":
     "This cell lies in {count} overlapping windows and won {won} of them: their errors add up.",
   "eq.note.spread":
     "An average pool has no winner: each of the {share} cells of a {k}×{k} window gets 1/{share} of its error, whatever its value was.",
+  "eq.note.unread":
+    "No output's window covered this cell (the filter's stride stepped over it), so no error reaches it: 0.",
   "eq.note.no_weights": "The weights are not loaded yet, so the terms cannot be listed.",
   "eq.param.heading": "parameter {name}",
   "eq.param.where": "entry [{cell}] of {shape}",
@@ -146,6 +152,16 @@ export default {
   "eq.slope.relu": "for ReLU it is 1 where z > 0 and 0 otherwise",
   "eq.slope.sigmoid": "for the sigmoid it is a·(1 − a)",
   "eq.slope.tanh": "for tanh it is 1 − a²",
+  "eq.where.only": "the only cell",
+  "eq.where.entry": "entry {i}",
+  "eq.where.cell": "row {i}, column {j}",
+  "eq.where.map": "row {i}, column {j} of map {m}",
+  "eq.where.filter": "row {i}, column {j} of filter {m}, channel {c}",
+  "eq.describe": "{name}, {shape}: {where}",
+  "eq.describe.empty": "{name}: empty",
+  "eq.describe.value": "value {value}",
+  "eq.describe.spread":
+    "largest magnitude {value} at {where}; {nonzero} of cells nonzero; values from {lo} to {hi}",
   "eq.ask.shape": "What shape will ∂L/∂{sym} have? Type its sizes, e.g. 3, 4, 5.",
   "eq.ask.shape_hint":
     "A gradient has exactly the shape of the tensor it belongs to: look at {sym}'s panel (or the layer's size line) in the network.",

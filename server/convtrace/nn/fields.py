@@ -1,4 +1,5 @@
-"""The vocabulary a layer kind uses to declare its spec fields and to refuse a bad one.
+"""The vocabulary a layer kind uses to declare its spec fields and to refuse a bad one, and
+the reading of one spec entry's fields against them (``read_fields``).
 
 Kept apart from ``spec.py`` (which walks a whole spec through the kinds) so that each kind's
 module can import it without an import cycle. ``spec.py`` re-exports ``SpecError``.
@@ -7,7 +8,10 @@ module can import it without an import cycle. ``spec.py`` re-exports ``SpecError
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:  # layers.py imports this module
+    from .layers import Layer
 
 
 class SpecError(ValueError):
@@ -61,24 +65,79 @@ class Field:
         return entry
 
 
-@dataclass(frozen=True)
-class At:
+class At(NamedTuple):
     """Where in a spec a check is: the layer's index and name, for errors that name both."""
 
-    index: int | None
+    position: int | None  # the layer's index (``index`` is a tuple's method)
     name: str
 
     def error(self, code: str, message: str, field: str | None = None, **params: Any) -> SpecError:
-        prefix = f"{self.name}: " if self.index is not None else ""
+        prefix = f"{self.name}: " if self.position is not None else ""
         return SpecError(
             prefix + message,
-            layer=self.index,
+            layer=self.position,
             field=field,
             code=code,
-            params={"layer": self.name, **params} if self.index is not None else params,
+            params={"layer": self.name, **params} if self.position is not None else params,
         )
 
 
 def is_int(value: Any) -> bool:
     """An int that is not a bool (JSON true must never count as 1)."""
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def read_fields(cls: type[Layer], entry: dict[str, Any], at: At) -> dict[str, Any]:
+    """The entry's fields, typed and in range, defaults filled in; unknown fields refused."""
+    known = [f.name for f in cls.fields]
+    allowed = ("kind", "name", *known, *cls.derived)
+    for key in entry:
+        if key not in allowed:
+            listed = ", ".join(known) if known else "none"
+            raise at.error(
+                "spec.unknown_field",
+                f"a {cls.kind} layer has no field {shown(key)} (its fields: {listed})",
+                str(key)[:40],
+                known=known,
+            )
+    cfg: dict[str, Any] = {}
+    for f in cls.fields:
+        value = entry.get(f.name, f.default)
+        if value is None and f.default_from:
+            cfg[f.name] = cfg[f.default_from]
+            continue
+        if isinstance(value, str) and value in f.allowed:
+            cfg[f.name] = value
+            continue
+        words = "".join(f' or "{word}"' for word in f.allowed)
+        if not is_int(value):
+            raise at.error(
+                "spec.bad_field",
+                f"{f.name} must be a whole number{words}, not {shown(value)}",
+                f.name,
+                allowed=list(f.allowed),
+            )
+        assert value is not None  # for the type checker: is_int said so
+        if not f.min <= value <= f.max:
+            raise at.error(
+                "spec.out_of_range",
+                f"{f.name} must be from {f.min} to {f.max}, not {value}",
+                f.name,
+                value=value,
+                min=f.min,
+                max=f.max,
+            )
+        cfg[f.name] = value
+    for key in cls.derived:
+        if key in entry:
+            if not is_int(entry[key]):
+                raise at.error(
+                    "spec.bad_field", f"{key} must be a whole number, not {shown(entry[key])}", key
+                )
+            cfg[key] = entry[key]
+    return cfg
