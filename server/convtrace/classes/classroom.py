@@ -48,4 +48,5 @@ def open_classroom(settings: Settings, registry: Registry) -> Classroom | None:
         settings.class_max_sessions, settings.class_max_students, settings.class_heartbeat_s
     )
     sessions = Sessions(store, registry, limits)
-    return Classroom(store, sessions, Asking(sessions), TraceCache(sessions, registry))
+    traces = TraceCache(sessions, registry)
+    return Classroom(store, sessions, Asking(sessions, traces), traces)
