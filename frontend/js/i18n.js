@@ -39,7 +39,7 @@ function lookup(key) {
 export const number = (value, options) => new Intl.NumberFormat(lang, options).format(value);
 
 function fill(text, params) {
-  return text.replace(/\{(\w+)\}/g, (whole, name) => {
+  return text.replace(/\{(\w+)\}/g, (_whole, name) => {
     if (!(name in params)) throw new Error(`message placeholder {${name}} has no value`);
     const value = params[name];
     return typeof value === "number" ? number(value) : String(value);
@@ -54,4 +54,21 @@ export function t(key, params = {}) {
     text = text[form] ?? text.other;
   }
   return fill(text, params);
+}
+
+/**
+ * The message `key` as a list of parts for the DOM: strings, and the params that are not plain
+ * values (e.g. a link element) in their place, so a sentence keeps its word order in every
+ * language: el.append(...tParts("class.join_how", {link: a})).
+ */
+export function tParts(key, params = {}) {
+  const text = lookup(key);
+  if (typeof text !== "string") throw new Error(`message "${key}" is a plural; use t()`);
+  return text.split(/(\{\w+\})/).flatMap((part) => {
+    const name = /^\{(\w+)\}$/.exec(part)?.[1];
+    if (!name) return part ? [part] : [];
+    const value = params[name];
+    if (value === undefined) throw new Error(`message placeholder {${name}} has no value`);
+    return typeof value === "object" ? [value] : [fill(part, params)];
+  });
 }

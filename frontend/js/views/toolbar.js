@@ -1,6 +1,6 @@
 // Header tools: model choice, colour-scale mode, share link, download, and the status line.
 
-import { el } from "./dom.js";
+import { el, saveBlob } from "./dom.js";
 
 export function createToolbar({ model, scale, share, download, status }) {
   let handlers = {};
@@ -50,13 +50,7 @@ export function createToolbar({ model, scale, share, download, status }) {
       }
     },
 
-    saveFile(name, text) {
-      const blob = new Blob([text], { type: "application/json" });
-      const a = el("a");
-      a.href = URL.createObjectURL(blob);
-      a.download = name;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-    },
+    /** Offer a JSON text for download. */
+    saveFile: (name, text) => saveBlob(new Blob([text], { type: "application/json" }), name),
   };
 }
