@@ -7,7 +7,7 @@
 // with the lesson card (v.question); the question engine (questions.js) does the grading. The
 // parts are module functions over one `lesson` object {app, ctx, view, state}.
 
-import { fromHash, toHash } from "../app-state.js";
+import { toHash } from "../app-state.js";
 import { fmt } from "../format.js";
 import { t } from "../i18n.js";
 import { equationOf, stepTitle, tensorSymbols } from "../notation.js";
@@ -222,7 +222,6 @@ function download(lesson) {
 export function createLessonFlow(ctx) {
   const lesson = { app: ctx.app, ctx, view: ctx.v.question, state: null };
   lesson.view.bindLesson({
-    start: () => start(lesson),
     answer: (given) => answer(lesson, given),
     next: () => next(lesson),
     download: () => download(lesson),
@@ -247,10 +246,6 @@ export function createLessonFlow(ctx) {
           points: state.points,
         }
       );
-    },
-    /** Start-up: a link with #lesson starts it (once its digit, if any, is traced). */
-    openLink() {
-      if (!ctx.app.lesson && fromHash(location.hash).lesson) start(lesson);
     },
     /** A new trace arrived (new digit, target or model): the lesson follows it. */
     traceChanged() {

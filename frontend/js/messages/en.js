@@ -7,6 +7,71 @@
 export default {
   "app.title": "ConvTrace",
 
+  // ---- the page's static text (index.html data-i18n, page-text.js) ----
+  "page.title": "ConvTrace — see backpropagation through a conv net",
+  "page.side": "digit and prediction",
+  "page.draw": "1 · Draw a digit",
+  "page.prediction": "2 · Prediction",
+  "page.train": "3 · Train one step",
+  "page.diagnostics": "4 · Diagnostics",
+  "page.main": "backpropagation steps",
+  "page.class": "class session",
+  "page.lesson": "lesson",
+  "page.focus": "the current step's tensors, large",
+  "page.network": "the network, layer by layer",
+  "page.derivation": "the derivation's equations",
+  "toolbar.model": "Model",
+  "toolbar.model_label": "model",
+  "toolbar.shared_scale": "one colour scale per kind (compare layers)",
+  "toolbar.lesson_start": "Start lesson",
+  "toolbar.class_start": "Start a class",
+  "toolbar.class_code": "Class code to join",
+  "toolbar.class_placeholder": "class code",
+  "toolbar.join": "Join",
+  "toolbar.share": "Copy link",
+  "toolbar.download": "Download trace (JSON)",
+  "pad.label": "drawing pad: draw a digit with mouse, finger or pen",
+  "pad.clear": "Clear",
+  "pad.classify": "Classify",
+  "pad.sample_of": "or a sample of",
+  "pad.sample_digit": "sample digit",
+  "pad.sample": "Pick sample",
+  "prediction.label": "Predicted digit:",
+  "prediction.which": "Which digit did you draw?",
+  "prediction.note":
+    "Classify a digit first; then pick the target y that backpropagation aims for.",
+  "prediction.chart": "class probabilities",
+  "prediction.seen": "What the network sees (28×28, after preprocessing)",
+  "train.rate": "learning rate",
+  "train.apply": "Apply one SGD step",
+  "train.undo": "Undo",
+  "train.reset": "Reset to shipped model",
+  "diagnostics.hint":
+    "Classify the same digit with the other model to compare how fast gradients shrink toward the input.",
+  "diagnostics.run": "Run gradient check",
+  "steps.prev": "Prev",
+  "steps.prev_title": "previous step (←)",
+  "steps.next": "Next",
+  "steps.next_title": "next step (→)",
+  "steps.play": "▶ Play",
+  "steps.play_label": "play or pause (space)",
+  "steps.scrubber": "step",
+  "steps.none": "Draw a digit or pick a sample, then Classify.",
+  "present.button": "Present",
+  "present.title":
+    "Presentation: full screen, large type; step with a clicker, PageDown/PageUp, arrows or space",
+  "colours.title": "Colours:",
+  "colours.negative": "blue < 0",
+  "colours.zero": "white = 0",
+  "colours.positive": "red > 0 (z, weights, every gradient);",
+  "colours.sequential": "dark purple → yellow = low → high (the input, activations, p).",
+  "colours.ui":
+    "Dark dashed or double outlines mark the page itself (focus, current step, your selection), never a value.",
+  "overview.title": "The whole network",
+  "overview.hint": "(click a layer's name to go to its step)",
+  "inspector.label": "inspector",
+  "inspector.close": "close inspector",
+
   // ---- questions (question-kinds/, questions.js, views/question.js) ----
   "question.your_answer": "Your answer",
   "question.tolerance": "Answers within ±{tolerance} count.",
@@ -152,6 +217,146 @@ export default {
   "class.joined": "Joined class {code}.",
   "class.answer_first": "Choose or type an answer first.",
   "class.sent": "Sent. You can change your answer until the reveal.",
+
+  // ---- requests and the server's errors (api.js, flows/classify.js) ----
+  // "error.<code>" words a server error by its stable code; params as the server sends them.
+  // A code missing here (or a param missing from the server's answer) shows the server's own
+  // English message instead.
+  "api.retry_dropped": "The connection dropped; retrying once…",
+  "api.retry_busy": "The server is busy; retrying in {seconds} s…",
+  "error.unreachable": "Cannot reach the server. Is it running?",
+  "error.trace_cut": "the trace stopped before its result arrived",
+  "error.server_failed": "the server failed",
+  "error.drawing.no_ink": "Draw a digit first: the pad has no ink the network can see.",
+  "error.drawing.missing": "Draw a digit or pick a sample first.",
+  "error.drawing.empty": "The drawing has no pixels: draw a digit first.",
+  "error.drawing.all_ink":
+    "The drawing is ink almost everywhere, so there is no digit shape to see: clear the pad and draw again.",
+  "error.drawing.too_large": "The drawing is too large: at most {max_side}×{max_side} pixels.",
+  "error.weights.shape": "These weights do not fit the model's layers (a shape differs).",
+  "error.weights.overflow":
+    "With these weights the numbers grow too large to compute (they overflow): reset to the shipped model.",
+  "error.weights.non_finite":
+    "With these weights the numbers grow too large to compute (they overflow): reset to the shipped model.",
+  "error.sgd.diverged":
+    "This learning rate makes the step blow up (the weights would overflow): try a smaller one.",
+  "error.model.unknown": "There is no model of that name on this server.",
+  "error.network.unknown":
+    "This server no longer knows that network (it may have restarted): build it again.",
+  "error.network.store_unavailable": "The network store cannot be reached; try again in a moment.",
+  "error.spec.invalid": "Layer {layer} cannot be built as it is set.",
+  "error.spec.too_many_layers": "A network may have at most {limit} layers.",
+  "error.spec.too_many_params": "The network has too many parameters: at most {limit}.",
+  "error.spec.too_much_work":
+    "The network needs too much computation per image: at most {limit} multiply-adds.",
+  "error.spec.field": "Layer {layer}: {field} must lie in {min}..{max}.",
+  "error.spec.too_small": "Layer {layer} shrinks the image below 1×1: use a smaller size.",
+  "error.server.busy": "The server is busy; try again in a moment.",
+  "error.request.too_large": "The request is too large: at most {limit} bytes.",
+  "error.class.unknown": "There is no class with this code (it may have ended).",
+  "error.class.full": "The class is full.",
+  "error.class.no_state": "The instructor has not shared a digit yet.",
+  "error.class.needs_redis":
+    "Class sessions are not available on this server (several workers without a shared store).",
+  "error.class.too_many_sessions": "This server already runs as many classes as it can.",
+  "error.class.too_many_requests": "Too many requests at once; wait a second.",
+  "error.class.too_many_changes":
+    "The view changes too fast for the class; it is sent again in a moment.",
+  "error.class.store_unavailable": "The class store cannot be reached; trying again…",
+  "error.class.token_required": "Only the class's instructor can do this.",
+  "error.class.token_wrong": "Only the class's instructor can do this.",
+  "error.class.question_unknown": "This question is not open in the class.",
+  "error.class.answers_closed": "The answer has been revealed; answers are closed.",
+  "error.class.truth_mismatch":
+    "The class's trace gives another answer to this question: is this page showing the class's digit? Wait a moment and ask again.",
+  "error.class.question_place": "This question is about a place the class's trace does not have.",
+  "classify.running": "Running the network…",
+  "classify.no_trace": "No trace: {reason}",
+  "classify.draw_first": "Draw a digit first.",
+  "classify.classify_first": "Classify a digit first.",
+  "classify.no_sample": "no sample of digit {digit}",
+  "classify.your_weights": {
+    one: " · your weights ({count} SGD step)",
+    other: " · your weights ({count} SGD steps)",
+  },
+  "classify.done":
+    "Predicted {prediction} · target {label} · loss {loss}{whose} · {steps} steps: use → or Next to step backward.",
+
+  // ---- steps (views/controls.js, flows/step.js) ----
+  "steps.no_trace": "no trace yet",
+  "steps.valuetext": "step {k} of {n}: {title}",
+  "steps.counter": "step {k} / {n}",
+  "steps.pause": "❚❚ Pause",
+
+  // ---- presentation (views/presenter.js) ----
+  "present.open_full": "Open in ConvTrace ↗",
+  "present.exit": "Exit presentation",
+
+  // ---- steps (views/controls.js, flows/step.js) ----
+  "steps.your_weights": "Your weights, after your SGD steps.",
+  "steps.shipped_weights": "The shipped weights of {model}.",
+
+  // ---- training (flows/train.js, views/training.js) ----
+  "train.bad_rate": "The learning rate must be a number above 0 and at most 10.",
+  "train.not_applied": "The SGD step was not applied ({reason}); your weights are unchanged.",
+  "train.gradcheck_first": "Classify a digit first: the check runs on the current digit.",
+
+  // ---- the share link (flows/link.js) ----
+  "link.loading": "Loading models…",
+  "link.ready": "Draw a digit (or pick a sample) and press Classify.",
+  "link.classify_first": "Classify a digit first: the link holds the digit, label, model and step.",
+  "link.copied": "Link copied: it reopens this digit, label, model and step.",
+  "link.not_copied":
+    "Link (copy it from the address bar): it reopens this digit, label, model and step.",
+  "link.copied_trained":
+    "Link copied: it reopens this digit, label, model and step (with the shipped weights, not your trained ones).",
+  "link.not_copied_trained":
+    "Link (copy it from the address bar): it reopens this digit, label, model and step (with the shipped weights, not your trained ones).",
+
+  // ---- the derivation panel (views/derivation.js) ----
+  "derivation.title": "Derivation",
+  "derivation.all": "All equations",
+  "derivation.boxed": "boxed in the source",
+  "derivation.forward": "Forward pass (F1–F7)",
+  "derivation.backward": "Backward pass, in the order the steps meet the equations:",
+  "derivation.credit":
+    "Notation and the four boxed results follow {link}, {author}, {year}. Two slips there are fixed here: the sum over the next layer's maps runs k = 0 … K−1, and the filter gradient is written ∂L/∂w.",
+
+  // ---- diagnostics (views/diagnostics.js) ----
+  "sizes.caption": "RMS gradient per layer, log scale (10^{lo} … 10^{hi})",
+  "gradcheck.busy": "Checking…",
+  "gradcheck.agree": "{count} agree",
+  "gradcheck.mismatch": "{count} disagree",
+  "gradcheck.kink": "{count} at a kink",
+  "gradcheck.unresolved": "{count} unresolved",
+  "gradcheck.none_resolved": "unresolved: no entry could be checked",
+  "gradcheck.caption":
+    "largest relative error |analytic − numeric| / (|analytic| + |numeric|), ε = {epsilon}. Not counted: steps across a kink (ReLU at 0, pool tie), and unresolved entries, whose numeric estimate is lost in rounding noise; a parameter with no resolved entry gets no ✓.",
+
+  // ---- training (flows/train.js, views/training.js) ----
+  "sgd.fixed": "this step fixed your digit: it is now a {y}",
+  "sgd.already": "your digit was a {y} already and still is",
+  "sgd.still_wrong": "your digit is still read as a {prediction}, not {y}",
+  "sgd.samples": "; the sample digits: {before} → {after} correct",
+  "sgd.samples_counted": "; the {count} sample digits: {before} → {after} correct",
+  "sgd.harm": " — the step learned your digit at the others' expense: try a smaller learning rate",
+  "sgd.applying": "Applying…",
+  "sgd.summary_up":
+    "Target {y}: p{y} {before} → {after} (up), loss {loss_before} → {loss_after}, prediction {prediction_before} → {prediction_after}.",
+  "sgd.summary_down":
+    "Target {y}: p{y} {before} → {after} (down), loss {loss_before} → {loss_after}, prediction {prediction_before} → {prediction_after}.",
+  "sgd.digit_and_samples": "{digit}{samples}.",
+  "sgd.norms": "size of the weight change ‖Δ‖ per parameter",
+
+  // ---- the prediction (views/probabilities.js) ----
+  "target.sure":
+    "The network is already sure this is a {label} (p{label} = {p}), so the error is tiny and there is little to learn. Pick another digit to see what it would take to change its mind.",
+  "target.default": "Target {label}: the prediction, until you choose.",
+  "target.chosen":
+    "Target {label} (p{label} = {p}): backpropagation shows how each weight should move to raise it.",
+  "target.button": "target label {k}",
+  "prediction.aria": "predicted digit {prediction}, probability {p}",
+  "prediction.loss": "loss L = −log p{label} = {loss}",
 
   // ---- blocks added by other areas follow ----
 };

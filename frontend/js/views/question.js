@@ -68,15 +68,15 @@ function feedbackBlock(view) {
 }
 
 /**
- * The lesson card in `root`, opened by the `start` button. showLesson(view) draws one state:
+ * The lesson card in `root` (flows/lesson-loader.js binds its Start button). showLesson(view)
+ * draws one state:
  *   view = {phase: "need-digit"|"intro"|"ask"|"reveal"|"done", position: {i, n}, score: {points,
  *           max}, title, label, intro: [string], question, image, tries, answered: [string],
  *           seconds (time taken, once revealed), summary, last,
  *           feedback: {correct, hint, reveal, truthText} | null}
  */
-export function createQuestionView({ root, start }) {
+export function createQuestionView(root) {
   let handlers = {};
-  start.addEventListener("click", () => handlers.start?.());
 
   function questionBlock(view) {
     const q = view.question;
