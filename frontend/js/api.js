@@ -148,7 +148,7 @@ async function* ndjson(response) {
 }
 
 // a {"phase": "error"} line of a stream: the server could not finish it
-function streamError(line) {
+export function streamError(line) {
   const msg = line.message || t("error.server_failed");
   return new ApiError(errorText({ ...line, msg }), 500, line.code ?? null, line.params ?? {});
 }

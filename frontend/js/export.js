@@ -4,6 +4,7 @@
 
 import { css } from "./colormap.js";
 import { fmt, shapeText } from "./format.js";
+import { t } from "./i18n.js";
 import { tiling, unravel } from "./tiling.js";
 import { saveBlob } from "./views/dom.js";
 
@@ -37,7 +38,9 @@ function legendShapes(scale, x, y, width) {
     const v = scale.min + ((scale.max - scale.min) * i) / 8;
     return { offset: i / 8, colour: css(scale, v) };
   });
-  const words = scale.kind === "diverging" ? "blue < 0 (white) < red" : "dark = low, yellow = high";
+  const words = t(
+    scale.kind === "diverging" ? "figure.legend_diverging" : "figure.legend_sequential",
+  );
   return [
     { type: "gradient", x, y, w: width, h: 12, stops },
     { type: "text", x, y: y + 28, text: fmt(scale.min), size: SMALL, anchor: "start" },

@@ -358,5 +358,52 @@ export default {
   "prediction.aria": "predicted digit {prediction}, probability {p}",
   "prediction.loss": "loss L = −log p{label} = {loss}",
 
+  // ---- heatmaps (views/heatmap.js) ----
+  "heatmap.not_yet": "{name}: not computed yet",
+  "heatmap.cursor": "{name}{where} = {value}. Enter inspects it.",
+  "heatmap.described": "{said}. Arrow keys choose a cell, Enter inspects it.",
+  "heatmap.legend": "colour scale from {min} to {max}",
+
+  // ---- the inspector (views/inspector.js) ----
+  "inspector.api_value": "Value from the API:",
+  "inspector.recomputed": "Recomputed here:",
+  "inspector.recomputed_terms": "Recomputed here from {count} terms:",
+  "inspector.agrees": "✓ agrees",
+  "inspector.differs": "≠ differs",
+
+  // ---- the drawing pad (views/drawpad.js) ----
+  "pad.seen_name": "network input",
+
+  // ---- exported figures (export.js) ----
+  "figure.legend_diverging": "blue < 0 (white) < red",
+  "figure.legend_sequential": "dark = low, yellow = high",
+
+  // ---- gradient sizes (magnitude.js) ----
+  "size.zero": "exactly zero: no error reaches it",
+  "size.sure": "tiny: the network is already sure of this target",
+  "size.largest": "the largest gradient of this trace",
+  "size.about_largest": "about as large as the largest gradient",
+  "size.smaller": "10^{power} × smaller than the largest gradient",
+  "size.loss": "L = {value}: the error backpropagation starts from",
+  "size.loss_sure":
+    "L = {value}: the network is already sure of this target, so there is little to learn",
+  "size.step_zero": "largest |{quantity}| = {value}: no error reaches this tensor",
+  "size.step_sure":
+    "largest |{quantity}| = {value}: the network is already sure of this digit, so there is little to learn",
+  "size.step": "largest |{quantity}| = {value}: {words}",
+  "size.step_faded": "largest |{quantity}| = {value}: {words}; little of the error is left by here",
+
+  // ---- panels (panels.js) ----
+  "panels.one_hot": "y (one-hot: 1 at the target {label})",
+
+  // ---- panels (panels.js) ----
+  "panels.step": "step {k}: ",
+
+  // ---- numbers and shapes (format.js) ----
+  "format.scalar": "scalar",
+
+  // ---- requests and the server's errors (codec.js) ----
+  "error.array_size": "an array of shape {shape} arrived with {count} values",
+
   // ---- blocks added by other areas follow ----
 };
