@@ -93,7 +93,7 @@ def test_each_control_gives_back_its_answer_and_each_result_draws(page, app_url)
       return out;""",
         {"questions": QUESTIONS, "summaries": SUMMARIES},
     )
-    for name, (question, answer) in QUESTIONS.items():
+    for name, (_question, answer) in QUESTIONS.items():
         got = out[name]
         if name == "cells":
             assert sorted(got["read"]) == sorted(answer)
