@@ -405,5 +405,8 @@ export default {
   // ---- requests and the server's errors (codec.js) ----
   "error.array_size": "an array of shape {shape} arrived with {count} values",
 
+  // ---- training (flows/train.js, views/training.js) ----
+  "sgd.percent": "{value} %",
+
   // ---- blocks added by other areas follow ----
 };

@@ -4,8 +4,8 @@ import { fmt } from "../format.js";
 import { number, t } from "../i18n.js";
 import { el } from "./dom.js";
 
-const pct = (f) =>
-  number(f, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const ONE_DECIMAL = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
+const pct = (f) => t("sgd.percent", { value: number(f * 100, ONE_DECIMAL) });
 const DAMAGE = 0.03; // more accuracy lost than this on the samples: the step did harm
 
 // What the step did to the student's digit, in words.
