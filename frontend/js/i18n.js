@@ -2,9 +2,12 @@
 // (messages/<lang>.js), looked up by a stable key, with {name} placeholders filled in. Numbers
 // and plurals go through Intl, so a catalogue never formats a number itself. Pure: no DOM.
 //
-//   t("drawing.no_ink")                       -> "Draw a digit first: the pad is empty."
-//   t("lesson.score", {right: 3, total: 15})  -> "3 of 15 right"
+//   t("classify.draw_first")                  -> "Draw a digit first."
+//   t("lesson.score", {points: 3, max: 15})    -> "Score 3 / 15"
 //   plural key: {one: "…", other: "…"} picked by Intl.PluralRules for params.count
+//
+// A language is one file, messages/<code>.js, with exactly English's keys and placeholders
+// (tests/browser/test_catalogues.py checks every file there); loadLanguage(code) fetches it.
 //
 // A key missing from the current language falls back to English; a key missing from English is
 // a programming error and throws, so a test finds it (never a blank or a raw key on screen).
@@ -22,6 +25,13 @@ export function useLanguage(code, catalogue) {
   if (catalogue) catalogues[code] = catalogue;
   if (!catalogues[code]) throw new Error(`no message catalogue for language ${code}`);
   lang = code;
+}
+
+/** Fetch messages/<code>.js (one file per language) and switch to it; the page's static text
+ * is then written again with page-text.js fillPage(). */
+export async function loadLanguage(code) {
+  catalogues[code] ??= (await import(`./messages/${code}.js`)).default;
+  useLanguage(code);
 }
 
 /** Does the English catalogue have this key? (for code that words a server's error code). */

@@ -182,3 +182,52 @@ def test_the_page_shows_no_raw_key_and_no_undefined(page, app_url):
         }"""
     )
     assert filled == []
+
+
+def test_a_language_is_one_catalogue_numbers_follow_its_locale(page, app_url):
+    page.goto(f"{app_url}/")
+    out = page.evaluate(
+        """async () => {
+          const i18n = await import('./js/i18n.js');
+          i18n.useLanguage('de', {'lesson.score': 'Punkte {points} / {max}',
+                                  'results.count': {one: '{count} Antwort', other: '{count} Antworten'}});
+          const said = {
+            score: i18n.t('lesson.score', {points: 0.5, max: 15}),
+            one: i18n.t('results.count', {count: 1}), many: i18n.t('results.count', {count: 1200}),
+            fallback: i18n.t('lesson.check'),
+          };
+          i18n.useLanguage('en');
+          const link = document.createElement('a');
+          const parts = i18n.tParts('class.join_how', {link});
+          let missing = null;
+          try { i18n.t('no.such_key'); } catch (err) { missing = err.message; }
+          return {...said, back: i18n.t('lesson.score', {points: 0.5, max: 15}),
+                  parts: parts.map((p) => (p === link ? 'LINK' : p)), missing};
+        }"""
+    )
+    assert out["score"] == "Punkte 0,5 / 15" and out["back"] == "Score 0.5 / 15"
+    assert out["one"] == "1 Antwort" and out["many"] == "1.200 Antworten"
+    assert out["fallback"] == "Check"  # a key the language lacks falls back to English
+    assert out["parts"] == ["Join at ", "LINK", " or type the code on the ConvTrace page."]
+    assert out["missing"] == 'message key "no.such_key" is not in the catalogue'
+
+
+def test_server_errors_are_worded_by_their_code(page, app_url):
+    page.goto(f"{app_url}/")
+    out = page.evaluate(
+        """async () => {
+          const { errorText } = await import('./js/api.js');
+          const item = {loc: ['body', 'drawing'], msg: 'English from the server', type: 'x'};
+          return {
+            known: errorText({...item, code: 'drawing.no_ink', params: {}}),
+            limit: errorText({...item, code: 'request.too_large', params: {limit: 262144}}),
+            unknown: errorText({...item, code: 'drawing.brand_new', params: {}}),
+            lacking: errorText({...item, code: 'request.too_large', params: {}}),
+            bare: errorText(item),
+          };
+        }"""
+    )
+    assert out["known"] == "Draw a digit first: the pad has no ink the network can see."
+    assert out["limit"] == "The request is too large: at most 262,144 bytes."
+    # a code the page does not know yet, or params it lacks: the server's own message
+    assert out["unknown"] == out["lacking"] == out["bare"] == "drawing: English from the server"
