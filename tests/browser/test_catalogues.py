@@ -189,8 +189,10 @@ def test_a_language_is_one_catalogue_numbers_follow_its_locale(page, app_url):
     out = page.evaluate(
         """async () => {
           const i18n = await import('./js/i18n.js');
-          i18n.useLanguage('de', {'lesson.score': 'Punkte {points} / {max}',
-                                  'results.count': {one: '{count} Antwort', other: '{count} Antworten'}});
+          i18n.useLanguage('de', {
+            'lesson.score': 'Punkte {points} / {max}',
+            'results.count': {one: '{count} Antwort', other: '{count} Antworten'},
+          });
           const said = {
             score: i18n.t('lesson.score', {points: 0.5, max: 15}),
             one: i18n.t('results.count', {count: 1}), many: i18n.t('results.count', {count: 1200}),
