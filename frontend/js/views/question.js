@@ -67,6 +67,74 @@ function feedbackBlock(view) {
   return box;
 }
 
+function questionBlock(view, on) {
+  const q = view.question;
+  const { form, prompt } = questionForm(q, "lesson-prompt");
+  const control = answerControl(q, view.image);
+  const label = view.tries ? t("lesson.check_again") : t("lesson.check");
+  const submit = button(label, "answer-submit", "primary");
+  submit.type = "submit";
+  form.append(prompt, givenList(q.given) ?? "", control.node, toleranceNote(q), submit);
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    on("answer", control.read());
+  });
+  // Enter submits from radios and checkboxes too (browsers only do it for text fields)
+  form.addEventListener("keydown", (ev) => {
+    if (ev.key === "Enter" && ev.target.type !== "text" && ev.target.tagName === "INPUT") {
+      ev.preventDefault();
+      on("answer", control.read());
+    }
+  });
+  return form;
+}
+
+function action(text, testid, on, handler, cls = "") {
+  const b = button(text, testid, cls);
+  b.addEventListener("click", () => on(handler));
+  return b;
+}
+
+function stepBody(view, on) {
+  const label = el("p", "equation-label", view.label);
+  label.dataset.testid = "equation-label";
+  const parts = [el("h3", "step-title", view.title), label];
+  if (view.phase === "ask") parts.push(questionBlock(view, on));
+  else parts.push(el("p", "prompt", view.question.prompt));
+  if (view.answered?.length) {
+    const answers = view.answered.join(t("lesson.answered_then"));
+    parts.push(el("p", "answered", t("lesson.answered", { count: view.answered.length, answers })));
+  }
+  if (view.feedback) parts.push(feedbackBlock(view));
+  if (view.phase === "reveal") {
+    const text = view.last ? t("lesson.finish") : t("lesson.next");
+    parts.push(action(text, "lesson-next", on, "next", "primary"));
+  }
+  return parts;
+}
+
+function body(view, on) {
+  if (view.phase === "need-digit") return [el("p", "", t("lesson.need_digit"))];
+  if (view.phase === "intro") {
+    const go = action(t("lesson.start_backward"), "lesson-next", on, "next", "primary");
+    return [el("h3", "", t("lesson.forward")), ...view.intro.map((p) => el("p", "", p)), go];
+  }
+  if (view.phase === "done") {
+    const again = action(t("lesson.restart"), "lesson-restart", on, "restart");
+    return [el("h3", "", t("lesson.complete")), el("p", "", view.summary), again];
+  }
+  return stepBody(view, on);
+}
+
+function footer(on) {
+  const foot = el("div", "buttons lesson-foot");
+  foot.append(
+    action(t("lesson.download"), "lesson-download", on, "download"),
+    action(t("lesson.leave"), "lesson-leave", on, "leave"),
+  );
+  return foot;
+}
+
 /**
  * The lesson card in `root` (flows/lesson-loader.js binds its Start button). showLesson(view)
  * draws one state:
@@ -77,76 +145,7 @@ function feedbackBlock(view) {
  */
 export function createQuestionView(root) {
   let handlers = {};
-
-  function questionBlock(view) {
-    const q = view.question;
-    const { form, prompt } = questionForm(q, "lesson-prompt");
-    const control = answerControl(q, view.image);
-    const label = view.tries ? t("lesson.check_again") : t("lesson.check");
-    const submit = button(label, "answer-submit", "primary");
-    submit.type = "submit";
-    form.append(prompt, givenList(q.given) ?? "", control.node, toleranceNote(q), submit);
-    form.addEventListener("submit", (ev) => {
-      ev.preventDefault();
-      handlers.answer?.(control.read());
-    });
-    // Enter submits from radios and checkboxes too (browsers only do it for text fields)
-    form.addEventListener("keydown", (ev) => {
-      if (ev.key === "Enter" && ev.target.type !== "text" && ev.target.tagName === "INPUT") {
-        ev.preventDefault();
-        handlers.answer?.(control.read());
-      }
-    });
-    return form;
-  }
-
-  function action(text, testid, handler, cls = "") {
-    const b = button(text, testid, cls);
-    b.addEventListener("click", () => handlers[handler]?.());
-    return b;
-  }
-
-  function stepBody(view) {
-    const label = el("p", "equation-label", view.label);
-    label.dataset.testid = "equation-label";
-    const parts = [el("h3", "step-title", view.title), label];
-    if (view.phase === "ask") parts.push(questionBlock(view));
-    else parts.push(el("p", "prompt", view.question.prompt));
-    if (view.answered?.length) {
-      const answers = view.answered.join(t("lesson.answered_then"));
-      parts.push(
-        el("p", "answered", t("lesson.answered", { count: view.answered.length, answers })),
-      );
-    }
-    if (view.feedback) parts.push(feedbackBlock(view));
-    if (view.phase === "reveal") {
-      const text = view.last ? t("lesson.finish") : t("lesson.next");
-      parts.push(action(text, "lesson-next", "next", "primary"));
-    }
-    return parts;
-  }
-
-  function body(view) {
-    if (view.phase === "need-digit") return [el("p", "", t("lesson.need_digit"))];
-    if (view.phase === "intro") {
-      const go = action(t("lesson.start_backward"), "lesson-next", "next", "primary");
-      return [el("h3", "", t("lesson.forward")), ...view.intro.map((p) => el("p", "", p)), go];
-    }
-    if (view.phase === "done") {
-      const again = action(t("lesson.restart"), "lesson-restart", "restart");
-      return [el("h3", "", t("lesson.complete")), el("p", "", view.summary), again];
-    }
-    return stepBody(view);
-  }
-
-  function footer() {
-    const foot = el("div", "buttons lesson-foot");
-    foot.append(
-      action(t("lesson.download"), "lesson-download", "download"),
-      action(t("lesson.leave"), "lesson-leave", "leave"),
-    );
-    return foot;
-  }
+  const on = (name, ...args) => handlers[name]?.(...args);
 
   return {
     bindLesson: (h) => {
@@ -157,7 +156,7 @@ export function createQuestionView(root) {
     showLesson(view) {
       root.hidden = !view;
       if (!view) return root.replaceChildren();
-      root.replaceChildren(header(view), ...body(view), footer());
+      root.replaceChildren(header(view), ...body(view, on), footer(on));
       const target =
         view.phase === "ask"
           ? root.querySelector("[data-testid=answer-input] input, input[data-testid=answer-input]")
