@@ -2,36 +2,59 @@
 // Every URL is relative ("api/..."), so the app works under any sub-path.
 
 import { decodeRecord, decodeWeights } from "./codec.js";
+import { has, t } from "./i18n.js";
 
+/** A failed request: `message` in the reader's words; `code` and `params` as the server sent. */
 export class ApiError extends Error {
-  constructor(message, status) {
+  constructor(message, status, code = null, params = {}) {
     super(message);
     this.name = "ApiError";
     this.status = status;
+    this.code = code;
+    this.params = params;
   }
 }
 
-// FastAPI answers {"detail": "text"} or {"detail": [{loc, msg}, ...]}; make one readable line.
-function detailText(detail) {
-  if (typeof detail === "string") return detail;
-  if (Array.isArray(detail)) {
-    return detail
-      .map((d) => `${(d.loc ?? []).filter((p) => p !== "body").join(".")}: ${d.msg}`)
-      .join("; ");
+/**
+ * One error item in the reader's language: the catalogue's sentence for the server's stable
+ * code ("error.<code>") when there is one, else the server's own English message (an error
+ * this page does not know yet still says something true).
+ */
+export function errorText({ code, params, msg, loc }) {
+  if (code && has(`error.${code}`)) {
+    try {
+      return t(`error.${code}`, params ?? {});
+    } catch {
+      // the server sent fewer params than the sentence names: its own message is still true
+    }
   }
-  return detail ? JSON.stringify(detail) : "";
+  const field = (loc ?? []).filter((p) => p !== "body").join(".");
+  return field ? `${field}: ${msg}` : (msg ?? "");
+}
+
+// FastAPI answers {"detail": "text"} or {"detail": [{loc, msg, type, code?, params?}, ...]}
+function fromDetail(detail, status) {
+  if (Array.isArray(detail) && detail.length) {
+    const { code = null, params = {} } = detail[0];
+    return new ApiError(detail.map(errorText).join("; "), status, code, params);
+  }
+  const text = typeof detail === "string" ? detail : detail ? JSON.stringify(detail) : "";
+  return text ? new ApiError(text, status) : null;
 }
 
 /** The ApiError a failed response stands for, with the server's reason when it gave one. */
 export async function failure(response) {
-  let text = "";
+  const status = `${response.status} ${response.statusText}`;
   try {
     const body = await response.json();
-    text = detailText(body.detail) || body.message || "";
+    const err = fromDetail(body.detail, response.status);
+    if (err) return err;
+    if (body.code || body.message)
+      return fromDetail([{ ...body, msg: body.message }], response.status);
   } catch {
     // not JSON (a proxy's error page, say): the status line is all we have
   }
-  return new ApiError(text || `${response.status} ${response.statusText}`, response.status);
+  return new ApiError(status, response.status);
 }
 
 const BUSY_TRIES = 3; // answers "503 busy" honoured (each after its Retry-After) before giving up
@@ -68,9 +91,9 @@ async function request(path, options = {}, { retry = false, onRetry = null } = {
       response = await fetch(path, init);
     } catch (err) {
       if (err.name === "AbortError") throw err;
-      if (!retry || lostOnce) throw new ApiError("Cannot reach the server. Is it running?", 0);
+      if (!retry || lostOnce) throw new ApiError(t("error.unreachable"), 0);
       lostOnce = true;
-      onRetry?.("The connection dropped; retrying once…");
+      onRetry?.(t("api.retry_dropped"));
       continue;
     }
     const wait = retry && busy < BUSY_TRIES ? retryAfter(response) : null;
@@ -79,7 +102,7 @@ async function request(path, options = {}, { retry = false, onRetry = null } = {
       return response;
     }
     busy += 1;
-    onRetry?.(`The server is busy; retrying in ${wait} s…`);
+    onRetry?.(t("api.retry_busy", { seconds: wait }));
     await pause(wait, options.signal);
   }
 }
@@ -124,6 +147,12 @@ async function* ndjson(response) {
   if (buffer.trim()) yield JSON.parse(buffer);
 }
 
+// a {"phase": "error"} line of a stream: the server could not finish it
+export function streamError(line) {
+  const msg = line.message || t("error.server_failed");
+  return new ApiError(errorText({ ...line, msg }), 500, line.code ?? null, line.params ?? {});
+}
+
 /**
  * POST api/trace and yield {type: "record", record} for each record, then {type: "result", ...}.
  * A mid-stream {"phase": "error"} line becomes a thrown ApiError.
@@ -136,7 +165,7 @@ export async function* streamTrace(body, signal, onRetry) {
   );
   let finished = false;
   for await (const line of ndjson(response)) {
-    if (line.phase === "error") throw new ApiError(line.message || "the server failed", 500);
+    if (line.phase === "error") throw streamError(line);
     if (line.phase === "result") {
       finished = true;
       yield { type: "result", result: line };
@@ -144,7 +173,7 @@ export async function* streamTrace(body, signal, onRetry) {
       yield { type: "record", record: decodeRecord(line) };
     }
   }
-  if (!finished) throw new ApiError("the trace stopped before its result arrived", 0);
+  if (!finished) throw new ApiError(t("error.trace_cut"), 0);
 }
 
 export async function sgdStep(body, onRetry) {

@@ -2,8 +2,9 @@
 // The instructor's token travels only in an Authorization header (never a URL) and is kept in
 // sessionStorage, so a reload keeps control but a new tab or a shared link does not.
 
-import { ApiError, failure } from "./api.js";
+import { ApiError, failure, streamError } from "./api.js";
 import { decodeRecord } from "./codec.js";
+import { t } from "./i18n.js";
 
 const TOKEN_KEY = "convtrace.class.";
 const STUDENT_KEY = "convtrace.student";
@@ -23,7 +24,7 @@ async function call(path, { method = "GET", token, body, signal } = {}) {
     });
   } catch (err) {
     if (err.name === "AbortError") throw err;
-    throw new ApiError("Cannot reach the server.", 0);
+    throw new ApiError(t("error.unreachable"), 0);
   }
   if (!response.ok) throw await failure(response);
   return response;
@@ -107,7 +108,7 @@ export async function fetchClassTrace(code, signal) {
   const lines = (await response.text()).split("\n").filter((line) => line.trim());
   const parsed = lines.map((line) => JSON.parse(line));
   const failed = parsed.find((line) => line.phase === "error");
-  if (failed) throw new ApiError(failed.message || "the server failed", 500);
+  if (failed) throw streamError(failed);
   return {
     version: Number(response.headers.get("X-Class-Version")),
     records: parsed.filter((line) => line.phase !== "result").map(decodeRecord),

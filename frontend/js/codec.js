@@ -1,5 +1,7 @@
 // Wire formats <-> typed arrays. Pure functions, no DOM, no fetch.
 
+import { t } from "./i18n.js";
+
 function base64Bytes(text) {
   const bin = atob(text);
   const bytes = new Uint8Array(bin.length);
@@ -59,7 +61,7 @@ export function decodeArray(wire) {
     values = Type.from(Array.isArray(wire.data) ? wire.data.flat(Infinity) : [wire.data]);
   }
   if (values.length !== n) {
-    throw new Error(`array of shape [${shape}] arrived with ${values.length} values`);
+    throw new Error(t("error.array_size", { shape: `[${shape}]`, count: values.length }));
   }
   return values;
 }

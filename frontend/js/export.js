@@ -4,7 +4,9 @@
 
 import { css } from "./colormap.js";
 import { fmt, shapeText } from "./format.js";
+import { t } from "./i18n.js";
 import { tiling, unravel } from "./tiling.js";
+import { saveBlob } from "./views/dom.js";
 
 const PANEL_PX = 260; // target width of one panel's cells
 const PAD = 16;
@@ -36,7 +38,9 @@ function legendShapes(scale, x, y, width) {
     const v = scale.min + ((scale.max - scale.min) * i) / 8;
     return { offset: i / 8, colour: css(scale, v) };
   });
-  const words = scale.kind === "diverging" ? "blue < 0 (white) < red" : "dark = low, yellow = high";
+  const words = t(
+    scale.kind === "diverging" ? "figure.legend_diverging" : "figure.legend_sequential",
+  );
   return [
     { type: "gradient", x, y, w: width, h: 12, stops },
     { type: "text", x, y: y + 28, text: fmt(scale.min), size: SMALL, anchor: "start" },
@@ -154,14 +158,6 @@ export function toCanvas(sc, ratio) {
   return canvas;
 }
 
-function download(blob, name) {
-  const a = document.createElement("a");
-  a.href = URL.createObjectURL(blob);
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-}
-
 /** A file name that says what the figure is, e.g. "convtrace-lenet-relu-step06-maxpool.dx". */
 export function figureName(model, cursor, record) {
   const step = String(cursor + 1).padStart(2, "0");
@@ -170,9 +166,9 @@ export function figureName(model, cursor, record) {
 
 export function saveSvg(figures, name) {
   const text = toSvg(scene(figures));
-  download(new Blob([text], { type: "image/svg+xml" }), `${name}.svg`);
+  saveBlob(new Blob([text], { type: "image/svg+xml" }), `${name}.svg`);
 }
 
 export function savePng(figures, name, ratio) {
-  toCanvas(scene(figures), ratio).toBlob((blob) => download(blob, `${name}@${ratio}x.png`));
+  toCanvas(scene(figures), ratio).toBlob((blob) => saveBlob(blob, `${name}@${ratio}x.png`));
 }

@@ -1,5 +1,7 @@
 // Number formatting shared by every view: 4 significant digits, exponent for tiny or huge.
 
+import { t } from "./i18n.js";
+
 export function fmt(v, digits = 4) {
   if (v === 0) return "0";
   if (!Number.isFinite(v)) return String(v);
@@ -12,7 +14,7 @@ export function fmt(v, digits = 4) {
 
 /** "3×4×8" for a shape. */
 export function shapeText(shape) {
-  return shape.length ? shape.join("×") : "scalar";
+  return shape.length ? shape.join("×") : t("format.scalar");
 }
 
 /** Pretty name of a quantity id, e.g. dL_dz -> ∂L/∂z. */

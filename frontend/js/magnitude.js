@@ -3,6 +3,7 @@
 // bar on one fixed log scale shared by every panel, where 10⁶× smaller looks it. Pure: no DOM.
 
 import { fmt, quantityText } from "./format.js";
+import { t } from "./i18n.js";
 
 // the shared log scale of the magnitude bars: 1e-10 … 1e2 (float32 gradients of a confident
 // digit reach ~1e-9; activations and weights stay below ~1e2)
@@ -40,12 +41,12 @@ export const isSure = (trace) => (trace.result?.loss ?? Infinity) < SURE_LOSS;
 
 /** A short phrase for a gradient panel: its size against the trace's largest, or why tiny. */
 export function sizeWords(m, largest, sure = false) {
-  if (m === 0) return "exactly zero: no error reaches it";
-  if (sure) return "tiny: the network is already sure of this target";
-  if (!(largest > 0) || m >= largest * 0.999) return "the largest gradient of this trace";
+  if (m === 0) return t("size.zero");
+  if (sure) return t("size.sure");
+  if (!(largest > 0) || m >= largest * 0.999) return t("size.largest");
   const ratio = largest / m;
-  if (ratio < 10) return "about as large as the largest gradient";
-  return `10^${Math.round(Math.log10(ratio))} × smaller than the largest gradient`;
+  if (ratio < 10) return t("size.about_largest");
+  return t("size.smaller", { power: String(Math.round(Math.log10(ratio))) });
 }
 
 /**
@@ -56,26 +57,15 @@ export function stepMagnitude(record, trace) {
   const loss = trace.result?.loss ?? null;
   const sure = isSure(trace);
   if (record.equation === "xent.L") {
-    const why = sure
-      ? "the network is already sure of this target, so there is little to learn"
-      : "the error backpropagation starts from";
-    return { text: `L = ${fmt(loss ?? record.values[0])}: ${why}`, tiny: sure };
+    const value = fmt(loss ?? record.values[0]);
+    return { text: t(sure ? "size.loss_sure" : "size.loss", { value }), tiny: sure };
   }
   const m = maxAbs(record.values);
   const largest = largestGradient(trace);
-  const head = `largest |${quantityText(record.quantity)}| = ${fmt(m)}`;
-  if (m === 0) return { text: `${head}: no error reaches this tensor`, tiny: true };
-  if (sure) {
-    return {
-      text: `${head}: the network is already sure of this digit, so there is little to learn`,
-      tiny: true,
-    };
-  }
-  if (m < FADED * largest) {
-    return {
-      text: `${head}: ${sizeWords(m, largest)}; little of the error is left by here`,
-      tiny: true,
-    };
-  }
-  return { text: `${head}: ${sizeWords(m, largest)}`, tiny: false };
+  const said = { quantity: quantityText(record.quantity), value: fmt(m) };
+  if (m === 0) return { text: t("size.step_zero", said), tiny: true };
+  if (sure) return { text: t("size.step_sure", said), tiny: true };
+  const words = sizeWords(m, largest);
+  const faded = m < FADED * largest;
+  return { text: t(faded ? "size.step_faded" : "size.step", { ...said, words }), tiny: faded };
 }

@@ -6,11 +6,12 @@ import { createClassLoader } from "./flows/class-loader.js";
 import { createClassifyFlow } from "./flows/classify.js";
 import { createContext } from "./flows/context.js";
 import { createFocusFlow } from "./flows/focus.js";
-import { createLessonFlow } from "./flows/lesson.js";
+import { createLessonLoader } from "./flows/lesson-loader.js";
 import { createLinkFlow } from "./flows/link.js";
 import { createPresentFlow } from "./flows/present.js";
 import { createStepFlow } from "./flows/step.js";
 import { createTrainFlow } from "./flows/train.js";
+import { fillPage } from "./page-text.js";
 import { currentRecord } from "./trace-store.js";
 import { createControls } from "./views/controls.js";
 import { createDerivation } from "./views/derivation.js";
@@ -21,11 +22,12 @@ import { createInspector } from "./views/inspector.js";
 import { createNetworkView } from "./views/layer-view.js";
 import { createPresenter } from "./views/presenter.js";
 import { createProbabilities } from "./views/probabilities.js";
-import { createQuestionView } from "./views/question.js";
 import { createToolbar } from "./views/toolbar.js";
 import { createTraining } from "./views/training.js";
 
 const $ = (id) => document.getElementById(id);
+
+fillPage(); // the static text in the reader's language, before any view adds its own
 
 const views = {
   drawpad: createDrawpad({
@@ -63,7 +65,6 @@ const views = {
     bar: $("present-toggle").parentElement,
   }),
   derivation: createDerivation($("derivation")),
-  question: createQuestionView({ root: $("lesson"), start: $("lesson-start") }),
   inspector: createInspector({
     root: $("inspector"),
     body: $("inspector-body"),
@@ -101,7 +102,7 @@ flows.train = createTrainFlow(ctx);
 flows.link = createLinkFlow(ctx);
 flows.focus = createFocusFlow(ctx);
 flows.present = createPresentFlow(ctx);
-flows.lesson = createLessonFlow(ctx);
+flows.lesson = createLessonLoader(ctx, { root: $("lesson"), start: $("lesson-start") });
 flows.class = createClassLoader(ctx, {
   root: $("class"),
   start: $("class-start"),

@@ -4,6 +4,7 @@
 
 import { extent, makeScale, scaleKind } from "./colormap.js";
 import { fmt, quantityText, shapeText } from "./format.js";
+import { t } from "./i18n.js";
 import { isSure, largestGradient, logPosition, maxAbs, sizeWords } from "./magnitude.js";
 import { tensorSymbols } from "./notation.js";
 import { ravel } from "./tiling.js";
@@ -62,7 +63,7 @@ export function panelSpecs(trace, weights, mode, symbols = tensorSymbols(trace.r
       side: grad ? "grad" : "value",
       kind: grad ? "diverging" : scaleKind(r),
       label: `${r.layer} ${quantityText(r.quantity)}`,
-      title: `${grad ? `step ${step + 1}: ` : ""}${sym}${r.shape.length ? ` ${shapeText(r.shape)}` : ""}`,
+      title: `${grad ? t("panels.step", { k: step + 1 }) : ""}${sym}${r.shape.length ? ` ${shapeText(r.shape)}` : ""}`,
       shape: r.shape,
       values: r.values,
       magnitude: magnitude(sym, r.values, context, grad),
@@ -97,7 +98,7 @@ function oneHot(p, label, context) {
     side: "value",
     kind: "sequential",
     label: `${p.layer} y`,
-    title: `y (one-hot: 1 at the target ${label})`,
+    title: t("panels.one_hot", { label }),
     shape: p.shape,
     values,
     magnitude: magnitude("y", values, context, false),

@@ -186,6 +186,8 @@ def test_whole_lesson_by_keyboard_only(page, app_url):
         if page.evaluate("() => document.activeElement.dataset.testid") == "lesson-start":
             break
     page.keyboard.press("Enter")
+    # the lesson loads on first use: its card takes the focus once it is there
+    page.wait_for_function("() => document.activeElement.dataset.testid === 'lesson-next'")
     page.keyboard.press("Enter")  # "Start the backward pass" has the focus
     n = 0
     while (state := page.evaluate(QUESTION))["phase"] != "done":

@@ -4,6 +4,7 @@ keyboard (arrow keys move the cell, Enter inspects it, Escape returns to the hea
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -156,12 +157,12 @@ def test_arrow_keys_move_the_cell_enter_inspects_escape_returns(page, app_url):
 def test_an_unusable_drawing_is_explained_and_clears_the_old_trace(page, app_url):
     open_with_sample(page, app_url, 3)
     assert page.locator(".panel.grad").count() > 0
-    detail = "drawing has no ink: no pixel is above 0.1 after preprocessing"
+    # the server's stable code is worded by the page's catalogue, whatever its English says
+    detail = {"loc": ["body", "drawing"], "msg": "no pixel is above 0.1", "type": "value_error"}
+    body = json.dumps({"detail": [{**detail, "code": "drawing.no_ink", "params": {}}]})
     page.route(
         "**/api/trace",
-        lambda route: route.fulfill(
-            status=422, content_type="application/json", body=f'{{"detail": "{detail}"}}'
-        ),
+        lambda route: route.fulfill(status=422, content_type="application/json", body=body),
     )
     page.watch.expected_errors = 1  # the browser logs the 422 response itself
     box = page.get_by_test_id("draw-pad").bounding_box()

@@ -10,6 +10,7 @@ import time
 import httpx
 import pytest
 from convtrace.classes import asking, questions
+from convtrace.classes.wire import QuestionIn
 
 from tests.classes.conftest import Live, start_class
 from tests.classes.sse import Follower
@@ -153,3 +154,11 @@ def test_questions_per_class_are_capped(
     body = {"kind": "sign", "step": 2, "prompt": "?", "truth": "+"}
     response = http.post(f"/api/classes/{code}/questions", json=body, headers=auth)
     assert response.status_code == 409 and "at most 3" in response.text
+
+
+def test_the_wire_takes_its_kinds_from_the_one_declared_list() -> None:
+    schema = QuestionIn.model_json_schema()
+    assert schema["properties"]["kind"]["enum"] == list(questions.KINDS)
+    assert [kind.name for kind in questions.DECLARED] == list(questions.KINDS)
+    with pytest.raises(ValueError, match="must name its patch"):
+        questions.truth_of({"kind": "cells", "record": 0, "patch": None}, [])

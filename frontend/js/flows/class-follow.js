@@ -3,14 +3,18 @@
 // alone and come back, answer the posed question (changes allowed until the reveal), then see
 // the truth, one sentence with the numbers and the class's answers. The questions are the
 // lesson's: the student rebuilds the posed one from the class's trace with questionsFor.
+//
+// The parts are module functions over one `f` object {app, ctx, view, cls}; `cls` is the class
+// followed: {stream, state, status, key, trace, posed, question, answer, reveal, syncing, again,
+// applying}, null when this page follows none.
 
 import * as C from "../class-api.js";
+import { t } from "../i18n.js";
 import { recordKey } from "../panels.js";
 import { check, parseAnswer, questionsFor, revealText } from "../questions.js";
 import * as S from "../trace-store.js";
 
 const CODE = /^[A-Z0-9]{6}$/;
-const ENDED = "The class has ended. You can keep exploring on your own.";
 
 /** The state's [row, col, channel] of a flat index into a record of `shape` (1-, 2- or 3-D). */
 export function cellOf(flat, shape) {
@@ -41,202 +45,208 @@ export function leaveClass(ctx, text) {
 // only that there are some, so with custom weights every new state version may change it
 const traceKey = (s) => [s.image, s.model, s.label, s.custom_weights ? s.version : ""].join("|");
 
-export function createFollowFlow(ctx) {
-  const { app } = ctx;
-  const view = ctx.v.classPanel;
-  // {stream, state, status, key, trace, posed, question, answer, reveal, syncing, again, applying}
-  let cls = null;
+const onClassView = ({ app, cls }) =>
+  cls?.state &&
+  cls.trace &&
+  app.trace.records === cls.trace.records &&
+  app.trace.cursor === cls.state.step &&
+  app.model === cls.state.model;
 
-  const onClassView = () =>
-    cls?.state &&
-    cls.trace &&
-    app.trace.records === cls.trace.records &&
-    app.trace.cursor === cls.state.step &&
-    app.model === cls.state.model;
+function banner(f) {
+  const { app, cls } = f;
+  if (!cls) return;
+  f.view.showBanner({
+    code: app.classCode,
+    following: app.following,
+    behind: !app.following && Boolean(cls.state) && !onClassView(f),
+    waiting: !cls.state,
+    status: cls.status,
+  });
+}
 
-  function banner() {
-    if (!cls) return;
-    view.showBanner({
-      code: app.classCode,
-      following: app.following,
-      behind: !app.following && Boolean(cls.state) && !onClassView(),
-      waiting: !cls.state,
-      status: cls.status,
-    });
+// the class's trace, read from the server when what it depends on changed
+async function readClassTrace(f, state) {
+  const asked = f.cls;
+  const got = await C.fetchClassTrace(f.app.classCode);
+  if (f.cls !== asked) return false; // left the class meanwhile
+  const trace = { ...S.emptyTrace(), records: got.records };
+  asked.trace = S.finish(trace, got.result, state.step);
+  asked.key = traceKey(state);
+  if (!asked.question) matchQuestion(f); // a question once built stays as it was asked
+  return true;
+}
+
+async function showClassTrace(f, state) {
+  if (traceKey(state) !== f.cls.key && !(await readClassTrace(f, state))) return;
+  const { app, ctx, cls } = f;
+  if (app.trace.records === cls.trace.records) return;
+  app.label = cls.trace.result.label;
+  app.step = state.step;
+  ctx.flows.classify.showTrace(cls.trace);
+  ctx.v.drawpad.showImage(app.input);
+  // the class's state carries no weights, so this page cannot show the instructor's
+  if (state.custom_weights) ctx.status("info", t("class.custom_weights"));
+}
+
+// the instructor's view, applied; changes made meanwhile are applied after it
+async function mirror(f) {
+  const { app, ctx } = f;
+  const here = f.cls;
+  const state = here.state;
+  here.applying = true;
+  try {
+    if (state.model !== app.model) await ctx.flows.train.loadModel(state.model);
+    if (f.cls !== here) return;
+    await showClassTrace(f, state);
+    if (f.cls !== here) return;
+    ctx.flows.step.scrub(state.step);
+    const r = S.currentRecord(app.trace);
+    if (state.cell && r) ctx.flows.step.selectCell(recordKey(r), flatOfCell(state.cell, r.shape));
+    else if (app.trace.selection) ctx.flows.step.closeInspector();
+  } finally {
+    here.applying = false;
   }
+}
 
-  async function showClassTrace(state) {
-    if (traceKey(state) !== cls.key) {
-      const asked = cls;
-      const got = await C.fetchClassTrace(app.classCode);
-      if (cls !== asked) return; // left the class meanwhile
-      const trace = { ...S.emptyTrace(), records: got.records };
-      cls.trace = S.finish(trace, got.result, state.step);
-      cls.key = traceKey(state);
-      if (!cls.question) matchQuestion(); // a question once built stays as it was asked
-    }
-    if (app.trace.records === cls.trace.records) return;
-    app.label = cls.trace.result.label;
-    app.step = state.step;
-    ctx.flows.classify.showTrace(cls.trace);
-    ctx.v.drawpad.showImage(app.input);
-    // the class's state carries no weights, so this page cannot show the instructor's
-    if (state.custom_weights)
-      ctx.status(
-        "info",
-        "The class uses the instructor's trained weights: every gradient here is computed with them, but weight panels and the inspector's sums show the shipped weights.",
-      );
+async function sync(f) {
+  const { cls } = f;
+  if (!cls?.state || !f.app.following) return banner(f);
+  if (cls.syncing) {
+    cls.again = true;
+    return;
   }
-
-  // the instructor's view, applied; changes made meanwhile are applied after it
-  async function mirror() {
-    const here = cls;
-    const state = here.state;
-    here.applying = true;
-    try {
-      if (state.model !== app.model) await ctx.flows.train.loadModel(state.model);
-      if (cls !== here) return;
-      await showClassTrace(state);
-      if (cls !== here) return;
-      ctx.flows.step.scrub(state.step);
-      const r = S.currentRecord(app.trace);
-      if (state.cell && r) ctx.flows.step.selectCell(recordKey(r), flatOfCell(state.cell, r.shape));
-      else if (app.trace.selection) ctx.flows.step.closeInspector();
-    } finally {
-      here.applying = false;
-    }
+  cls.syncing = true;
+  try {
+    do {
+      cls.again = false;
+      await f.ctx.guarded(() => mirror(f));
+    } while (f.cls?.again && f.app.following);
+  } finally {
+    cls.syncing = false;
   }
+  banner(f);
+}
 
-  async function sync() {
-    if (!cls?.state || !app.following) return banner();
-    if (cls.syncing) {
-      cls.again = true;
-      return;
-    }
-    cls.syncing = true;
-    try {
-      do {
-        cls.again = false;
-        await ctx.guarded(mirror);
-      } while (cls?.again && app.following);
-    } finally {
-      if (cls) cls.syncing = false;
-    }
-    banner();
-  }
+// the posed question, rebuilt from the class's trace as the instructor's page built it
+function matchQuestion(f) {
+  const { cls } = f;
+  const posed = cls.posed;
+  if (!posed || !cls.trace) return;
+  const options = questionsFor(cls.trace, posed.step).filter((q) => q.kind === posed.kind);
+  cls.question = options.find((q) => q.prompt === posed.prompt) ?? options[0] ?? null;
+  showQuestion(f);
+}
 
-  // the posed question, rebuilt from the class's trace as the instructor's page built it
-  function matchQuestion() {
-    const posed = cls.posed;
-    if (!posed || !cls.trace) return;
-    const options = questionsFor(cls.trace, posed.step).filter((q) => q.kind === posed.kind);
-    cls.question = options.find((q) => q.prompt === posed.prompt) ?? options[0] ?? null;
-    showQuestion();
-  }
+function showQuestion(f, note = "") {
+  const { cls } = f;
+  if (!cls.posed) return f.view.showQuestion(null);
+  const q = cls.question;
+  const reveal = cls.reveal && {
+    truth: cls.reveal.truth,
+    results: cls.reveal.results,
+    mine: cls.answer,
+    correct: cls.answer != null && q ? check(q, cls.answer, cls.trace).correct : null,
+    text: q ? revealText(q, cls.trace) : "",
+  };
+  f.view.showQuestion({
+    question: q ?? { ...cls.posed, unmatched: cls.trace ? "other digit" : "loading" },
+    image: cls.trace?.records[0].values,
+    sent: cls.answer,
+    note,
+    reveal,
+  });
+}
 
-  function showQuestion(note = "") {
-    if (!cls.posed) return view.showQuestion(null);
-    const q = cls.question;
-    const reveal = cls.reveal && {
-      truth: cls.reveal.truth,
-      results: cls.reveal.results,
-      mine: cls.answer,
-      correct: cls.answer != null && q ? check(q, cls.answer, cls.trace).correct : null,
-      text: q ? revealText(q, cls.trace) : "",
-    };
-    view.showQuestion({
-      question: q ?? { ...cls.posed, unmatched: cls.trace ? "other digit" : "loading" },
-      image: cls.trace?.records[0].values,
-      sent: cls.answer,
-      note,
-      reveal,
-    });
-  }
-
-  const handlers = {
+// what the class's event stream says, applied to the class followed
+function streamHandlers(f) {
+  return {
     state(state) {
-      cls.state = state;
-      sync();
+      f.cls.state = state;
+      sync(f);
     },
     question(posed) {
       // a reconnected stream starts with the open question again: keep the answer given
-      if (posed.id === cls.posed?.id) return;
-      Object.assign(cls, { posed, question: null, answer: null, reveal: null });
-      matchQuestion();
-      showQuestion();
+      if (posed.id === f.cls.posed?.id) return;
+      Object.assign(f.cls, { posed, question: null, answer: null, reveal: null });
+      matchQuestion(f);
+      showQuestion(f);
     },
     reveal(data) {
-      if (data.question_id !== cls.posed?.id || cls.reveal) return;
-      cls.reveal = data;
-      showQuestion();
+      if (data.question_id !== f.cls.posed?.id || f.cls.reveal) return;
+      f.cls.reveal = data;
+      showQuestion(f);
     },
-    end: () => stop(ENDED),
+    end: () => stop(f, t("class.ended_explore")),
     status(status) {
-      if (!cls) return;
-      if (status === "ended") return stop(ENDED);
-      cls.status = status;
-      banner();
+      if (!f.cls) return;
+      if (status === "ended") return stop(f, t("class.ended_explore"));
+      f.cls.status = status;
+      banner(f);
     },
   };
+}
 
-  function stop(text) {
-    if (!cls) return;
-    cls.stream.close();
-    cls = null;
-    leaveClass(ctx, text);
-  }
+function stop(f, text) {
+  if (!f.cls) return;
+  f.cls.stream.close();
+  f.cls = null;
+  leaveClass(f.ctx, text);
+}
 
+async function join(f, typed) {
+  const { app, ctx } = f;
+  const code = String(typed ?? "")
+    .trim()
+    .toUpperCase();
+  if (!CODE.test(code)) return ctx.status("error", t("class.bad_code"));
+  if (f.cls) stop(f, t("class.left"));
+  const info = await ctx.guarded(() => C.classInfo(code));
+  if (!info) return;
+  Object.assign(app, { classCode: code, classRole: "student", following: true });
+  f.cls = { state: null, status: "live", key: null, trace: null, posed: null };
+  f.cls.stream = C.followClass(code, streamHandlers(f), C.studentId());
+  history.replaceState(null, "", `#class=${code}`);
+  banner(f);
+  ctx.status("info", t("class.joined", { code }));
+}
+
+async function answer(f, given) {
+  const { cls } = f;
+  const q = cls?.question;
+  if (!q || cls.reveal) return;
+  const parsed = parseAnswer(q, given);
+  if (parsed == null) return showQuestion(f, t("class.answer_first"));
+  const posed = cls.posed;
+  const sent = await f.ctx.guarded(async () => {
+    await C.sendAnswer(f.app.classCode, posed.id, C.studentId(), parsed);
+    return true;
+  });
+  if (!sent || f.cls?.posed !== posed) return; // left, or a new question came meanwhile
+  cls.answer = parsed;
+  showQuestion(f, t("class.sent"));
+}
+
+export function createFollowFlow(ctx) {
+  const f = { app: ctx.app, ctx, view: ctx.v.classPanel, cls: null };
   return {
     /** A view change not made by mirroring: the student is exploring on their own. */
     changed() {
+      const { app, cls } = f;
       if (!cls || cls.applying || !app.following || !cls.state || !cls.trace) return;
-      if (onClassView()) return;
+      if (onClassView(f)) return;
       app.following = false;
-      banner();
+      banner(f);
     },
-
-    async join(typed) {
-      const code = String(typed ?? "")
-        .trim()
-        .toUpperCase();
-      if (!CODE.test(code))
-        return ctx.status("error", "A class code has 6 letters and digits, e.g. K7M2QD.");
-      if (cls) stop("Left the class.");
-      const info = await ctx.guarded(() => C.classInfo(code));
-      if (!info) return;
-      Object.assign(app, { classCode: code, classRole: "student", following: true });
-      cls = { state: null, status: "live", key: null, trace: null, posed: null };
-      cls.stream = C.followClass(code, handlers, C.studentId());
-      history.replaceState(null, "", `#class=${code}`);
-      banner();
-      ctx.status("info", `Joined class ${code}.`);
-    },
-
+    join: (typed) => join(f, typed),
     /** "Back to the class": mirror the instructor again. */
     rejoin() {
-      if (!cls) return;
-      app.following = true;
-      sync();
+      if (!f.cls) return;
+      f.app.following = true;
+      sync(f);
     },
-
-    leave: () => stop("Left the class."),
-
+    leave: () => stop(f, t("class.left")),
     /** The posed question as this page rebuilt it, or null. */
-    question: () => cls?.question ?? null,
-
-    async answer(given) {
-      const q = cls?.question;
-      if (!q || cls.reveal) return;
-      const parsed = parseAnswer(q, given);
-      if (parsed == null) return showQuestion("Choose or type an answer first.");
-      const posed = cls.posed;
-      const sent = await ctx.guarded(async () => {
-        await C.sendAnswer(app.classCode, posed.id, C.studentId(), parsed);
-        return true;
-      });
-      if (!sent || cls?.posed !== posed) return; // left, or a new question came meanwhile
-      cls.answer = parsed;
-      showQuestion("Sent. You can change your answer until the reveal.");
-    },
+    question: () => f.cls?.question ?? null,
+    answer: (given) => answer(f, given),
   };
 }

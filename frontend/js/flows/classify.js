@@ -3,14 +3,15 @@
 import * as api from "../api.js";
 import { quantise } from "../codec.js";
 import { fmt } from "../format.js";
+import { has, t } from "../i18n.js";
 import * as S from "../trace-store.js";
 
-// the server's reason for a drawing it cannot use, said the way a student would understand it
-function inStudentWords(err) {
-  if (/no ink/i.test(err.message))
-    return "Draw a digit first: the pad has no ink the network can see.";
-  return `No trace: ${err.message}`;
-}
+// the server's reason: a sentence of the catalogue for its code stands alone; a bare message is
+// introduced as the reason there is no trace
+const failureText = (err) =>
+  err.code && has(`error.${err.code}`)
+    ? err.message
+    : t("classify.no_trace", { reason: err.message });
 
 export function createClassifyFlow(ctx) {
   const { app, v } = ctx;
@@ -28,7 +29,7 @@ export function createClassifyFlow(ctx) {
     const request = new AbortController();
     app.request = request;
     const t0 = performance.now();
-    ctx.status("busy", "Running the network…");
+    ctx.status("busy", t("classify.running"));
     leaveShown();
     let trace;
     try {
@@ -39,7 +40,7 @@ export function createClassifyFlow(ctx) {
     } catch (err) {
       if (app.request === request && err.name !== "AbortError") {
         ctx.flows.step.clearTrace(); // what is on screen no longer matches the request
-        ctx.status("error", inStudentWords(err));
+        ctx.status("error", failureText(err));
       }
     }
   }
@@ -57,7 +58,7 @@ export function createClassifyFlow(ctx) {
         app.timings.classifyToForwardMs = performance.now() - t0;
       }
     }
-    throw new Error("the trace ended without a result");
+    throw new Error(t("error.trace_cut"));
   }
 
   function show(trace, t0) {
@@ -74,14 +75,10 @@ export function createClassifyFlow(ctx) {
     v.diagnostics.showGradientSizes(app.sizes);
     ctx.flows.train.showState();
     ctx.flows.lesson.traceChanged();
-    const n = app.undo.length;
-    const whose = app.student ? ` · your weights (${n} SGD step${n === 1 ? "" : "s"})` : "";
-    const r = trace.result;
-    ctx.status(
-      "idle",
-      `Predicted ${r.prediction} · target ${r.label} · loss ${fmt(r.loss)}${whose} · ` +
-        `${trace.steps.length} steps: use → or Next to step backward.`,
-    );
+    const whose = app.student ? t("classify.your_weights", { count: app.undo.length }) : "";
+    const { prediction, label, loss } = trace.result;
+    const steps = trace.steps.length;
+    ctx.status("idle", t("classify.done", { prediction, label, loss: fmt(loss), whose, steps }));
   }
 
   return {
@@ -101,7 +98,7 @@ export function createClassifyFlow(ctx) {
     /** Classify button: the input on screen (a sample, a link) or else the fresh drawing. */
     classify() {
       if (app.input) return run(ctx.imageBody());
-      if (v.drawpad.isBlank()) return ctx.status("error", "Draw a digit first.");
+      if (v.drawpad.isBlank()) return ctx.status("error", t("classify.draw_first"));
       app.step = 0;
       app.label = null; // a new digit: the target is its prediction until the student chooses
       return run({ drawing: v.drawpad.drawing() });
@@ -120,7 +117,7 @@ export function createClassifyFlow(ctx) {
     async pickSample(digit) {
       await ctx.guarded(async () => {
         const { samples } = await api.fetchSamples(digit, 10);
-        if (!samples.length) throw new Error(`no sample of digit ${digit}`);
+        if (!samples.length) throw new Error(t("classify.no_sample", { digit }));
         app.sampleTurn = (app.sampleTurn + 1) % samples.length;
         app.input = quantise(samples[app.sampleTurn].image.flat());
         app.label = null;
@@ -132,7 +129,7 @@ export function createClassifyFlow(ctx) {
 
     chooseTarget(k) {
       app.label = k;
-      if (!this.rerun()) ctx.status("error", "Classify a digit first.");
+      if (!this.rerun()) ctx.status("error", t("classify.classify_first"));
     },
   };
 }

@@ -3,6 +3,7 @@
 
 import * as api from "../api.js";
 import { fromHash, toHash } from "../app-state.js";
+import { t } from "../i18n.js";
 import * as S from "../trace-store.js";
 
 export function createLinkFlow(ctx) {
@@ -19,7 +20,7 @@ export function createLinkFlow(ctx) {
     /** Start-up: list the models, then load the one the link names and trace its digit. */
     async open() {
       await ctx.guarded(async () => {
-        ctx.status("busy", "Loading models…");
+        ctx.status("busy", t("link.loading"));
         const list = await api.fetchModels();
         app.models = list.models;
         app.defaultLearningRate = list.default_learning_rate ?? app.defaultLearningRate;
@@ -29,7 +30,7 @@ export function createLinkFlow(ctx) {
         const name = known ? wanted.model : list.default;
         v.toolbar.showModels(app.models, name);
         await ctx.flows.train.loadModel(name);
-        ctx.status("idle", "Draw a digit (or pick a sample) and press Classify.");
+        ctx.status("idle", t("link.ready"));
         if (!wanted.input) return;
         Object.assign(app, { ...wanted, model: name });
         v.drawpad.showImage(app.input);
@@ -39,18 +40,12 @@ export function createLinkFlow(ctx) {
 
     async share() {
       if (!app.trace.result) {
-        return ctx.status(
-          "error",
-          "Classify a digit first: the link holds the digit, label, model and step.",
-        );
+        return ctx.status("error", t("link.classify_first"));
       }
       this.writeUrl();
       const copied = await v.toolbar.offerLink(location.href);
-      const trained = app.student ? " (with the shipped weights, not your trained ones)" : "";
-      ctx.status(
-        "info",
-        `${copied ? "Link copied" : "Link (copy it from the address bar)"}: it reopens this digit, label, model and step${trained}.`,
-      );
+      const which = `link.${copied ? "copied" : "not_copied"}${app.student ? "_trained" : ""}`;
+      ctx.status("info", t(which));
     },
 
     download() {

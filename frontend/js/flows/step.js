@@ -2,6 +2,7 @@
 // with its inspector. Also draws the trace's panels, since every other flow ends by showing it.
 
 import { explanation, formula } from "../equations.js";
+import { t } from "../i18n.js";
 import { inspectRecord, inspectWeight } from "../inspect.js";
 import { stepMagnitude } from "../magnitude.js";
 import { equationOf, layerSymbols, stepTitle, switchNote, tensorSymbols } from "../notation.js";
@@ -10,20 +11,20 @@ import { tiedWindows } from "../question-plan.js";
 import * as S from "../trace-store.js";
 
 const PLAY_MS = 900;
-const NO_TRACE = {
+const noTrace = () => ({
   k: 0,
   n: 0,
-  title: "Draw a digit or pick a sample, then Classify.",
+  title: t("steps.none"),
   label: "",
   formulaHtml: "",
   explanation: "",
-};
+});
 
 export function createStepFlow(ctx) {
   const { app, v } = ctx;
 
   function stepView(r) {
-    if (!r) return NO_TRACE;
+    if (!r) return noTrace();
     return {
       k: app.trace.cursor,
       n: app.trace.steps.length,
@@ -165,8 +166,8 @@ export function createStepFlow(ctx) {
       app.trace = S.select(app.trace, null);
       app.weightSelection = { name, flat };
       const whose = app.student
-        ? "Your weights, after your SGD steps."
-        : `The shipped weights of ${app.model}.`;
+        ? t("steps.your_weights")
+        : t("steps.shipped_weights", { model: app.model });
       v.inspector.showInspector(inspectWeight(name, w, flat, whose));
       showMarks();
     },

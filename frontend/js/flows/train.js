@@ -1,6 +1,7 @@
 // The weights in use: the model choice, SGD steps with undo and reset, the gradient check.
 
 import * as api from "../api.js";
+import { t } from "../i18n.js";
 import * as P from "../panels.js";
 import * as S from "../trace-store.js";
 
@@ -54,7 +55,7 @@ export function createTrainFlow(ctx) {
     async apply(learningRate) {
       if (!app.trace.result || app.busy) return;
       if (!(learningRate > 0 && learningRate <= 10)) {
-        return ctx.status("error", "The learning rate must be a number above 0 and at most 10.");
+        return ctx.status("error", t("train.bad_rate"));
       }
       app.busy = true;
       showState();
@@ -70,10 +71,7 @@ export function createTrainFlow(ctx) {
           ctx.retrying,
         );
       } catch (err) {
-        ctx.status(
-          "error",
-          `The SGD step was not applied (${err.message}); your weights are unchanged.`,
-        );
+        ctx.status("error", t("train.not_applied", { reason: err.message }));
       } finally {
         app.busy = false;
       }
@@ -102,7 +100,7 @@ export function createTrainFlow(ctx) {
 
     async gradcheck() {
       if (!app.input) {
-        return ctx.status("error", "Classify a digit first: the check runs on the current digit.");
+        return ctx.status("error", t("train.gradcheck_first"));
       }
       v.diagnostics.showGradcheck({ busy: true });
       try {

@@ -3,35 +3,15 @@
 // arrive, Reveal and End. The student's: the "Following the class" banner (or "Back to the
 // class" while exploring), the posed question with the lesson's answer controls, and after the
 // reveal their answer, the truth and the class's answers. Knows nothing of traces or the server.
+//
+// The blocks are module functions given `on(name, ...args)`, which calls the bound handler.
 
-import { fmt } from "../format.js";
+import { t, tParts } from "../i18n.js";
+import { kindOf } from "../question-kinds/index.js";
+import { button } from "./answer-parts.js";
 import { answerText, resultsNode } from "./class-results.js";
 import { el } from "./dom.js";
-import { answerControl, givenList, questionForm } from "./question.js";
-
-function button(text, testid, cls = "") {
-  const b = el("button", cls, text);
-  b.type = "button";
-  if (testid) b.dataset.testid = testid;
-  return b;
-}
-
-// the answer already sent, shown again in the rebuilt control (it may still be changed)
-function prefill(node, kind, answer) {
-  if (answer == null) return;
-  const pick = (selector) => {
-    const input = node.querySelector(selector);
-    if (input) input.checked = true;
-  };
-  if (kind === "sign") pick(`input[value="${answer}"]`);
-  else if (kind === "saliency") pick(`input[value="${answer.join(",")}"]`);
-  else if (kind === "cells")
-    for (const [i, j] of answer) pick(`input[data-row="${i}"][data-col="${j}"]`);
-  else {
-    const input = node.matches("input") ? node : node.querySelector("input");
-    input.value = kind === "shape" ? answer.join(", ") : String(answer);
-  }
-}
+import { answerControl, givenList, questionForm, toleranceNote } from "./question.js";
 
 // Redrawing removes the focused control (Ask, Reveal, Send); the keyboard lands on the first of
 // `targets` the new content has instead of on the page's body.
@@ -48,7 +28,170 @@ function redraw(container, children, targets) {
   next?.focus();
 }
 
-const studentsText = (n) => `${n} student${n === 1 ? "" : "s"} following`;
+const studentsText = (count) => t("class.students", { count });
+const bare = (url) => url.replace(/^https?:\/\//, "");
+
+function qrImage(v) {
+  const qr = el("img", "qr");
+  if (v.qrUrl) qr.src = v.qrUrl;
+  qr.alt = t("class.qr_alt", { code: v.code });
+  return qr;
+}
+
+// for the back of a lecture hall: the code and the QR code filling the screen
+function showLarge(v) {
+  const dialog = el("dialog", "class-large");
+  dialog.setAttribute("aria-label", t("class.join_title", { code: v.code }));
+  const close = button(t("class.close"), "");
+  close.addEventListener("click", () => dialog.close());
+  dialog.addEventListener("close", () => dialog.remove());
+  const link = el("p", "join-link", bare(v.joinUrl));
+  dialog.append(el("p", "big-code", v.code), qrImage(v), link, close);
+  document.body.append(dialog);
+  dialog.showModal();
+}
+
+// the join details; `fold` = {open, toggled(open)}: the instructor folds them away once the
+// class is in, and they stay folded across redraws
+function joinBlock(v, fold) {
+  const qr = qrImage(v);
+  qr.dataset.testid = "class-qr";
+  const link = el("a", "join-link", bare(v.joinUrl));
+  Object.assign(link, { href: v.joinUrl, target: "_blank", rel: "noopener" });
+  const how = el("p", "");
+  how.append(...tParts("class.join_how", { link }));
+  const large = button(t("class.show_large"), "class-show-large");
+  large.addEventListener("click", () => showLarge(v));
+  const words = el("div", "join-words");
+  words.append(how, large);
+  const info = el("div", "class-join-info");
+  info.append(qr, words);
+  const box = el("details", "class-join-box");
+  box.open = fold.open;
+  box.addEventListener("toggle", () => fold.toggled(box.open));
+  box.append(el("summary", "", t("class.join_details", { code: v.code })), info);
+  return box;
+}
+
+function poseBlock(v, on) {
+  const form = el("form", "pose");
+  const label = el("label", "", t("class.ask_label"));
+  const pick = el("select");
+  v.options.forEach((prompt, k) => {
+    const o = el("option", "", prompt);
+    o.value = String(k);
+    pick.append(o);
+  });
+  label.append(pick);
+  const ask = button(t("class.ask"), "question-pose", "primary");
+  ask.type = "submit";
+  form.append(label, ask);
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    on("pose", Number(pick.value));
+  });
+  return form;
+}
+
+function posedBlock(q, results, on) {
+  const box = el("div", "posed");
+  box.append(el("p", "prompt", t("class.asked", { prompt: q.prompt })), givenList(q.given) ?? "");
+  box.append(resultsNode(results, q, q.revealed ? q.truth : null));
+  if (q.revealed) {
+    const truth = answerText(q.kind, q.truth);
+    box.append(el("p", "truth", t("class.revealed", { truth })));
+    if (q.text) box.append(el("p", "reveal", q.text));
+    return box;
+  }
+  const reveal = button(t("class.reveal"), "reveal", "primary");
+  reveal.addEventListener("click", () => on("reveal"));
+  box.append(reveal);
+  return box;
+}
+
+function answerForm(v, form, on) {
+  const q = v.question;
+  const control = answerControl(q, v.image);
+  if (v.sent != null) kindOf(q).prefill(control.node, v.sent);
+  const label = v.sent == null ? t("class.send") : t("class.change");
+  const send = button(label, "answer-submit", "primary");
+  send.type = "submit";
+  const note = el("p", "class-note", v.note);
+  note.setAttribute("role", "status");
+  form.append(givenList(q.given) ?? "", control.node, toleranceNote(q), send, note);
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    on("answer", control.read());
+  });
+}
+
+function studentQuestion(v, on) {
+  const q = v.question;
+  const { form, prompt } = questionForm(q, "class-prompt", "question class-question");
+  form.append(el("h3", "", t("class.is_asked")), prompt);
+  if (q.unmatched) {
+    const why = q.unmatched === "loading" ? t("class.loading_digit") : t("class.other_digit");
+    form.append(el("p", "", why));
+  } else {
+    answerForm(v, form, on);
+  }
+  return form;
+}
+
+function revealBlock(v) {
+  const { question: q, reveal } = v;
+  const box = el("div", "feedback class-reveal");
+  box.dataset.testid = "feedback";
+  box.dataset.correct = String(reveal.correct === true);
+  box.setAttribute("role", "status");
+  const verdict = reveal.mine == null ? "none" : reveal.correct ? "right" : "wrong";
+  box.append(
+    el("h3", "", q.prompt),
+    el("p", "verdict", t(`class.verdict.${verdict}`)),
+    el("p", "", t("class.your_answer", { answer: answerText(q.kind, reveal.mine) })),
+    el("p", "", t("class.the_answer", { truth: answerText(q.kind, reveal.truth) })),
+  );
+  if (reveal.text) box.append(el("p", "reveal", reveal.text));
+  box.append(el("h4", "", t("class.class_answered")), resultsNode(reveal.results, q, reveal.truth));
+  return box;
+}
+
+function instructorHead(v, on) {
+  const code = el("strong", "class-code", v.code);
+  code.dataset.testid = "class-code";
+  const title = el("h2", "", t("class.title"));
+  title.append(code);
+  const count = el("p", "class-students", studentsText(v.students));
+  count.dataset.testid = "class-students";
+  count.setAttribute("aria-live", "polite");
+  const end = button(t("class.end"), "class-end", "end");
+  end.addEventListener("click", () => on("end"));
+  return [title, count, end];
+}
+
+function bannerText(v) {
+  let text = v.following
+    ? t(v.waiting ? "class.following_waiting" : "class.following", { code: v.code })
+    : t(v.behind ? "class.exploring_behind" : "class.exploring", { code: v.code });
+  if (v.status === "reconnecting") text += t("class.reconnecting");
+  if (v.status === "full") text += t("class.full");
+  return text;
+}
+
+function studentHead(v, on) {
+  const banner = el("p", "following", bannerText(v));
+  banner.dataset.testid = "following-banner";
+  banner.setAttribute("role", "status");
+  const parts = [banner];
+  if (!v.following) {
+    const back = button(t("class.rejoin"), "rejoin", "primary");
+    back.addEventListener("click", () => on("rejoin"));
+    parts.push(back);
+  }
+  const leave = button(t("class.leave"), "class-leave");
+  leave.addEventListener("click", () => on("leave"));
+  return [...parts, leave];
+}
 
 /**
  * The card in `root`; `start`, `joinForm` and `joinInput` (the page header's class controls,
@@ -56,8 +199,8 @@ const studentsText = (n) => `${n} student${n === 1 ? "" : "s"} following`;
  */
 export function createClassPanel({ root, start, joinForm, joinInput }) {
   let handlers = {};
-  let read = null;
-  let joinOpen = true;
+  const on = (name, ...args) => handlers[name]?.(...args);
+  const fold = { open: true, toggled: (open) => Object.assign(fold, { open }) };
   const head = el("div", "class-head");
   const body = el("div", "class-body");
 
@@ -69,134 +212,6 @@ export function createClassPanel({ root, start, joinForm, joinInput }) {
     if (!root.contains(head)) root.replaceChildren(head, body);
   }
 
-  function joinBlock(v) {
-    const qr = el("img", "qr");
-    if (v.qrUrl) qr.src = v.qrUrl;
-    qr.alt = `QR code of the join link for class ${v.code}`;
-    qr.dataset.testid = "class-qr";
-    const link = el("a", "join-link", v.joinUrl.replace(/^https?:\/\//, ""));
-    link.href = v.joinUrl;
-    link.target = "_blank";
-    link.rel = "noopener";
-    const how = el("p", "", "Join at ");
-    how.append(link, " or type the code on the ConvTrace page.");
-    const words = el("div", "join-words");
-    const large = button("Show the code large", "class-show-large");
-    large.addEventListener("click", () => showLarge(v));
-    words.append(how, large);
-    const info = el("div", "class-join-info");
-    info.append(qr, words);
-    // the instructor folds the join details away once the class is in
-    const box = el("details", "class-join-box");
-    box.open = joinOpen;
-    box.addEventListener("toggle", () => {
-      joinOpen = box.open;
-    });
-    box.append(el("summary", "", `Join details: link and QR code for class ${v.code}`), info);
-    return box;
-  }
-
-  // for the back of a lecture hall: the code and the QR code filling the screen
-  function showLarge(v) {
-    const dialog = el("dialog", "class-large");
-    dialog.setAttribute("aria-label", `Join class ${v.code}`);
-    const qr = el("img", "qr");
-    qr.src = v.qrUrl;
-    qr.alt = `QR code of the join link for class ${v.code}`;
-    const close = button("Close", "");
-    close.addEventListener("click", () => dialog.close());
-    dialog.addEventListener("close", () => dialog.remove());
-    const link = el("p", "join-link", v.joinUrl.replace(/^https?:\/\//, ""));
-    dialog.append(el("p", "big-code", v.code), qr, link, close);
-    document.body.append(dialog);
-    dialog.showModal();
-  }
-
-  function poseBlock(v) {
-    const form = el("form", "pose");
-    const label = el("label", "", "Ask the class about the next step ");
-    const pick = el("select");
-    v.options.forEach((prompt, k) => {
-      const o = el("option", "", prompt);
-      o.value = String(k);
-      pick.append(o);
-    });
-    label.append(pick);
-    const ask = button("Ask the class", "question-pose", "primary");
-    ask.type = "submit";
-    form.append(label, ask);
-    form.addEventListener("submit", (ev) => {
-      ev.preventDefault();
-      handlers.pose?.(Number(pick.value));
-    });
-    return form;
-  }
-
-  function posedBlock(q, results) {
-    const box = el("div", "posed");
-    box.append(el("p", "prompt", `Asked: ${q.prompt}`), givenList(q.given) ?? "");
-    box.append(resultsNode(results, q, q.revealed ? q.truth : null));
-    if (q.revealed) {
-      box.append(el("p", "truth", `Revealed. The answer: ${answerText(q.kind, q.truth)}.`));
-      if (q.text) box.append(el("p", "reveal", q.text));
-      return box;
-    }
-    const reveal = button("Reveal the answer", "reveal", "primary");
-    reveal.addEventListener("click", () => handlers.reveal?.());
-    box.append(reveal);
-    return box;
-  }
-
-  function studentQuestion(v) {
-    const q = v.question;
-    const { form, prompt } = questionForm(q, "class-prompt", "question class-question");
-    form.append(el("h3", "", "The class is asked"), prompt);
-    if (q.unmatched) {
-      const why =
-        q.unmatched === "loading"
-          ? "Loading the class's digit…"
-          : "This question is about another digit of the class's: go back to the class.";
-      form.append(el("p", "", why));
-      return form;
-    }
-    const control = answerControl(q, v.image);
-    read = control.read;
-    prefill(control.node, q.kind, v.sent);
-    const send = button(v.sent == null ? "Send my answer" : "Change my answer", "answer-submit");
-    send.classList.add("primary");
-    send.type = "submit";
-    const tolerance =
-      q.tolerance != null ? el("p", "hint", `Answers within ±${fmt(q.tolerance, 2)} count.`) : "";
-    form.append(givenList(q.given) ?? "", control.node, tolerance, send);
-    const note = el("p", "class-note", v.note);
-    note.setAttribute("role", "status");
-    form.append(note);
-    form.addEventListener("submit", (ev) => {
-      ev.preventDefault();
-      handlers.answer?.(read());
-    });
-    return form;
-  }
-
-  function revealBlock(v) {
-    const { question: q, reveal } = v;
-    const box = el("div", "feedback class-reveal");
-    box.dataset.testid = "feedback";
-    box.dataset.correct = String(reveal.correct === true);
-    box.setAttribute("role", "status");
-    const verdict =
-      reveal.mine == null ? "You did not answer." : reveal.correct ? "Right." : "Not this time.";
-    box.append(
-      el("h3", "", q.prompt),
-      el("p", "verdict", verdict),
-      el("p", "", `Your answer: ${answerText(q.kind, reveal.mine)}.`),
-      el("p", "", `The answer: ${answerText(q.kind, reveal.truth)}.`),
-    );
-    if (reveal.text) box.append(el("p", "reveal", reveal.text));
-    box.append(el("h4", "", "The class answered"), resultsNode(reveal.results, q, reveal.truth));
-    return box;
-  }
-
   return {
     bind: (h) => {
       handlers = h;
@@ -205,22 +220,11 @@ export function createClassPanel({ root, start, joinForm, joinInput }) {
     /** v = {code, joinUrl, qrUrl, students, options: [prompt], posed, results} */
     showInstructor(v) {
       open("instructor");
-      const code = el("strong", "class-code", v.code);
-      code.dataset.testid = "class-code";
-      const title = el("h2", "", "Class ");
-      title.append(code);
-      const count = el("p", "class-students", studentsText(v.students));
-      count.dataset.testid = "class-students";
-      count.setAttribute("aria-live", "polite");
-      const end = button("End class", "class-end", "end");
-      end.addEventListener("click", () => handlers.end?.());
-      head.replaceChildren(title, count, end);
+      head.replaceChildren(...instructorHead(v, on));
       const asking = el("div", "class-asking");
-      asking.append(
-        v.options.length ? poseBlock(v) : "",
-        v.posed ? posedBlock(v.posed, v.results) : "",
-      );
-      redraw(body, [joinBlock(v), asking], FOCUS_INSTRUCTOR);
+      const posed = v.posed ? posedBlock(v.posed, v.results, on) : "";
+      asking.append(v.options.length ? poseBlock(v, on) : "", posed);
+      redraw(body, [joinBlock(v, fold), asking], FOCUS_INSTRUCTOR);
     },
 
     showStudents(n) {
@@ -233,33 +237,17 @@ export function createClassPanel({ root, start, joinForm, joinInput }) {
      *      status: live|reconnecting|full} */
     showBanner(v) {
       open("student");
-      const banner = el("p", "following", "");
-      banner.dataset.testid = "following-banner";
-      banner.setAttribute("role", "status");
-      banner.textContent = v.following
-        ? `Following the class ${v.code}${v.waiting ? ": waiting for the instructor's digit" : ""}`
-        : `Exploring on your own · class ${v.code}${v.behind ? " has moved on" : ""}`;
-      if (v.status === "reconnecting") banner.textContent += " (reconnecting…)";
-      if (v.status === "full") banner.textContent += " (the class is full; trying again…)";
-      const parts = [banner];
-      if (!v.following) {
-        const back = button("Back to the class", "rejoin", "primary");
-        back.addEventListener("click", () => handlers.rejoin?.());
-        parts.push(back);
-      }
-      const leave = button("Leave class", "class-leave");
-      leave.addEventListener("click", () => handlers.leave?.());
-      head.replaceChildren(...parts, leave);
+      head.replaceChildren(...studentHead(v, on));
     },
 
     /** v = {question, image, sent, note, reveal: {mine, truth, correct, text, results}} | null */
     showQuestion(v) {
       if (!v) return body.replaceChildren();
-      redraw(body, [v.reveal ? revealBlock(v) : studentQuestion(v)], FOCUS_STUDENT);
+      redraw(body, [v.reveal ? revealBlock(v) : studentQuestion(v, on)], FOCUS_STUDENT);
     },
 
     showNone() {
-      joinOpen = true;
+      fold.open = true;
       root.hidden = true;
       root.replaceChildren();
       head.replaceChildren();

@@ -1,6 +1,8 @@
 // Step controls: previous / play / next, the scrubber, the step title and its equation.
 // Keyboard: ← / → step, space plays or pauses (unless a form control has the focus).
 
+import { t } from "../i18n.js";
+
 const TYPING = new Set(["INPUT", "SELECT", "TEXTAREA"]);
 
 export function createControls({
@@ -64,9 +66,9 @@ export function createControls({
       scrubber.value = String(k);
       scrubber.setAttribute(
         "aria-valuetext",
-        none ? "no trace yet" : `step ${k + 1} of ${n}: ${text}`,
+        none ? t("steps.no_trace") : t("steps.valuetext", { k: k + 1, n, title: text }),
       );
-      counter.textContent = none ? "" : `step ${k + 1} / ${n}`;
+      counter.textContent = none ? "" : t("steps.counter", { k: k + 1, n });
       title.textContent = text;
       equationLabel.textContent = label ?? "";
       equationLabel.hidden = !label;
@@ -74,7 +76,7 @@ export function createControls({
       magnitude.classList.toggle("tiny", Boolean(size?.tiny));
       formula.innerHTML = formulaHtml ?? "";
       words.textContent = explanation ?? "";
-      play.textContent = playing ? "❚❚ Pause" : "▶ Play";
+      play.textContent = playing ? t("steps.pause") : t("steps.play");
       play.setAttribute("aria-pressed", String(Boolean(playing)));
     },
   };

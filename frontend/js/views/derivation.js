@@ -3,6 +3,7 @@
 // source is credited by title, author and link; its two slips are corrected, and said so.
 
 import { explanation, formula } from "../equations.js";
+import { t, tParts } from "../i18n.js";
 import { EQUATIONS, SOURCE } from "../notation.js";
 import { el } from "./dom.js";
 
@@ -11,7 +12,7 @@ function entry(eq) {
   li.dataset.equation = eq.id;
   const head = el("p", "eq-head");
   head.append(el("b", "eq-label", eq.label));
-  if (eq.boxed) head.append(" ", el("span", "boxed-note", "boxed in the source"));
+  if (eq.boxed) head.append(" ", el("span", "boxed-note", t("derivation.boxed")));
   const math = el("div", "formula");
   const key = eq.keys[0];
   math.innerHTML = formula(key); // MathML from mathml.js, every text escaped
@@ -26,9 +27,7 @@ function credit() {
   link.rel = "noopener";
   link.target = "_blank";
   p.append(
-    "Notation and the four boxed results follow ",
-    link,
-    `, ${SOURCE.author}, ${SOURCE.year}. Two slips there are fixed here: the sum over the next layer's maps runs k = 0 … K−1, and the filter gradient is written ∂L/∂w.`,
+    ...tParts("derivation.credit", { link, author: SOURCE.author, year: String(SOURCE.year) }),
   );
   return p;
 }
@@ -44,9 +43,9 @@ export function createDerivation(root) {
     (eq.id.startsWith("B") ? backward : forward).append(li);
   }
   const fwd = el("details", "forward-eqs");
-  fwd.append(el("summary", "", "Forward pass (F1–F7)"), forward);
+  fwd.append(el("summary", "", t("derivation.forward")), forward);
   // on narrow screens the panel shows the current equation only, until asked for all of them
-  const all = el("button", "show-all", "All equations");
+  const all = el("button", "show-all", t("derivation.all"));
   all.type = "button";
   all.setAttribute("aria-expanded", "false");
   all.addEventListener("click", () => {
@@ -54,14 +53,8 @@ export function createDerivation(root) {
     all.setAttribute("aria-expanded", String(open));
   });
   const head = el("div", "derivation-head");
-  head.append(el("h2", "", "Derivation"), all);
-  root.replaceChildren(
-    head,
-    el("p", "hint", "Backward pass, in the order the steps meet the equations:"),
-    backward,
-    fwd,
-    credit(),
-  );
+  head.append(el("h2", "", t("derivation.title")), all);
+  root.replaceChildren(head, el("p", "hint", t("derivation.backward")), backward, fwd, credit());
 
   return {
     /** Highlight the equation with label id `id` (e.g. "B7"), or none for null. */

@@ -2,6 +2,7 @@
 // that shrink toward the input) and the numerical gradient check.
 
 import { fmt } from "../format.js";
+import { t } from "../i18n.js";
 import { el } from "./dom.js";
 
 function logBar(value, lo, hi) {
@@ -53,14 +54,13 @@ function verdict(r) {
 function checkRow(r) {
   const n = counts(r);
   const v = verdict(r);
-  const parts = [`${n.ok} agree`];
-  if (n.mismatch) parts.push(`${n.mismatch} disagree`);
-  if (n.kink) parts.push(`${n.kink} at a kink`);
-  if (n.unresolved) parts.push(`${n.unresolved} unresolved`);
+  const parts = [t("gradcheck.agree", { count: n.ok })];
+  for (const what of ["mismatch", "kink", "unresolved"])
+    if (n[what]) parts.push(t(`gradcheck.${what}`, { count: n[what] }));
   const head = {
     ok: `${fmt(r.max_rel_error, 2)} ✓`,
     bad: `${fmt(r.max_rel_error, 2)} ✗`,
-    unresolved: "unresolved: no entry could be checked",
+    unresolved: t("gradcheck.none_resolved"),
   }[v];
   const tr = el("tr", v);
   tr.dataset.status = v;
@@ -82,11 +82,7 @@ export function createDiagnostics({ chart, run, results }) {
       const models = Object.keys(sizes);
       const [lo, hi] = range(models.flatMap((m) => sizes[m].map((s) => s.rms)));
       const keys = [...new Set(models.flatMap((m) => sizes[m].map((s) => s.of)))];
-      const caption = el(
-        "caption",
-        "",
-        `RMS gradient per layer, log scale (10^${lo.toFixed(1)} … 10^${hi})`,
-      );
+      const caption = el("caption", "", t("sizes.caption", { lo: lo.toFixed(1), hi: String(hi) }));
       const legendCell = el("td", "chart-legend");
       legendCell.colSpan = 2;
       models.forEach((m, k) => {
@@ -104,20 +100,14 @@ export function createDiagnostics({ chart, run, results }) {
      */
     showGradcheck(state) {
       run.disabled = Boolean(state?.busy);
-      run.textContent = state?.busy ? "Checking…" : "Run gradient check";
+      run.textContent = state?.busy ? t("gradcheck.busy") : t("diagnostics.run");
       if (!state) return results.replaceChildren();
       if (state.busy) return;
       if (state.error) {
         results.textContent = state.error;
         return;
       }
-      const caption = el(
-        "caption",
-        "",
-        `largest relative error |analytic − numeric| / (|analytic| + |numeric|), ε = ${fmt(state.epsilon)}. ` +
-          "Not counted: steps across a kink (ReLU at 0, pool tie), and unresolved entries, whose " +
-          "numeric estimate is lost in rounding noise; a parameter with no resolved entry gets no ✓.",
-      );
+      const caption = el("caption", "", t("gradcheck.caption", { epsilon: fmt(state.epsilon) }));
       results.replaceChildren(caption, ...state.results.map(checkRow));
     },
   };

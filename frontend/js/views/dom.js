@@ -7,3 +7,12 @@ export function el(tag, className = "", text = null) {
   if (text != null) node.textContent = text;
   return node;
 }
+
+/** Offer `blob` as a download named `name` (the one home of file saving). */
+export function saveBlob(blob, name) {
+  const a = el("a");
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}

@@ -1,6 +1,7 @@
 // The drawing pad (pointer events: mouse, touch and pen alike) and "what the network sees".
 
 import { makeScale } from "../colormap.js";
+import { t } from "../i18n.js";
 import { createHeatmap, createLegend, drawHeatmap } from "./heatmap.js";
 
 const SENT = 140; // the pad is sent downsampled to 140x140: plenty for a 28x28 result
@@ -65,7 +66,7 @@ export function createDrawpad({ pad, clear, classify, sampleDigit, sample, seen 
   pad.addEventListener("pointerup", end);
   pad.addEventListener("pointercancel", end);
 
-  const seenMap = createHeatmap([28, 28, 1], "network input");
+  const seenMap = createHeatmap([28, 28, 1], t("pad.seen_name"));
   seen.append(seenMap.el);
   let seenLegend = null;
 

@@ -6,6 +6,7 @@
 import { css, paint } from "../colormap.js";
 import { describe } from "../describe.js";
 import { fmt } from "../format.js";
+import { t } from "../i18n.js";
 import { tileValues, tiling, unravel } from "../tiling.js";
 import { el } from "./dom.js";
 
@@ -56,7 +57,7 @@ export function createHeatmap(shape, name, options = {}) {
   const root = el("div", `heatmap rank-${shape.length}`);
   root.tabIndex = 0;
   root.setAttribute("role", "img");
-  root.setAttribute("aria-label", `${name}: not computed yet`);
+  root.setAttribute("aria-label", t("heatmap.not_yet", { name }));
   const gridCols = options.gridCols ?? (shape.length === 4 ? layout.gridCols : 0);
   if (gridCols) {
     root.classList.add("grid");
@@ -156,10 +157,8 @@ function showCursor(hm) {
   });
   hm.tiles[tile].wrap.append(box);
   const where = hm.shape.length ? `[${unravel(hm.cursor, hm.shape).join(", ")}]` : "";
-  hm.el.setAttribute(
-    "aria-label",
-    `${hm.name}${where} = ${fmt(hm.values[hm.cursor])}. Enter inspects it.`,
-  );
+  const value = fmt(hm.values[hm.cursor]);
+  hm.el.setAttribute("aria-label", t("heatmap.cursor", { name: hm.name, where, value }));
 }
 
 /**
@@ -191,10 +190,8 @@ export function drawHeatmap(hm, values, scale) {
     context(hm.surface).putImageData(image, 0, 0);
     tile.cells.src = hm.surface.toDataURL();
   });
-  hm.el.setAttribute(
-    "aria-label",
-    `${describe(hm.name, values, hm.shape)}. Arrow keys choose a cell, Enter inspects it.`,
-  );
+  const said = describe(hm.name, values, hm.shape);
+  hm.el.setAttribute("aria-label", t("heatmap.described", { said }));
 }
 
 export function bindCell(hm, handler) {
@@ -285,6 +282,9 @@ export function createLegend(scale) {
   );
   bar.style.backgroundImage = `linear-gradient(to right, ${stops.join(", ")})`;
   legend.append(el("span", "", fmt(scale.min)), bar, el("span", "", fmt(scale.max)));
-  legend.setAttribute("aria-label", `colour scale from ${fmt(scale.min)} to ${fmt(scale.max)}`);
+  legend.setAttribute(
+    "aria-label",
+    t("heatmap.legend", { min: fmt(scale.min), max: fmt(scale.max) }),
+  );
   return legend;
 }

@@ -1,6 +1,7 @@
 // The inspector: what produced the selected value, with the numbers substituted.
 
 import { fmt } from "../format.js";
+import { t } from "../i18n.js";
 import { el } from "./dom.js";
 
 export function createInspector({ root, body, close }) {
@@ -43,7 +44,7 @@ export function createInspector({ root, body, close }) {
       const words = el("p", "words", view.explanation);
       const numbers = el("div", "formula substituted");
       numbers.innerHTML = view.substitutedHtml;
-      const api = line("Value from the API:", fmt(view.value), "api-value");
+      const api = line(t("inspector.api_value"), fmt(view.value), "api-value");
       api.querySelector("span").dataset.testid = "inspector-value";
       api.querySelector("span").dataset.value = String(view.value);
       const parts = [h, where, general, words, numbers, api];
@@ -51,8 +52,10 @@ export function createInspector({ root, body, close }) {
         const agree = Math.abs(view.check - view.value) <= 1e-4 * Math.max(1, Math.abs(view.value));
         parts.push(
           line(
-            view.count > 1 ? `Recomputed here from ${view.count} terms:` : "Recomputed here:",
-            `${fmt(view.check, 6)} ${agree ? "✓ agrees" : "≠ differs"}`,
+            view.count > 1
+              ? t("inspector.recomputed_terms", { count: view.count })
+              : t("inspector.recomputed"),
+            `${fmt(view.check, 6)} ${agree ? t("inspector.agrees") : t("inspector.differs")}`,
             agree ? "agree" : "differ",
           ),
         );

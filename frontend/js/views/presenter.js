@@ -2,6 +2,7 @@
 // (PageDown/PageUp in any mode; ↓ ↑ and space too while presenting), full screen, and the
 // classes on <html> that the stylesheets key on ("present", "embed").
 
+import { t } from "../i18n.js";
 import { el } from "./dom.js";
 
 const TYPING = new Set(["INPUT", "SELECT", "TEXTAREA"]);
@@ -20,7 +21,7 @@ function clickerStep(key, presenting) {
 export function createPresenter({ toggle, bar }) {
   const root = document.documentElement;
   let on = {};
-  const open = el("a", "open-full", "Open in ConvTrace ↗");
+  const open = el("a", "open-full", t("present.open_full"));
   open.target = "_blank";
   open.rel = "noopener";
   // the address changes with every step: the link takes it when it is about to be used
@@ -64,7 +65,7 @@ export function createPresenter({ toggle, bar }) {
       root.classList.toggle("present", present);
       root.classList.toggle("embed", embed);
       toggle.setAttribute("aria-pressed", String(present));
-      toggle.textContent = present ? "Exit presentation" : "Present";
+      toggle.textContent = present ? t("present.exit") : t("present.button");
       if (embed && !open.isConnected) {
         open.href = on.fullUrl?.() ?? "";
         bar.append(open);

@@ -1,6 +1,7 @@
 // The prediction: one bar per class probability, the target-label buttons and the loss.
 
 import { fmt } from "../format.js";
+import { t } from "../i18n.js";
 import { el } from "./dom.js";
 
 const SURE = 0.99; // a prediction this probable leaves (almost) nothing to learn
@@ -15,18 +16,9 @@ function probabilityText(p, loss) {
 function targetNote({ probabilities, prediction, label, loss }, chosen) {
   const p = probabilityText(probabilities[label], loss);
   if (label === prediction && probabilities[label] >= SURE) {
-    return {
-      sure: true,
-      text:
-        `The network is already sure this is a ${label} (p${label} = ${p}), so the error is ` +
-        "tiny and there is little to learn. Pick another digit to see what it would take to change its mind.",
-    };
+    return { sure: true, text: t("target.sure", { label, p }) };
   }
-  if (!chosen) return { sure: false, text: `Target ${label}: the prediction, until you choose.` };
-  return {
-    sure: false,
-    text: `Target ${label} (p${label} = ${p}): backpropagation shows how each weight should move to raise it.`,
-  };
+  return { sure: false, text: t(chosen ? "target.chosen" : "target.default", { label, p }) };
 }
 
 export function createProbabilities({ prediction, chart, labels, loss, note, question }) {
@@ -47,7 +39,7 @@ export function createProbabilities({ prediction, chart, labels, loss, note, que
     b.type = "button";
     b.dataset.testid = `label-${k}`;
     b.setAttribute("aria-pressed", "false");
-    b.setAttribute("aria-label", `target label ${k}`);
+    b.setAttribute("aria-label", t("target.button", { k }));
     b.addEventListener("click", () => onTarget?.(k));
     labels.append(b);
     buttons.push(b);
@@ -67,8 +59,7 @@ export function createProbabilities({ prediction, chart, labels, loss, note, que
       b.classList.remove("predicted");
     }
     note.classList.remove("sure");
-    note.textContent =
-      "Classify a digit first; then pick the target y that backpropagation aims for.";
+    note.textContent = t("prediction.note");
   }
 
   return {
@@ -90,7 +81,10 @@ export function createProbabilities({ prediction, chart, labels, loss, note, que
       prediction.dataset.digit = String(result.prediction);
       prediction.setAttribute(
         "aria-label",
-        `predicted digit ${result.prediction}, probability ${fmt(probabilities[result.prediction], 3)}`,
+        t("prediction.aria", {
+          prediction: result.prediction,
+          p: fmt(probabilities[result.prediction], 3),
+        }),
       );
       bars.forEach(({ bar, value, rowEl }, k) => {
         bar.style.width = `${(probabilities[k] * 100).toFixed(1)}%`;
@@ -105,7 +99,7 @@ export function createProbabilities({ prediction, chart, labels, loss, note, que
       const said = targetNote(result, chosen);
       note.textContent = said.text;
       note.classList.toggle("sure", said.sure);
-      loss.textContent = `loss L = −log p${label} = ${fmt(result.loss)}`;
+      loss.textContent = t("prediction.loss", { label, loss: fmt(result.loss) });
     },
   };
 }

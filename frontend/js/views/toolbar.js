@@ -1,6 +1,9 @@
 // Header tools: model choice, colour-scale mode, share link, download, and the status line.
 
-import { el } from "./dom.js";
+import { number } from "../i18n.js";
+import { el, saveBlob } from "./dom.js";
+
+const PERCENT = { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 };
 
 export function createToolbar({ model, scale, share, download, status }) {
   let handlers = {};
@@ -18,7 +21,7 @@ export function createToolbar({ model, scale, share, download, status }) {
     showModels(models, current) {
       model.replaceChildren(
         ...models.map((m) => {
-          const acc = m.test_accuracy == null ? "" : ` · ${(m.test_accuracy * 100).toFixed(1)}%`;
+          const acc = m.test_accuracy == null ? "" : ` · ${number(m.test_accuracy, PERCENT)}`;
           const o = el("option", "", `${m.name}${acc}`);
           o.value = m.name;
           o.title = m.description ?? "";
@@ -50,13 +53,7 @@ export function createToolbar({ model, scale, share, download, status }) {
       }
     },
 
-    saveFile(name, text) {
-      const blob = new Blob([text], { type: "application/json" });
-      const a = el("a");
-      a.href = URL.createObjectURL(blob);
-      a.download = name;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-    },
+    /** Offer a JSON text for download. */
+    saveFile: (name, text) => saveBlob(new Blob([text], { type: "application/json" }), name),
   };
 }

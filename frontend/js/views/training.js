@@ -1,28 +1,26 @@
 // One SGD step on the current digit: learning rate, apply / undo / reset, before vs after.
 
 import { fmt } from "../format.js";
+import { number, t } from "../i18n.js";
 import { el } from "./dom.js";
 
-const pct = (f) => `${(f * 100).toFixed(1)} %`;
+const ONE_DECIMAL = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
+const pct = (f) => t("sgd.percent", { value: number(f * 100, ONE_DECIMAL) });
 const DAMAGE = 0.03; // more accuracy lost than this on the samples: the step did harm
 
 // What the step did to the student's digit, in words.
 function digitWords({ label: y, before, after }) {
-  if (after.prediction === y && before.prediction !== y)
-    return `this step fixed your digit: it is now a ${y}`;
-  if (after.prediction === y) return `your digit was a ${y} already and still is`;
-  return `your digit is still read as a ${after.prediction}, not ${y}`;
+  if (after.prediction === y && before.prediction !== y) return t("sgd.fixed", { y });
+  if (after.prediction === y) return t("sgd.already", { y });
+  return t("sgd.still_wrong", { y, prediction: after.prediction });
 }
 
 // What it did to every other digit: accuracy on the shipped samples before → after.
 function samplesWords(acc) {
   if (!acc) return "";
-  const n = acc.count ? `the ${acc.count} sample digits` : "the sample digits";
-  const harm =
-    acc.before - acc.after > DAMAGE
-      ? " — the step learned your digit at the others' expense: try a smaller learning rate"
-      : "";
-  return `; ${n}: ${pct(acc.before)} → ${pct(acc.after)} correct${harm}`;
+  const said = { before: pct(acc.before), after: pct(acc.after), count: acc.count };
+  const text = t(acc.count ? "sgd.samples_counted" : "sgd.samples", said);
+  return acc.before - acc.after > DAMAGE ? text + t("sgd.harm") : text;
 }
 
 export function createTraining({ rate, apply, undo, reset, summary, samples, norms }) {
@@ -56,7 +54,7 @@ export function createTraining({ rate, apply, undo, reset, summary, samples, nor
       apply.disabled = Boolean(busy) || !ready;
       undo.disabled = Boolean(busy) || !canUndo;
       reset.disabled = Boolean(busy) || !custom;
-      apply.textContent = busy ? "Applying…" : "Apply one SGD step";
+      apply.textContent = busy ? t("sgd.applying") : t("train.apply");
     },
 
     /** The step whose weights are in use: {label, before, after, update_norms}; null clears. */
@@ -71,15 +69,24 @@ export function createTraining({ rate, apply, undo, reset, summary, samples, nor
       const y = step.label;
       const pb = step.before.probabilities[y];
       const pa = step.after.probabilities[y];
-      summary.textContent =
-        `Target ${y}: p${y} ${fmt(pb, 3)} → ${fmt(pa, 3)} (${pa >= pb ? "up" : "down"}), ` +
-        `loss ${fmt(step.before.loss)} → ${fmt(step.after.loss)}, prediction ${step.before.prediction} → ${step.after.prediction}.`;
+      summary.textContent = t(pa >= pb ? "sgd.summary_up" : "sgd.summary_down", {
+        y,
+        before: fmt(pb, 3),
+        after: fmt(pa, 3),
+        loss_before: fmt(step.before.loss),
+        loss_after: fmt(step.after.loss),
+        prediction_before: step.before.prediction,
+        prediction_after: step.after.prediction,
+      });
       const acc = step.samples_accuracy;
-      samples.textContent = `${digitWords(step)}${samplesWords(acc)}.`;
+      samples.textContent = t("sgd.digit_and_samples", {
+        digit: digitWords(step),
+        samples: samplesWords(acc),
+      });
       samples.classList.toggle("harm", Boolean(acc && acc.before - acc.after > DAMAGE));
       const entries = Object.entries(step.update_norms);
       const top = Math.max(...entries.map(([, v]) => v), 1e-30);
-      const caption = el("caption", "", "size of the weight change ‖Δ‖ per parameter");
+      const caption = el("caption", "", t("sgd.norms"));
       norms.replaceChildren(caption, ...entries.map(([name, v]) => normRow(name, v, top)));
     },
   };

@@ -19,6 +19,8 @@ from typing import Any
 from convtrace.classes import questions
 from convtrace.classes.session import Sessions, public_question
 from convtrace.classes.store import ClassError, invalid
+from convtrace.classes.tracecache import TraceCache
+from convtrace.classes.tracedata import read_records
 from convtrace.classes.wire import AnswerIn, QuestionIn
 
 log = logging.getLogger("convtrace.classes")
@@ -27,12 +29,33 @@ ANSWERS_PER_SECOND = 5  # per student: clicking around a heatmap, not a script
 MAX_QUESTIONS = 500  # per class: a lecture poses tens; bounds what one session can store
 
 
+def _refused(field: str, code: str, message: str, params: dict[str, Any]) -> ClassError:
+    """A 422 on ``body.<field>`` with a stable code the page words in the reader's language."""
+    item = {"loc": ["body", field], "msg": message, "type": "value_error"}
+    return ClassError(422, [{**item, "code": code, "params": params}])
+
+
 class Asking:
-    def __init__(self, sessions: Sessions) -> None:
-        self.sessions, self.store = sessions, sessions.store
+    def __init__(self, sessions: Sessions, traces: TraceCache) -> None:
+        self.sessions, self.store, self.traces = sessions, sessions.store, traces
         self.pending: set[asyncio.Task[None]] = set()  # scheduled results events
 
+    async def true_answer(self, code: str, body: QuestionIn) -> Any:
+        """The question's truth read from the class's current trace; a truth the page sent
+        must agree (it read the same trace, so a disagreement means another digit, model or
+        target, or a page that is not the class's)."""
+        _, ndjson = await self.traces.get(code)
+        try:
+            truth = questions.truth_of(body.place(), read_records(ndjson))
+        except ValueError as err:
+            raise _refused("record", "class.question_place", str(err), {}) from None
+        if body.truth is not None and not questions.agrees(body.kind, body.truth, truth):
+            message = "this truth is not what the class's trace holds (is it the class's digit?)"
+            raise _refused("truth", "class.truth_mismatch", message, {})
+        return truth
+
     async def pose(self, code: str, body: QuestionIn) -> str:
+        truth = body.truth if body.record is None else await self.true_answer(code, body)
         number = await self.store.incr(code, "questions")
         if number > MAX_QUESTIONS:
             raise ClassError(409, f"a class holds at most {MAX_QUESTIONS} questions")
@@ -40,6 +63,7 @@ class Asking:
         if tolerance is None and body.kind == "value":
             tolerance = questions.DEFAULT_TOLERANCE
         question = {**body.model_dump(), "id": f"q{number}", "tolerance": tolerance}
+        question["truth"] = truth
         question["revealed"] = False
         await self.store.write(
             code, {f"q:{question['id']}": json.dumps(question), "current": question["id"]}

@@ -51,4 +51,5 @@ def open_classroom(
         settings.class_max_sessions, settings.class_max_students, settings.class_heartbeat_s
     )
     sessions = Sessions(store, registry, limits, networks)
-    return Classroom(store, sessions, Asking(sessions), TraceCache(sessions, registry, networks))
+    traces = TraceCache(sessions, registry, networks)
+    return Classroom(store, sessions, Asking(sessions, traces), traces)

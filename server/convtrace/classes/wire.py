@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import base64
 import binascii
-import math
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from convtrace.api.schemas import Tensor
-from convtrace.classes.questions import answer_format
+from convtrace.classes.questions import KINDS, answer_format
 
 IMAGE_BYTES = 28 * 28
 MAX_STATE_BYTES = 256 * 1024
@@ -48,26 +47,60 @@ class ClassState(BaseModel):
         return value
 
 
+class Patch(BaseModel):
+    """A patch of a max pool's input: its top-left cell, its pool window and its map."""
+
+    model_config = ConfigDict(extra="ignore")  # the page also sends the patch's values
+    row0: Index
+    col0: Index
+    window: Annotated[int, Field(ge=1, le=64, strict=True)]
+    channel: Index
+
+
 class QuestionIn(BaseModel):
-    """A question on the current step; ``truth`` is hidden from students until the reveal."""
+    """A question on the current step; ``truth`` is hidden from students until the reveal.
+
+    A question that names its place in the class trace (``record``, and the ``cell``, ``patch``
+    or ``region`` its kind needs) gets its truth from the server, which reads it from the trace
+    it holds; a ``truth`` sent with it must agree (422 ``class.truth_mismatch``). A question that
+    names no record (written by hand, not about the trace) must send its ``truth``.
+    """
 
     model_config = ConfigDict(extra="forbid")
-    kind: Literal["sign", "cells", "value", "shape", "saliency"]
+    kind: str = Field(json_schema_extra={"enum": list(KINDS)})
     step: Annotated[int, Field(ge=0, le=10_000, strict=True)]
     prompt: str = Field(max_length=500)
-    truth: Any
+    truth: Any = None
     tolerance: float | None = Field(None, gt=0, allow_inf_nan=False)
     options: list[Annotated[str, Field(max_length=100)]] | None = Field(None, max_length=10)
+    record: Annotated[int, Field(ge=0, le=10_000, strict=True)] | None = None
+    cell: Annotated[list[Index], Field(min_length=1, max_length=4)] | None = None
+    patch: Patch | None = None
+    region: Annotated[int, Field(ge=1, le=1024, strict=True)] | None = None
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, value: str) -> str:
+        if value not in KINDS:
+            raise ValueError(f"must be one of {', '.join(KINDS)}")
+        return value
 
     @model_validator(mode="after")
     def _truth_fits_kind(self) -> QuestionIn:
+        if self.truth is None:
+            if self.record is None:
+                raise ValueError("truth: required when the question names no record")
+            return self
         try:
             self.truth = answer_format(self.kind, self.truth)
         except ValueError as err:
             raise ValueError(f"truth: {err}") from None
-        if self.tolerance is not None and not math.isfinite(self.tolerance):
-            raise ValueError("tolerance: must be finite")
         return self
+
+    def place(self) -> dict[str, Any]:
+        """The fields a truth is read with (``questions.truth_of``)."""
+        patch = self.patch.model_dump() if self.patch else None
+        return {**self.model_dump(include={"kind", "record", "cell", "region"}), "patch": patch}
 
 
 class AnswerIn(BaseModel):
