@@ -16,7 +16,7 @@ export function createArchFlow(ctx, elements) {
   const freshNote = () =>
     app.networkSeed == null
       ? t("arch.note.network")
-      : t("arch.note.fresh", { seed: app.networkSeed });
+      : t("arch.note.fresh", { seed: String(app.networkSeed) }); // a name, not a quantity
 
   // The page now runs on network `id` ({spec, weights} as GET api/networks/{id} gave them).
   async function useNetwork(id, net, seed) {
@@ -72,6 +72,11 @@ export function createArchFlow(ctx, elements) {
     async toggle() {
       const loaded = await ctx.guarded(loadEditor);
       await loaded?.flow.toggle();
+    },
+
+    /** What the page calls the network in use (the gradient sizes are kept per name). */
+    networkName() {
+      return app.network ? t("arch.your_network", { id: app.network.slice(0, 6) }) : app.model;
     },
 
     /** Said after each trace: a fresh network's prediction is chance, until it is trained. */
