@@ -216,3 +216,27 @@ def test_editor_rows_add_remove_and_reorder(page, app_url):
     page.wait_for_function(APPLY_READY)
     shapes = page.get_by_test_id("arch-shapes").inner_text()
     assert shapes.startswith("28×28×1 → 784 → 784 → 64 → 10")
+
+
+def test_every_preset_is_within_the_limits_and_lenet_keeps_its_weights(page, app_url):
+    open_page(page, app_url)
+    open_editor(page)
+    select = page.get_by_test_id("arch-preset")
+    presets = [v for v in select.locator("option").evaluate_all("(os) => os.map((o) => o.value)")]
+    presets = [p for p in presets if p]
+    assert len(presets) == 7
+    for preset in presets:
+        select.select_option(preset)
+        page.wait_for_function(APPLY_READY)
+        assert page.get_by_test_id("arch-error").filter(visible=True).count() == 0, preset
+        assert page.get_by_test_id("arch-shapes").inner_text().endswith("20,000,000)")
+    # the shipped architecture: Apply keeps the shipped model's trained weights
+    select.select_option("lenet")
+    page.wait_for_function(APPLY_READY)
+    keep = page.locator(".arch-keep input")
+    assert keep.is_visible() and keep.is_checked()
+    shipped = page.evaluate("() => window.convtrace.model()")
+    page.get_by_test_id("arch-apply").click()
+    page.wait_for_function("() => document.querySelector('.arch-note').textContent.length > 0")
+    assert page.evaluate("() => window.convtrace.network()") is None
+    assert page.evaluate("() => window.convtrace.model()") == shipped
