@@ -10,7 +10,9 @@ import numpy as np
 import pytest
 
 from .conftest import api_trace
+from .screens import DESK, screen
 from .test_lesson import give, start_lesson, true_answer
+from .test_lesson_a11y import AXE, serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -240,3 +242,21 @@ def test_every_preset_is_within_the_limits_and_lenet_keeps_its_weights(page, app
     page.wait_for_function("() => document.querySelector('.arch-note').textContent.length > 0")
     assert page.evaluate("() => window.convtrace.network()") is None
     assert page.evaluate("() => window.convtrace.model()") == shipped
+
+
+def test_editor_by_keyboard_and_without_serious_axe_violations(browser, app_url):
+    if not AXE.exists():
+        pytest.skip("axe-core not installed: npm ci")
+    with screen(browser, app_url, DESK, bypass_csp=True) as page:
+        open_page(page, app_url)
+        open_editor(page)
+        page.get_by_test_id("arch-preset").select_option("strided")
+        page.wait_for_function(APPLY_READY)
+        assert serious_violations(page) == []
+        # a layer moved by its ↓ button keeps the keyboard on the same button, one row down
+        rows = page.get_by_test_id("arch-layer")
+        rows.nth(1).get_by_role("button", name="move layer 2 down").focus()
+        page.keyboard.press("Enter")
+        assert rows.nth(2).get_attribute("data-kind") == "relu"
+        label = page.evaluate("() => document.activeElement.getAttribute('aria-label')")
+        assert label == "move layer 3 down"
