@@ -115,6 +115,7 @@ def answer_first_questions(page, network: str, count=2) -> int:
 def export_figure(page, artifacts, name):
     with page.expect_download() as info:
         page.get_by_test_id("export-svg").click()
+    assert info.value.suggested_filename.startswith("convtrace-network-")
     path = artifacts / name
     info.value.save_as(path)
     root = ET.parse(path).getroot()
