@@ -101,10 +101,11 @@ def test_requests_name_the_network_in_use(page, app_url):
       };""",
     )
     assert out["shipped"] == {"model": "lenet-relu"}
-    assert out["trained"] == {"weights": {"d.W": {"shape": [1], "data": [2]}}, "model": "lenet-relu"}
+    weights = {"d.W": {"shape": [1], "data": [2]}}
+    assert out["trained"] == {"weights": weights, "model": "lenet-relu"}
     assert out["mine"] == {"network": "abc"}
     assert out["stepped"] == {"network": "def"}  # the id the SGD step stored its weights under
-    assert out["inline"] == {"spec": {"layers": []}, "weights": {"d.W": {"shape": [1], "data": [2]}}}
+    assert out["inline"] == {"spec": {"layers": []}, "weights": weights}
     assert "n=abc" in out["hash"] and out["back"] == "abc"
 
 
