@@ -2,6 +2,7 @@
 // event to the flow method that handles it.
 
 import { createAppState, fromHash } from "./app-state.js";
+import { createArchFlow } from "./flows/arch.js";
 import { createClassLoader } from "./flows/class-loader.js";
 import { createClassifyFlow } from "./flows/classify.js";
 import { createContext } from "./flows/context.js";
@@ -103,6 +104,8 @@ flows.link = createLinkFlow(ctx);
 flows.focus = createFocusFlow(ctx);
 flows.present = createPresentFlow(ctx);
 flows.lesson = createLessonLoader(ctx, { root: $("lesson"), start: $("lesson-start") });
+flows.arch = createArchFlow(ctx, { root: $("arch"), open: $("arch-open") });
+$("arch-open").addEventListener("click", () => flows.arch.toggle());
 flows.class = createClassLoader(ctx, {
   root: $("class"),
   start: $("class-start"),
@@ -158,6 +161,7 @@ window.convtrace = {
   timings: () => ({ ...app.timings }),
   traces: () => app.traces,
   model: () => app.model,
+  network: () => app.network,
   weights: () => app.student ?? app.shipped,
   lesson: () => flows.lesson.current(),
   /** The class this page leads or follows: {code, role, following}, no token. */

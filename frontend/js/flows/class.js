@@ -9,6 +9,7 @@
 // state went), sent, students, question: the engine's question posed (with the server's truth),
 // askedOn: the trace it was asked on, results}.
 
+import { networkInUse } from "../app-state.js";
 import * as C from "../class-api.js";
 import { encodeWeights } from "../codec.js";
 import { t } from "../i18n.js";
@@ -36,7 +37,9 @@ function classState(app) {
     cell: selectedCell(app),
     view: app.present ? "present" : "desk",
   };
-  if (app.student) state.weights = encodeWeights(app.student);
+  const network = networkInUse(app); // followers fetch its spec and weights
+  if (network) state.network = network;
+  else if (app.student) state.weights = encodeWeights(app.student);
   return state;
 }
 

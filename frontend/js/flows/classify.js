@@ -65,8 +65,11 @@ export function createClassifyFlow(ctx) {
     app.trace = trace;
     app.traces += 1;
     app.input = trace.records[0].values;
-    const { [app.model]: _, ...others } = app.sizes;
-    app.sizes = { [app.model]: S.gradientSizes(trace), ...others };
+    const name = ctx.flows.arch.networkName();
+    const { [name]: _, ...others } = app.sizes;
+    // this network beside the one traced before it (the chart has a colour for two)
+    const [earlier] = Object.entries(others);
+    app.sizes = { [name]: S.gradientSizes(trace), ...Object.fromEntries(earlier ? [earlier] : []) };
     app.timings.traceMs = performance.now() - t0;
     v.probabilities.showResult(trace.result, app.label != null);
     if (app.label == null) v.probabilities.ask(); // a new digit: which one did the student mean?
@@ -78,7 +81,11 @@ export function createClassifyFlow(ctx) {
     const whose = app.student ? t("classify.your_weights", { count: app.undo.length }) : "";
     const { prediction, label, loss } = trace.result;
     const steps = trace.steps.length;
-    ctx.status("idle", t("classify.done", { prediction, label, loss: fmt(loss), whose, steps }));
+    ctx.status(
+      "idle",
+      t("classify.done", { prediction, label, loss: fmt(loss), whose, steps }) +
+        ctx.flows.arch.traceNote(),
+    );
   }
 
   return {

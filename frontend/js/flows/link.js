@@ -31,8 +31,9 @@ export function createLinkFlow(ctx) {
         v.toolbar.showModels(app.models, name);
         await ctx.flows.train.loadModel(name);
         ctx.status("idle", t("link.ready"));
+        if (wanted.network) await ctx.flows.arch.openLink(wanted.network);
         if (!wanted.input) return;
-        Object.assign(app, { ...wanted, model: name });
+        Object.assign(app, { ...wanted, model: name, network: app.network });
         v.drawpad.showImage(app.input);
         await ctx.flows.classify.rerun();
       });

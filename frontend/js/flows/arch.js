@@ -1,0 +1,107 @@
+// The student's own network as app state: loading one by id (after Apply, from a link, from a
+// class), what is said about a fresh network's prediction, and the editor, whose modules load
+// when it is first opened (a student who never opens it never downloads them).
+
+import * as A from "../arch-api.js";
+import { t } from "../i18n.js";
+import * as P from "../panels.js";
+import * as S from "../trace-store.js";
+
+/** elements = {root, open}: the editor's card and the header button that opens it. */
+export function createArchFlow(ctx, elements) {
+  const { app, v } = ctx;
+  let editor = null; // {view, flow} once loaded
+  let note = "";
+
+  const freshNote = () =>
+    app.networkSeed == null
+      ? t("arch.note.network")
+      : t("arch.note.fresh", { seed: String(app.networkSeed) }); // a name, not a quantity
+
+  // The page now runs on network `id` ({spec, weights} as GET api/networks/{id} gave them).
+  async function useNetwork(id, net, seed) {
+    const got = await A.checkNetwork(net.spec);
+    if (!got.ok) throw new Error(t("arch.not_buildable"));
+    Object.assign(app, {
+      network: id,
+      spec: net.spec,
+      networkSeed: seed,
+      architecture: got.check.layers,
+      shipped: net.weights,
+      student: null,
+      undo: [],
+      lastStep: null,
+      trace: S.emptyTrace(),
+    });
+    v.network.showLayers(P.layerRows(app.architecture));
+    v.toolbar.showModel(""); // no shipped model is in use
+    v.training.showStepResult(null);
+    v.diagnostics.showGradcheck(null);
+    ctx.flows.step.drawPanels();
+    ctx.flows.train.showState();
+    core.showNote(freshNote());
+  }
+
+  async function loadEditor() {
+    if (editor) return editor;
+    const [views, flows] = await Promise.all([
+      import("../views/arch-editor.js"),
+      import("./arch-edit.js"),
+    ]);
+    const view = views.createArchEditor(elements);
+    const flow = flows.createArchEdit(ctx, view, core);
+    view.bind(flow);
+    view.showNote(note);
+    editor = { view, flow };
+    return editor;
+  }
+
+  const core = {
+    /** The network `id` (fetched) becomes the one every request runs on. */
+    async loadNetwork(id, seed = null) {
+      await useNetwork(id, await A.fetchNetwork(id), seed);
+    },
+
+    /** A line under the editor about the network in use (kept until the editor loads). */
+    showNote(text) {
+      note = text;
+      editor?.view.showNote(text);
+    },
+
+    /** The header's button: the editor opens (loaded the first time) or closes. */
+    async toggle() {
+      const loaded = await ctx.guarded(loadEditor);
+      await loaded?.flow.toggle();
+    },
+
+    /** What the page calls the network in use (the gradient sizes are kept per name). */
+    networkName() {
+      return app.network ? t("arch.your_network", { id: app.network.slice(0, 6) }) : app.model;
+    },
+
+    /** Said after each trace: a fresh network's prediction is chance, until it is trained. */
+    traceNote() {
+      if (!app.network || app.student) return "";
+      return ` ${app.networkSeed == null ? t("arch.chance.network") : t("arch.chance.fresh")}`;
+    },
+
+    /** Start-up: the network a link names (after the shipped model is loaded as the fallback). */
+    async openLink(id) {
+      try {
+        await core.loadNetwork(id);
+      } catch (err) {
+        ctx.status("error", t("arch.link_failed", { reason: err.message }));
+      }
+    },
+
+    /** A class's state names the network (or model) the class runs on: use it here too. */
+    async useClassNetwork(state) {
+      if (state.network) {
+        if (state.network !== app.network) await core.loadNetwork(state.network);
+      } else if (state.model !== app.model || app.network) {
+        await ctx.flows.train.loadModel(state.model);
+      }
+    },
+  };
+  return core;
+}
