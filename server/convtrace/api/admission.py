@@ -48,7 +48,7 @@ from convtrace.api.limits import (
     send_json,
 )
 
-HEAVY_PATHS = frozenset({"/api/gradcheck", "/api/sgd"})
+HEAVY_PATHS = frozenset({"/api/gradcheck", "/api/sgd", "/api/input-gradient"})
 BUSY = "server busy, retry shortly"
 _DEADLINE: ContextVar[float | None] = ContextVar("convtrace_deadline", default=None)
 

@@ -18,6 +18,7 @@ from fastapi import FastAPI
 from convtrace.api import docs, errors
 from convtrace.api.middleware import install_middleware
 from convtrace.api.routes import classes, gradcheck, health, models, samples, sgd, trace
+from convtrace.api.routes import input_gradient as input_gradient_route  # issue 20
 from convtrace.api.webroot import mount_frontend
 from convtrace.config import Settings
 from convtrace.registry import Registry
@@ -31,6 +32,7 @@ API_ROUTERS = (
     sgd.router,
     gradcheck.router,
     classes.router,
+    input_gradient_route.router,
 )
 
 
