@@ -6,6 +6,7 @@ import { createClassLoader } from "./flows/class-loader.js";
 import { createClassifyFlow } from "./flows/classify.js";
 import { createContext } from "./flows/context.js";
 import { createFocusFlow } from "./flows/focus.js";
+import { createInputLabFlow } from "./flows/input-lab.js";
 import { createLessonFlow } from "./flows/lesson.js";
 import { createLinkFlow } from "./flows/link.js";
 import { createPresentFlow } from "./flows/present.js";
@@ -17,6 +18,7 @@ import { createDerivation } from "./views/derivation.js";
 import { createDiagnostics } from "./views/diagnostics.js";
 import { createDrawpad } from "./views/drawpad.js";
 import { createFocusView } from "./views/focus-view.js";
+import { createInputLab } from "./views/input-lab.js";
 import { createInspector } from "./views/inspector.js";
 import { createNetworkView } from "./views/layer-view.js";
 import { createPresenter } from "./views/presenter.js";
@@ -90,6 +92,12 @@ const views = {
     download: $("download"),
     status: $("status"),
   }),
+  inputLab: createInputLab({
+    root: $("input-lab"),
+    open: $("ig-open"),
+    heading: $("ig-heading"),
+    hint: $("ig-hint"),
+  }),
 };
 
 const app = createAppState();
@@ -102,6 +110,7 @@ flows.link = createLinkFlow(ctx);
 flows.focus = createFocusFlow(ctx);
 flows.present = createPresentFlow(ctx);
 flows.lesson = createLessonFlow(ctx);
+flows.inputLab = createInputLabFlow(ctx);
 flows.class = createClassLoader(ctx, {
   root: $("class"),
   start: $("class-start"),
@@ -143,6 +152,16 @@ views.training.bind({
   reset: () => flows.train.reset(),
 });
 views.diagnostics.bindGradcheck(() => flows.train.gradcheck());
+views.inputLab.bind({
+  open: () => flows.inputLab.open(),
+  close: () => flows.inputLab.close(),
+  mode: (mode) => flows.inputLab.mode(mode),
+  run: () => flows.inputLab.run(),
+  epsilon: () => flows.inputLab.epsilon(),
+  frame: (i) => flows.inputLab.frame(i),
+  play: () => flows.inputLab.play(),
+  send: () => flows.inputLab.send(),
+});
 views.toolbar.bind({
   model: (name) => flows.train.chooseModel(name),
   scale: (mode) => flows.step.setScaleMode(mode),
@@ -170,6 +189,7 @@ window.convtrace = {
 
 flows.present.open();
 flows.step.render();
+views.inputLab.showMode("fgsm");
 const classLink = fromHash(location.hash).classCode;
 flows.link.open().then(() => {
   flows.lesson.openLink();

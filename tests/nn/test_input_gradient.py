@@ -175,3 +175,14 @@ def test_work_past_its_deadline_stops(registry, net):
         ig.targeted(net, _digit(registry, 1), 0, 0.3, 1 / 255, 200, past)
     with pytest.raises(TimeoutError):
         occ.occlusion(net, _digit(registry, 1), 1, 6, 2, past)
+
+
+def test_the_update_shown_is_at_a_pixel_the_step_moved():
+    x = np.zeros((1, 3, 3, 1), np.float32)
+    dx = np.zeros_like(x)
+    dx[0, 0, 0, 0], dx[0, 1, 2, 0], dx[0, 2, 1, 0] = -9.0, 2.0, -3.0  # (0, 0) held at 0
+    x_next = x.copy()
+    x_next[0, 1, 2, 0], x_next[0, 2, 1, 0] = 0.1, 0.1
+    update = ig.pixel_update(x, dx, x_next)
+    assert (update.row, update.col, update.dx) == (2, 1, -3.0)
+    assert update.x == 0 and update.next == pytest.approx(0.1)

@@ -125,10 +125,16 @@ def frame(step: int, x: Array, p: Array, x0: Array, update: Update | None = None
 
 
 def pixel_update(x: Array, dx: Array, x_next: Array) -> Update:
-    """The update at the pixel where |dx| is largest (channel 0 of a multi-channel image)."""
+    """The update at the pixel the step moved most (to a quarter grey level), the largest |dx|
+    among those: a pixel held at a bound shows nothing of the rule. Channel 0 only."""
     g = dx[0, :, :, 0]
-    r, c = np.unravel_index(int(np.abs(g).argmax()), g.shape)
-    return Update(int(r), int(c), float(x[0, r, c, 0]), float(g[r, c]), float(x_next[0, r, c, 0]))
+    moved = np.round(np.abs(x_next[0, :, :, 0] - x[0, :, :, 0]).astype(np.float64) * LEVELS * 4)
+    best = np.flatnonzero(moved.reshape(-1) == moved.max())
+    flat = int(best[np.abs(g.reshape(-1)[best]).argmax()])
+    r, c = divmod(flat, g.shape[1])
+    # (+ 0.0 turns a −0.0 into 0.0: no "−0" on the page)
+    before, after = float(x[0, r, c, 0]) + 0.0, float(x_next[0, r, c, 0]) + 0.0
+    return Update(r, c, before, float(g[r, c]), after)
 
 
 def thinned(frames: list[Frame], keep: int = MAX_FRAMES) -> list[Frame]:
