@@ -12,7 +12,7 @@ import pytest
 
 from tests.api.decode import decode
 
-from .screens import DESK, PHONE, open_app, pick_sample, screen, wait_trace
+from .screens import DESK, PHONE, axe_violations, open_app, pick_sample, screen, wait_trace
 from .test_phone import no_sideways_scroll, small_targets
 
 pytestmark = pytest.mark.browser
@@ -100,7 +100,7 @@ def test_trace_this_image_puts_the_frame_in_the_main_view(page, app_url):
 @pytest.mark.parametrize(("device", "name"), [(DESK, "desk-1440x900"), (PHONE, "phone-390x844")])
 def test_the_lab_at_desk_and_phone_size(browser, app_url, device, name):
     SHOTS.mkdir(parents=True, exist_ok=True)
-    with screen(browser, app_url, device) as page:
+    with screen(browser, app_url, device, bypass_csp=True) as page:  # (axe is injected)
         _open_lab(page, app_url, digit=4)
         width = page.viewport_size["width"]
         for mode, target in (
@@ -121,4 +121,26 @@ def test_the_lab_at_desk_and_phone_size(browser, app_url, device, name):
                 if lab.locator(f"[data-testid='{t['what']}']").count()
             ]
             assert not small, small
+        assert axe_violations(page) == []
         page.screenshot(path=SHOTS / f"{name}-page.png")
+
+
+def test_the_lab_works_from_the_keyboard(page, app_url):
+    open_app(page, app_url)
+    pick_sample(page, 1)
+    page.get_by_test_id("ig-open").focus()
+    page.keyboard.press("Enter")
+    page.get_by_test_id("input-lab").wait_for(state="visible")
+    order = []
+    for _ in range(12):  # Tab from the open button reaches the lab's controls in order
+        page.keyboard.press("Tab")
+        order.append(page.evaluate("() => document.activeElement.dataset.testid || ''"))
+    assert {"ig-close", "ig-mode", "ig-epsilon", "ig-run"} <= set(order), order
+    page.get_by_test_id("ig-run").focus()
+    with page.expect_response(lambda r: r.url.endswith(URL)):
+        page.keyboard.press("Enter")
+    page.get_by_test_id("ig-frames").wait_for(state="visible")
+    page.get_by_test_id("ig-close").focus()
+    page.keyboard.press("Enter")
+    assert page.get_by_test_id("input-lab").is_hidden()
+    assert page.evaluate("() => document.activeElement.dataset.testid") == "ig-open"

@@ -90,6 +90,11 @@ function equationText(a, f) {
   return t("ig.update", { row: u.row, col: u.col, equation });
 }
 
+function frameCaption(mode, top) {
+  if (mode === "visualise") return t("ig.image.stretched", { top: num(top, 2) });
+  return t(mode === "occlusion" ? "ig.image.occluded" : "ig.image");
+}
+
 export function createInputLabFlow(ctx) {
   const { app, v } = ctx;
   const lab = app.inputLab;
@@ -112,7 +117,7 @@ export function createInputLabFlow(ctx) {
       ...f,
       index,
       stretch,
-      caption: stretch ? t("ig.image.stretched", { top: num(top, 2) }) : t("ig.image"),
+      caption: frameCaption(a.mode, top),
       diff: Float32Array.from(f.values, (x, i) => x - first[i]),
       counter: t("ig.step_count", { step: f.step, count: a.frames[a.frames.length - 1].step }),
       predictionText: t("ig.prediction", { digit: f.prediction, p: num(p) }),

@@ -47,6 +47,7 @@ export default {
   "ig.original": "your digit x",
   "ig.original.visualise": "start image",
   "ig.image": "this frame x′",
+  "ig.image.occluded": "the grey square that lowers p_y most",
   "ig.image.stretched": "this frame x′ (colours stretched: brightest = {top})",
   "ig.change": "change x′ − x",
   "ig.probabilities": "probabilities p",
@@ -57,7 +58,7 @@ export default {
     other: "step {step} of {count}",
   },
   "ig.fgsm.fooled":
-    "Each pixel moved by at most {linf}, a change you can hardly see, yet the answer went from {before} to {after}.",
+    "Each pixel moved by at most {linf}: to you it is still a {before}, to the network it is now a {after}. Lower ε: how small a change still fools it?",
   "ig.fgsm.held":
     "Each pixel moved by at most {linf} and the answer stayed {before}. Try a larger ε.",
   "ig.targeted.reached": {
