@@ -65,6 +65,7 @@ export const PROPERTIES = [
       open: false,
       answer: null,
       index: 0,
+      asking: false,
       timer: null,
       wait: null,
       request: null,

@@ -161,6 +161,7 @@ views.inputLab.bind({
   frame: (i) => flows.inputLab.frame(i),
   play: () => flows.inputLab.play(),
   send: () => flows.inputLab.send(),
+  guess: (k) => flows.inputLab.guess(k),
 });
 views.toolbar.bind({
   model: (name) => flows.train.chooseModel(name),

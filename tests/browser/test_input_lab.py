@@ -13,11 +13,20 @@ import pytest
 from tests.api.decode import decode
 
 from .screens import DESK, PHONE, axe_violations, open_app, pick_sample, screen, wait_trace
-from .test_phone import no_sideways_scroll, small_targets
+from .test_phone import no_sideways_scroll
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(os.environ.get("CONVTRACE_SHOTS", "/tmp/shots-inputgrad"))
 URL = "api/input-gradient"
+# the lab's visible controls (a checkbox by its label) under 44 px on a side
+SMALL_IN_LAB = """() => Array.from(document.querySelectorAll(
+    '[data-testid=input-lab] :is(button, select, input)'))
+  .map((e) => (e.type === 'checkbox' && e.closest('label')) || e)
+  .filter((e) => e.getClientRects().length)
+  .map((e) => { const r = e.getBoundingClientRect();
+    return {what: e.dataset.testid || e.className || e.outerHTML.slice(0, 40),
+            w: r.width, h: r.height}; })
+  .filter((t) => t.w < 44 || t.h < 44)"""
 
 
 def _open_lab(page, app_url, digit=3):
@@ -114,13 +123,7 @@ def test_the_lab_at_desk_and_phone_size(browser, app_url, device, name):
             no_sideways_scroll(page, width)
             page.get_by_test_id("input-lab").screenshot(path=SHOTS / f"{name}-{mode}.png")
         if device is PHONE:
-            lab = page.get_by_test_id("input-lab")
-            small = [
-                t
-                for t in small_targets(page)
-                if lab.locator(f"[data-testid='{t['what']}']").count()
-            ]
-            assert not small, small
+            assert not page.evaluate(SMALL_IN_LAB), page.evaluate(SMALL_IN_LAB)
         assert axe_violations(page) == []
         page.screenshot(path=SHOTS / f"{name}-page.png")
 
@@ -144,3 +147,19 @@ def test_the_lab_works_from_the_keyboard(page, app_url):
     page.keyboard.press("Enter")
     assert page.get_by_test_id("input-lab").is_hidden()
     assert page.evaluate("() => document.activeElement.dataset.testid") == "ig-open"
+
+
+def test_guess_first_hides_the_attack_until_a_digit_is_chosen(page, app_url):
+    _open_lab(page, app_url, digit=4)
+    page.get_by_test_id("ig-guess-first").check()
+    page.get_by_test_id("ig-mode").select_option("fgsm")
+    with page.expect_response(lambda r: r.url.endswith(URL)) as answer:
+        page.get_by_test_id("ig-run").click()
+    page.get_by_test_id("ig-guess").wait_for(state="visible")
+    assert page.get_by_test_id("ig-frames").is_hidden()
+    after = answer.value.json()["frames"][1]["prediction"]
+    page.get_by_test_id("ig-guess-3").click()
+    page.get_by_test_id("ig-frames").wait_for(state="visible")
+    assert page.get_by_test_id("ig-guess").is_hidden()
+    assert f"You said 3; the network says {after}." in page.locator(".ig-summary").inner_text()
+    assert _shown_digit(page) == after

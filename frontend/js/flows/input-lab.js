@@ -174,6 +174,8 @@ export function createInputLabFlow(ctx) {
     v.inputLab.showSummary(summaryText(a));
     const animated = a.mode === "targeted" || a.mode === "visualise";
     show(animated ? 0 : a.frames.length - 1);
+    lab.asking = p.guessFirst && a.mode === "fgsm";
+    v.inputLab.showGuess(lab.asking);
     if (animated) play();
   }
 
@@ -194,6 +196,16 @@ export function createInputLabFlow(ctx) {
     },
     run,
     play,
+    /** The class's (or the student's) guess of the attacked digit, or null: reveal it. */
+    guess(k) {
+      const a = lab.answer;
+      if (!a || !lab.asking) return;
+      lab.asking = false;
+      v.inputLab.showGuess(false);
+      const after = a.frames[a.frames.length - 1].prediction;
+      const said = k == null ? "" : `${t("ig.guessed", { guess: k, after })} `;
+      v.inputLab.showSummary(said + summaryText(a));
+    },
     frame(index) {
       stop();
       if (lab.answer) show(index);

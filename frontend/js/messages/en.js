@@ -83,4 +83,6 @@ export default {
   "ig.guess": "Which digit will it become?",
   "ig.guess_first": "Guess before you see",
   "ig.reveal": "Show the answer",
+  "ig.guess_digit": "guess {digit}",
+  "ig.guessed": "You said {guess}; the network says {after}.",
 };

@@ -74,7 +74,33 @@ function buildControls() {
   const blur = numberInput("0.5", "0", "3", "0.1");
   const patch = numberInput("6", "2", "14", "1");
   const run = button(t("ig.run"), "ig-run", "primary");
-  return { mode, epsilon, epsilonValue, epsilonField, target, start, l2, blur, patch, run };
+  const guessFirst = el("input");
+  guessFirst.type = "checkbox";
+  guessFirst.dataset.testid = "ig-guess-first";
+  const guessField = el("label", "ig-check");
+  guessField.append(guessFirst, el("span", "", t("ig.guess_first")));
+  return {
+    ...{ mode, epsilon, epsilonValue, epsilonField, target, start, l2, blur, patch, run },
+    guessFirst,
+    guessField,
+  };
+}
+
+// "Which digit will it become?": ten digit buttons and a plain reveal, asked before the frames
+function buildGuess() {
+  const root = el("div", "ig-guess");
+  root.dataset.testid = "ig-guess";
+  root.hidden = true;
+  const digits = el("div", "ig-guess-digits");
+  const buttons = [...Array(10).keys()].map((k) => {
+    const b = button(String(k), `ig-guess-${k}`);
+    b.setAttribute("aria-label", t("ig.guess_digit", { digit: k }));
+    return b;
+  });
+  digits.append(...buttons);
+  const reveal = button(t("ig.reveal"), "ig-reveal");
+  root.append(el("p", "ig-guess-question", t("ig.guess")), digits, reveal);
+  return { root, buttons, reveal };
 }
 
 export function createInputLab({ root, open, heading, hint }) {
@@ -93,7 +119,9 @@ export function createInputLab({ root, open, heading, hint }) {
     patch: labelled(t("ig.patch"), c.patch),
   };
   const controls = el("div", "ig-controls");
+  fields.guess = c.guessField;
   controls.append(labelled(t("ig.mode"), c.mode, "ig-mode"), ...Object.values(fields), c.run);
+  const guess = buildGuess();
 
   const original = figure(t("ig.original"));
   const current = figure(t("ig.image"));
@@ -133,7 +161,8 @@ export function createInputLab({ root, open, heading, hint }) {
 
   const head = el("div", "ig-head");
   head.append(el("h2", "", t("ig.title")), close);
-  root.replaceChildren(head, el("p", "ig-intro", t("ig.intro")), controls, explain, status, frames);
+  const intro = el("p", "ig-intro", t("ig.intro"));
+  root.replaceChildren(head, intro, controls, explain, status, guess.root, frames);
   open.textContent = t("ig.open");
   open.setAttribute("aria-expanded", "false");
 
@@ -159,6 +188,10 @@ export function createInputLab({ root, open, heading, hint }) {
       slider.addEventListener("input", () => h.frame(Number(slider.value)));
       play.addEventListener("click", h.play);
       send.addEventListener("click", h.send);
+      guess.buttons.forEach((b, k) => {
+        b.addEventListener("click", () => h.guess(k));
+      });
+      guess.reveal.addEventListener("click", () => h.guess(null));
     },
 
     showOpen(isOpen) {
@@ -172,7 +205,7 @@ export function createInputLab({ root, open, heading, hint }) {
     showMode(mode) {
       c.mode.value = mode;
       const uses = {
-        fgsm: ["epsilon"],
+        fgsm: ["epsilon", "guess"],
         targeted: ["epsilon", "target"],
         visualise: ["target", "start", "l2", "blur"],
         occlusion: ["patch"],
@@ -180,6 +213,7 @@ export function createInputLab({ root, open, heading, hint }) {
       for (const [name, field] of Object.entries(fields)) field.hidden = !uses.includes(name);
       explain.textContent = t(`ig.explain.${mode}`);
       frames.hidden = true;
+      guess.root.hidden = true;
     },
 
     /** The experiment's parameters as the controls hold them. */
@@ -191,7 +225,15 @@ export function createInputLab({ root, open, heading, hint }) {
       l2: Number(c.l2.value),
       blur: Number(c.blur.value),
       patch: Number(c.patch.value),
+      guessFirst: c.guessFirst.checked,
     }),
+
+    /** Hide the answer behind "which digit will it become?" (true) or show it (false). */
+    showGuess(asking) {
+      guess.root.hidden = !asking;
+      frames.hidden = asking;
+      if (asking) guess.buttons[0].focus();
+    },
 
     showBusy(busy) {
       c.run.disabled = busy;
