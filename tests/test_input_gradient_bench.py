@@ -33,5 +33,6 @@ def test_input_gradient_bench_prints_every_goal():
     assert re.search(r"fgsm eps=0\.25: prediction changed on \d+\.\d%", out), out
     assert re.search(r"reached on \d+\.\d% of 10 \(digit, target\) pairs", out), out
     assert len(re.findall(r"visualise from \w+ .* min \d\.\d{3}", out)) == 2, out
-    assert re.search(r"targeted 200 steps \d+\.\d ms, visualise 200 steps \d+\.\d ms", out), out
+    assert re.search(r"targeted 200 steps \d+\.\d ms \(CPU \d+\.\d ms\)", out), out
+    assert re.search(r"visualise 200 steps \d+\.\d ms \(CPU \d+\.\d ms\)", out), out
     assert "convtrace.access" not in out and '"path"' not in out  # no access log in the numbers

@@ -103,6 +103,17 @@ def test_bad_values_are_a_422_naming_the_field(client, image_list, fields, field
     assert any(d["loc"][:2] == ["body", field] for d in answer.json()["detail"]), answer.text
 
 
+def test_a_missing_target_says_so_with_a_stable_code(client, image_list):
+    detail = _post(client, image_list, mode="visualise").json()["detail"]
+    assert detail == [
+        {
+            "loc": ["body", "target"],
+            "msg": "mode 'visualise' needs a target digit",
+            "type": "input_gradient.target_required",
+        }
+    ]
+
+
 def test_a_missing_or_bad_image_is_a_422_naming_image(client, image_list):
     assert _post(client, image_list[:27], mode="fgsm").json()["detail"][0]["loc"][:2] == [
         "body",

@@ -91,18 +91,21 @@ class InputGradientRequest(NetworkChoice):
     seed: Seed = Field(0, description="visualise: the noise of a 'noise' start.")
 
 
-def _field_error(field: str, message: str) -> RequestValidationError:
-    return RequestValidationError([{"loc": ("body", field), "msg": message, "type": "value_error"}])
+def _field_error(field: str, message: str, code: str) -> RequestValidationError:
+    """A 422 on body.<field>; ``type`` carries a stable code a page can word itself."""
+    return RequestValidationError([{"loc": ("body", field), "msg": message, "type": code}])
 
 
 def _checked(body: InputGradientRequest, net: Network) -> None:
     """What the field types cannot say: a target where one is needed, classes the net has."""
     if body.mode in ("targeted", "visualise") and body.target is None:
-        raise _field_error("target", f"mode '{body.mode}' needs a target digit")
+        message = f"mode '{body.mode}' needs a target digit"
+        raise _field_error("target", message, "input_gradient.target_required")
     for name in ("label", "target"):
         value = getattr(body, name)
         if value is not None and value >= net.classes:
-            raise _field_error(name, f"must be below {net.classes}, the network's classes")
+            message = f"must be below {net.classes}, the network's classes"
+            raise _field_error(name, message, "input_gradient.no_such_class")
 
 
 def _start(body: InputGradientRequest) -> np.ndarray:
