@@ -190,7 +190,6 @@ window.convtrace = {
 
 flows.present.open();
 flows.step.render();
-views.inputLab.showMode("fgsm");
 const classLink = fromHash(location.hash).classCode;
 flows.link.open().then(() => {
   flows.lesson.openLink();

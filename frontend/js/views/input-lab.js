@@ -174,7 +174,7 @@ export function createInputLab({ root, open, heading, hint }) {
     scaleLegend = next;
   }
 
-  return {
+  const view = {
     /** h = {open, close, mode, run, epsilon, frame(i), play, send} */
     bind(h) {
       open.addEventListener("click", h.open);
@@ -292,4 +292,6 @@ export function createInputLab({ root, open, heading, hint }) {
       play.setAttribute("aria-pressed", String(playing));
     },
   };
+  view.showMode(MODES[0]);
+  return view;
 }
