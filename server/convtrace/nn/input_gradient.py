@@ -82,7 +82,9 @@ def on_grid(x: Array) -> Array:
 
 def as_batch(net: Network, image: Array) -> Array:
     """(r, s) or (r, s, t) -> (1, r, s, t) in the network's precision."""
-    x = np.asarray(image, dtype=net.layers[0].params.get("W", np.zeros(0, np.float32)).dtype)
+    first = net.layers[0].params if net.layers else {}
+    dtype = first["W"].dtype if "W" in first else np.dtype(np.float32)
+    x = np.asarray(image, dtype=dtype)
     if x.ndim == 2:
         x = x[:, :, None]
     if x.shape != net.input_shape:
