@@ -8,6 +8,7 @@ import { number, t } from "../i18n.js";
 
 const FRAME_MS = 150; // animation: one frame per 150 ms (41 frames at most: ~6 s)
 const SLIDER_WAIT_MS = 250; // ε slider: run once the student pauses
+const AGREE = 0.4; // this share of shared top pixels or more: the two maps "agree"
 const STRIDE = 2; // occlusion: the patch moves by 2 pixels (144 positions for a 6 px patch)
 
 const num = (v, digits = 3) => number(v, { maximumFractionDigits: digits });
@@ -45,6 +46,15 @@ function decoded(answer) {
   return { ...answer, frames, maps };
 }
 
+// which ninth of the 28x28 image (a 3x3 grid) the centre of a map's top tenth falls in
+function region(values) {
+  const order = Array.from(values.keys()).sort((i, j) => values[j] - values[i]);
+  const top = order.slice(0, Math.round(values.length / 10));
+  const mean = (f) => top.reduce((sum, i) => sum + f(i), 0) / top.length;
+  const third = (v) => Math.min(2, Math.floor(v / (28 / 3)));
+  return t(`ig.region.${third(mean((i) => Math.floor(i / 28))) * 3 + third(mean((i) => i % 28))}`);
+}
+
 // what the answer means, in one sentence
 function summaryText(a) {
   const first = a.frames[0];
@@ -71,7 +81,10 @@ function summaryText(a) {
   if (a.mode === "visualise") {
     return t("ig.visualise.done", { count: last.step, target: a.target, p: num(a.probability) });
   }
-  return t("ig.agreement", { share: number(a.agreement, { style: "percent" }) });
+  const where = { gradient: region(a.maps.saliency), occlusion: region(a.maps.sensitivity) };
+  const share = number(a.agreement, { style: "percent" });
+  const verdict = t(a.agreement >= AGREE ? "ig.agree.much" : "ig.agree.little");
+  return `${t("ig.agreement", { share })} ${verdict} ${t("ig.where", where)}`;
 }
 
 // the rule of this step with its numbers at the pixel that changed most

@@ -79,7 +79,22 @@ export default {
   "ig.same_scale":
     "Both maps on one scale: 0 = no effect, 1 = the largest effect each method found.",
   "ig.agreement":
-    "{share} of the pixels the gradient ranks highest are also among occlusion's highest. They agree on the strokes the answer rests on; the gradient also lights single pixels where a small nudge matters, while occlusion sees whole squares, and grey on empty paper can add a stroke.",
+    "{share} of the pixels the gradient ranks highest are also among occlusion's highest.",
+  "ig.agree.much":
+    "They agree on the strokes the answer rests on; where they differ, the gradient marks single pixels where a tiny nudge matters, occlusion whole squares whose loss matters.",
+  "ig.agree.little":
+    "They mostly disagree: the gradient marks single pixels where a tiny nudge matters, occlusion whole squares whose loss matters, and grey on empty paper can add a stroke the digit never had.",
+  "ig.where":
+    "The gradient's strongest pixels centre on the {gradient}, occlusion's on the {occlusion}.",
+  "ig.region.0": "top left",
+  "ig.region.1": "top",
+  "ig.region.2": "top right",
+  "ig.region.3": "left",
+  "ig.region.4": "middle",
+  "ig.region.5": "right",
+  "ig.region.6": "bottom left",
+  "ig.region.7": "bottom",
+  "ig.region.8": "bottom right",
   "ig.guess": "Which digit will it become?",
   "ig.guess_first": "Guess before you see",
   "ig.reveal": "Show the answer",

@@ -254,6 +254,7 @@ export function createInputLab({ root, open, heading, hint }) {
       change.fig.hidden = Boolean(pair);
       current.fig.hidden = Boolean(pair) && count < 2;
       saliency.fig.hidden = occlusion.fig.hidden = !pair;
+      maps.classList.toggle("compare", Boolean(pair)); // the two importance maps side by side first
       mapsNote.textContent = note ?? "";
       if (pair) {
         const scale = makeScale("sequential", pair.saliency, 1);
