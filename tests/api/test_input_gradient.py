@@ -134,3 +134,27 @@ def test_it_runs_on_the_heavy_lane_and_stops_at_its_deadline(registry, image_lis
         # a target out of reach of a 1/255 budget: all 500 steps would run (~150 ms)
         answer = _post(client, image_list, mode="targeted", target=0, epsilon=1 / 255, steps=500)
     assert answer.status_code == 503
+
+
+def test_visualise_starts_from_its_seeded_noise_or_a_blank(client, image_list):
+    def first_frame(**fields):
+        body = _post(client, image_list, mode="visualise", target=4, steps=5, **fields).json()
+        return decode(body["frames"][0]["image"])
+
+    assert np.array_equal(first_frame(seed=7), first_frame(seed=7))
+    assert not np.array_equal(first_frame(seed=7), first_frame(seed=8))
+    assert not first_frame(start="blank").any()
+    np.testing.assert_array_equal(first_frame(start="image"), np.array(image_list, np.float32))
+
+
+def test_the_openapi_contract_names_the_issues_fields(client):
+    schema = client.get("/openapi.json").json()
+    body = schema["paths"]["/api/input-gradient"]["post"]["requestBody"]["content"]
+    ref = body["application/json"]["schema"]["$ref"].split("/")[-1]
+    fields = schema["components"]["schemas"][ref]
+    assert set(fields["properties"]) >= {
+        *("model", "weights", "image", "label", "mode", "target", "epsilon"),
+        *("steps", "step_size", "regularisation", "patch"),
+    }
+    assert set(fields["required"]) == {"image", "mode"}
+    assert fields["properties"]["steps"]["anyOf"][0]["maximum"] == 500
