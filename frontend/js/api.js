@@ -185,3 +185,8 @@ export async function sgdStep(body, onRetry) {
 export async function gradcheck(body, onRetry) {
   return (await request("api/gradcheck", post(body), pure(onRetry))).json();
 }
+
+/** POST api/input-gradient (the input-gradient lab): frames and maps, arrays still encoded. */
+export async function inputGradient(body, signal, onRetry) {
+  return (await request("api/input-gradient", post(body, signal), pure(onRetry))).json();
+}

@@ -66,6 +66,21 @@ export const PROPERTIES = [
   { name: "timings", type: "object", default: () => ({}), doc: "ms, for the tests' log" },
   { name: "focusPick", type: "object", default: null, doc: "{m, c}: the slice chosen, or null" },
   { name: "focusStep", type: "int", default: -1, doc: "the record index focusPick belongs to" },
+  // input-gradient lab (flows/input-lab.js): the answer shown, its frame, timers, request
+  {
+    name: "inputLab",
+    type: "object",
+    default: () => ({
+      open: false,
+      answer: null,
+      index: 0,
+      asking: false,
+      timer: null,
+      wait: null,
+      request: null,
+    }),
+    doc: "the input-gradient lab",
+  },
 ];
 
 /**

@@ -8,6 +8,7 @@ import { createClassifyFlow } from "./flows/classify.js";
 import { createContext } from "./flows/context.js";
 import { createFocusFlow } from "./flows/focus.js";
 import { createLessonLoader } from "./flows/lesson-loader.js";
+import { createInputLabFlow } from "./flows/input-lab.js";
 import { createLinkFlow } from "./flows/link.js";
 import { createPresentFlow } from "./flows/present.js";
 import { createStepFlow } from "./flows/step.js";
@@ -19,6 +20,7 @@ import { createDerivation } from "./views/derivation.js";
 import { createDiagnostics } from "./views/diagnostics.js";
 import { createDrawpad } from "./views/drawpad.js";
 import { createFocusView } from "./views/focus-view.js";
+import { createInputLab } from "./views/input-lab.js";
 import { createInspector } from "./views/inspector.js";
 import { createNetworkView } from "./views/layer-view.js";
 import { createPresenter } from "./views/presenter.js";
@@ -92,6 +94,12 @@ const views = {
     download: $("download"),
     status: $("status"),
   }),
+  inputLab: createInputLab({
+    root: $("input-lab"),
+    open: $("ig-open"),
+    heading: $("ig-heading"),
+    hint: $("ig-hint"),
+  }),
 };
 
 const app = createAppState();
@@ -106,6 +114,7 @@ flows.present = createPresentFlow(ctx);
 flows.lesson = createLessonLoader(ctx, { root: $("lesson"), start: $("lesson-start") });
 flows.arch = createArchFlow(ctx, { root: $("arch"), open: $("arch-open") });
 $("arch-open").addEventListener("click", () => flows.arch.toggle());
+flows.inputLab = createInputLabFlow(ctx);
 flows.class = createClassLoader(ctx, {
   root: $("class"),
   start: $("class-start"),
@@ -147,6 +156,17 @@ views.training.bind({
   reset: () => flows.train.reset(),
 });
 views.diagnostics.bindGradcheck(() => flows.train.gradcheck());
+views.inputLab.bind({
+  open: () => flows.inputLab.open(),
+  close: () => flows.inputLab.close(),
+  mode: (mode) => flows.inputLab.mode(mode),
+  run: () => flows.inputLab.run(),
+  epsilon: () => flows.inputLab.epsilon(),
+  frame: (i) => flows.inputLab.frame(i),
+  play: () => flows.inputLab.play(),
+  send: () => flows.inputLab.send(),
+  guess: (k) => flows.inputLab.guess(k),
+});
 views.toolbar.bind({
   model: (name) => flows.train.chooseModel(name),
   scale: (mode) => flows.step.setScaleMode(mode),

@@ -49,7 +49,7 @@ from convtrace.api.limits import (
     too_large,
 )
 
-HEAVY_PATHS = frozenset({"/api/gradcheck", "/api/sgd"})
+HEAVY_PATHS = frozenset({"/api/gradcheck", "/api/sgd", "/api/input-gradient"})
 BUSY = "server busy, retry shortly"
 _DEADLINE: ContextVar[float | None] = ContextVar("convtrace_deadline", default=None)
 # the worker's main event loop, seen from a heavy request's own loop (see ``on_main_loop``)

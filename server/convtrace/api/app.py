@@ -28,6 +28,7 @@ from convtrace.api.routes import (
     sgd,
     trace,
 )
+from convtrace.api.routes import input_gradient as input_gradient_route  # issue 20
 from convtrace.api.webroot import mount_frontend
 from convtrace.config import Settings
 from convtrace.registry import Registry
@@ -43,6 +44,7 @@ API_ROUTERS = (
     sgd.router,
     gradcheck.router,
     classes.router,
+    input_gradient_route.router,
 )
 
 
