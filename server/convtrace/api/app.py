@@ -17,7 +17,17 @@ from fastapi import FastAPI
 
 from convtrace.api import docs, errors
 from convtrace.api.middleware import install_middleware
-from convtrace.api.routes import classes, gradcheck, health, models, samples, sgd, trace
+from convtrace.api.routes import (
+    batch_trace,  # training lab (issue 19)
+    classes,
+    gradcheck,
+    health,
+    models,
+    samples,
+    sgd,
+    trace,
+    train,  # training lab (issue 19)
+)
 from convtrace.api.webroot import mount_frontend
 from convtrace.config import Settings
 from convtrace.registry import Registry
@@ -31,6 +41,8 @@ API_ROUTERS = (
     sgd.router,
     gradcheck.router,
     classes.router,
+    train.router,  # its lifespan starts the trainer (local process pool or Redis queue)
+    batch_trace.router,
 )
 
 
