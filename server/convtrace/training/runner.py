@@ -22,8 +22,11 @@ def open_trainer(app: Any) -> Trainer:
     settings = app.state.settings
     trainer: Trainer
     if settings.redis_url:
+        from convtrace.training.redisnets import RedisNetworks
         from convtrace.training.redisqueue import RedisTrainer
 
+        if getattr(app.state, "networks", None) is None:
+            app.state.networks = RedisNetworks(settings.redis_url)
         trainer = RedisTrainer(settings.redis_url, settings.train_queue_cap)
     else:
         from convtrace.training.local import LocalTrainer
