@@ -137,6 +137,12 @@ def _bench(args: argparse.Namespace) -> int:
     return bench_main(args.rest)
 
 
+def _worker(args: argparse.Namespace) -> int:
+    from .training.rqworker import main as worker_main
+
+    return worker_main(args.rest)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="convtrace", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -163,13 +169,15 @@ def main(argv: list[str] | None = None) -> int:
     for name, func, text in (
         ("train", _train, "train a model on MNIST IDX files"),
         ("bench", _bench, "time a full trace and training throughput"),
+        ("worker", _worker, "run training jobs from the Redis queue (training lab)"),
     ):
         p = sub.add_parser(name, help=text, add_help=False)
         p.add_argument("rest", nargs=argparse.REMAINDER)
         p.set_defaults(func=func)
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in ("train", "bench"):  # their own parsers take every flag after the name
-        return {"train": _train, "bench": _bench}[argv[0]](argparse.Namespace(rest=argv[1:]))
+    commands = {"train": _train, "bench": _bench, "worker": _worker}
+    if argv and argv[0] in commands:  # their own parsers take every flag after the name
+        return commands[argv[0]](argparse.Namespace(rest=argv[1:]))
     args = parser.parse_args(argv)
     return int(args.func(args))
 

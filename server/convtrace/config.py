@@ -62,6 +62,11 @@ class Settings:
     keepalive_timeout_s: float = 5.0  # idle keep-alive connections are closed after this
     # origins allowed to embed the page in a frame (an LMS, slides); none by default
     frame_ancestors: list[str] = field(default_factory=list)
+    # training lab: worker processes of the local pool (without redis_url; with it, jobs go to
+    # the Redis queue and `convtrace worker` runs them), jobs that may wait, CPU s per job
+    train_workers: int = 1
+    train_queue_cap: int = 200
+    train_cpu_budget_s: float = 60.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:

@@ -35,6 +35,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from convtrace.api.limits import (
     CLASS_PREFIX,
+    TRAIN_PREFIX,
     BodyError,
     Disconnected,
     TokenBuckets,
@@ -49,7 +50,7 @@ from convtrace.api.limits import (
     too_large,
 )
 
-HEAVY_PATHS = frozenset({"/api/gradcheck", "/api/sgd", "/api/input-gradient"})
+HEAVY_PATHS = frozenset({"/api/gradcheck", "/api/sgd", "/api/input-gradient", "/api/batch-trace"})
 BUSY = "server busy, retry shortly"
 _DEADLINE: ContextVar[float | None] = ContextVar("convtrace_deadline", default=None)
 # the worker's main event loop, seen from a heavy request's own loop (see ``on_main_loop``)
@@ -151,7 +152,7 @@ class AdmissionMiddleware:
 
     def is_heavy(self, scope: Scope, body_bytes: int) -> bool:
         path = route_path(scope)
-        if path.startswith(CLASS_PREFIX):  # small bodies (<= 256 KB), async store calls
+        if path.startswith((CLASS_PREFIX, TRAIN_PREFIX)):  # small bodies, async store calls
             return False
         return path in HEAVY_PATHS or body_bytes > self.policy.heavy_body_bytes
 

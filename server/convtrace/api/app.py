@@ -19,6 +19,7 @@ from convtrace.api import docs, errors
 from convtrace.api.cost import WorkBudget
 from convtrace.api.middleware import install_middleware
 from convtrace.api.routes import (
+    batch_trace,  # training lab (issue 19)
     classes,
     gradcheck,
     health,
@@ -27,6 +28,7 @@ from convtrace.api.routes import (
     samples,
     sgd,
     trace,
+    train,  # training lab (issue 19)
 )
 from convtrace.api.routes import input_gradient as input_gradient_route  # issue 20
 from convtrace.api.webroot import mount_frontend
@@ -45,6 +47,8 @@ API_ROUTERS = (
     gradcheck.router,
     classes.router,
     input_gradient_route.router,
+    train.router,  # its lifespan starts the trainer (local process pool or Redis queue)
+    batch_trace.router,
 )
 
 

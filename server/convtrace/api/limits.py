@@ -17,8 +17,9 @@ from starlette.types import Message, Receive, Scope, Send
 EXEMPT_PATHS = frozenset({"/healthz"})  # probes must answer even when the worker is saturated
 # A class's event stream is open for a whole lecture: it must hold no concurrency slot and meet no
 # request deadline (the class store caps followers per class; heartbeats keep it alive).
-EVENT_STREAM = re.compile(r"/api/classes/[^/]+/events")
+EVENT_STREAM = re.compile(r"/api/(classes|train)/[^/]+/events")  # (training: a job's events)
 CLASS_PREFIX = "/api/classes"  # class requests stay on the main loop (the store's Redis client)
+TRAIN_PREFIX = "/api/train"  # so do training requests (the job queue lives on the main loop)
 
 
 def route_path(scope: Scope) -> str:

@@ -1,0 +1,148 @@
+"""The training lab: /api/train. A job trains a network in a worker process (the local pool, or
+the Redis queue's workers: ``convtrace.training``) while the page follows its event stream.
+
+    POST   /api/train              202 {id, events_url, status_url, position}
+    GET    /api/train/{id}/events  SSE: queued, started, progress, filters, checkpoint, eval,
+                                   done | failed | cancelled (resumable with Last-Event-ID)
+    GET    /api/train/{id}         status
+    DELETE /api/train/{id}         cancel (a running job stops within a second)
+
+A client is named by its ``X-Client-Id`` header (a random id the page keeps), else by its
+address: a class behind one NAT address would otherwise share a single job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Path, Request, Response
+from sse_starlette import EventSourceResponse, ServerSentEvent
+
+from convtrace.api import encode
+from convtrace.api.deps import RegistryDep
+from convtrace.api.routes import OrjsonRoute
+from convtrace.api.train_wire import TrainRequest, make_submission
+from convtrace.training.service import Trainer, TrainError
+
+CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+JOB_ID = r"^[A-Za-z0-9_-]{16,64}$"
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """One trainer per API worker, made in its event loop, closed on shutdown."""
+    from convtrace.training.runner import open_trainer
+
+    trainer = open_trainer(app)
+    app.state.trainer = trainer
+    await trainer.start()
+    try:
+        yield
+    finally:
+        await trainer.close()
+
+
+TRAIN_ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"description": "No such job (unknown id, or finished more than an hour ago)"},
+    422: {"description": "Bad input, or a job over the cost limit; each error names its field"},
+    429: {"description": "You already have a job queued or running; retry after `Retry-After`"},
+    503: {"description": "The queue is full or unavailable; retry after `Retry-After`"},
+}
+router = APIRouter(
+    prefix="/train",
+    tags=["train"],
+    route_class=OrjsonRoute,
+    lifespan=lifespan,
+    responses=TRAIN_ERRORS,
+)
+
+
+def get_trainer(request: Request) -> Trainer:
+    trainer: Trainer | None = getattr(request.app.state, "trainer", None)
+    if trainer is None:
+        raise HTTPException(503, "training is not available on this server")
+    return trainer
+
+
+TrainerDep = Annotated[Trainer, Depends(get_trainer)]
+JobId = Annotated[str, Path(pattern=JOB_ID, description="the job's id")]
+
+
+def refused(err: TrainError) -> HTTPException:
+    headers = {} if err.retry_after is None else {"Retry-After": str(round(err.retry_after))}
+    detail = {"msg": str(err), "code": err.code, "params": err.params}
+    return HTTPException(err.status, detail, headers=headers)
+
+
+def client_of(request: Request, client_id: str | None) -> str:
+    if client_id and CLIENT_ID.fullmatch(client_id):
+        return f"id:{client_id}"
+    return f"ip:{request.client.host if request.client else 'unknown'}"
+
+
+@router.post("", status_code=202)
+async def start(
+    body: TrainRequest,
+    request: Request,
+    registry: RegistryDep,
+    trainer: TrainerDep,
+    x_client_id: Annotated[str | None, Header()] = None,
+) -> Response:
+    budget = request.app.state.settings.train_cpu_budget_s
+    submission = make_submission(body, registry, client_of(request, x_client_id), budget)
+    try:
+        position = await trainer.submit(submission)
+    except TrainError as err:
+        raise refused(err) from None
+    base = f"{request.scope.get('root_path', '')}/api/train/{submission.id}"
+    answer = {
+        "id": submission.id,
+        "events_url": f"{base}/events",
+        "status_url": base,
+        "position": position,
+        "steps": submission.job.steps(),
+        "job": submission.job.to_dict(),
+    }
+    return encode.json_response(answer, status_code=202)
+
+
+@router.get("/{job_id}")
+async def status(job_id: JobId, trainer: TrainerDep) -> dict[str, Any]:
+    try:
+        return await trainer.status(job_id)
+    except TrainError as err:
+        raise refused(err) from None
+
+
+@router.delete("/{job_id}")
+async def cancel(job_id: JobId, trainer: TrainerDep) -> dict[str, Any]:
+    try:
+        return await trainer.cancel(job_id)
+    except TrainError as err:
+        raise refused(err) from None
+
+
+@router.get("/{job_id}/events", response_class=EventSourceResponse)
+async def events(
+    job_id: JobId,
+    trainer: TrainerDep,
+    last_event_id: Annotated[str | None, Header(max_length=64)] = None,
+) -> Response:
+    try:
+        if await trainer.ended_before(job_id, last_event_id):
+            return Response(status_code=204)  # tells the browser's EventSource to stop
+    except TrainError as err:
+        raise refused(err) from None
+
+    async def sse() -> AsyncIterator[ServerSentEvent]:
+        async for event in trainer.events(job_id, last_event_id):
+            yield ServerSentEvent(
+                data=encode.dumps(event.data).decode(), event=event.kind, id=event.id, retry=1000
+            )
+
+    return EventSourceResponse(
+        sse(), ping=15, headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
+    )

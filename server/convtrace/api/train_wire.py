@@ -1,0 +1,70 @@
+"""The training lab's request: which network to start from, and how to train it.
+
+Fields left out take the preset's value (``preset``, "quick" by default). A network given by
+name (``model``) starts from random weights (``init_seed``, the job's ``seed`` if absent), so
+the student sees it learn from scratch; given with ``weights`` it starts from those.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import HTTPException
+from pydantic import Field, Strict
+
+from convtrace.api.deps import network_for
+from convtrace.api.schemas import NetworkChoice, Seed
+from convtrace.nn.weights import init_weights
+from convtrace.registry import Registry
+from convtrace.training import dataset
+from convtrace.training.jobs import PRESETS, CostError, Job, check_cost
+from convtrace.training.service import Submission, new_job_id
+
+StrictInt = Annotated[int, Strict()]
+
+
+class TrainRequest(NetworkChoice):
+    preset: Literal["quick", "good"] = Field("quick", description="Defaults for the rest.")
+    init_seed: Seed | None = Field(None, description="Random start (the job's seed if absent).")
+    optimizer: Literal["sgd", "momentum", "adam"] | None = None
+    learning_rate: float | None = Field(None, gt=0, le=1, allow_inf_nan=False)
+    batch_size: StrictInt | None = Field(None, ge=1, le=256)
+    epochs: StrictInt | None = Field(None, ge=1, le=50)
+    train_size: StrictInt | None = Field(None, ge=10, le=60_000)
+    augment: bool | None = Field(None, description="Random warps of the digits while training.")
+    seed: Seed = 0
+
+
+def _field_error(field: str, message: str, extra: dict[str, Any] | None = None) -> Exception:
+    """422 in FastAPI's shape, with a stable ``code`` and its ``params`` where there is one."""
+    error = {"loc": ["body", field], "msg": message, "type": "value_error", **(extra or {})}
+    return HTTPException(422, [error])
+
+
+def make_job(body: TrainRequest, cpu_budget_s: float) -> Job:
+    chosen = {
+        key: getattr(body, key)
+        for key in ("optimizer", "learning_rate", "batch_size", "epochs", "train_size", "augment")
+        if getattr(body, key) is not None
+    }
+    job = Job(**{**PRESETS[body.preset], **chosen, "seed": body.seed, "cpu_budget_s": cpu_budget_s})
+    available = len(dataset.load().train_labels)
+    if job.train_size > available:
+        raise _field_error("train_size", f"at most {available} training digits on this server")
+    return job
+
+
+def make_submission(
+    body: TrainRequest, registry: Registry, client: str, cpu_budget_s: float = 60.0
+) -> Submission:
+    """The job and its starting network, or a 422 naming the field (the cost limit too)."""
+    job = make_job(body, cpu_budget_s)
+    _, net = network_for(registry, body)
+    if body.weights is None and getattr(body, "network", None) is None:
+        init_weights(net, body.seed if body.init_seed is None else body.init_seed)
+    try:
+        check_cost(job, net.spec)
+    except CostError as err:
+        extra = {"code": err.code, "params": err.params}
+        raise _field_error(err.field, str(err), extra) from None
+    return Submission(new_job_id(), client, job, net.spec, net.get_weights())

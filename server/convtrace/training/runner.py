@@ -1,0 +1,35 @@
+"""Which trainer an API worker uses: the Redis job queue when ``redis_url`` is set (any number
+of API workers and ``convtrace worker`` machines), else a local process pool."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from convtrace.networks import MemoryNetworks, NetworkStore
+from convtrace.training.service import Trainer
+
+
+def networks_of(app: Any) -> NetworkStore:
+    """The app's network store (checkpoints are networks), made here if nobody else did."""
+    store: NetworkStore | None = getattr(app.state, "networks", None)
+    if store is None:
+        store = MemoryNetworks()
+        app.state.networks = store
+    return store
+
+
+def open_trainer(app: Any) -> Trainer:
+    settings = app.state.settings
+    trainer: Trainer
+    if settings.redis_url:
+        from convtrace.training.redisnets import RedisNetworks
+        from convtrace.training.redisqueue import RedisTrainer
+
+        if getattr(app.state, "networks", None) is None:
+            app.state.networks = RedisNetworks(settings.redis_url)
+        trainer = RedisTrainer(settings.redis_url, settings.train_queue_cap)
+    else:
+        from convtrace.training.local import LocalTrainer
+
+        trainer = LocalTrainer(networks_of(app), settings.train_workers, settings.train_queue_cap)
+    return trainer
