@@ -3,7 +3,7 @@
 // flow that assigns a property this table does not declare fails at once instead of growing the
 // state on the fly. The URL hash is written and read from the same table. Pure: no DOM.
 
-import { packImage, unpackImage } from "./codec.js";
+import { encodeWeights, packImage, unpackImage } from "./codec.js";
 import { emptyTrace } from "./trace-store.js";
 
 export const PIXELS = 28 * 28;
@@ -16,6 +16,13 @@ export const FALLBACK_LEARNING_RATE = 0.005;
 export const PROPERTIES = [
   // the link: what the network saw, the target, the model and the step
   { name: "model", type: "string", default: null, url: "m", doc: "model name" },
+  {
+    name: "network",
+    type: "string",
+    default: null,
+    url: "n",
+    doc: "student's network id, or null",
+  },
   { name: "input", type: "image", default: null, url: "x", doc: "28×28 input, q/255" },
   { name: "label", type: "digit", default: null, url: "y", doc: "target; null = prediction" },
   { name: "step", type: "int", default: 0, url: "k", doc: "the backward step shown" },
@@ -27,6 +34,8 @@ export const PROPERTIES = [
   { name: "models", type: "list", default: () => [], doc: "GET api/models entries" },
   { name: "defaultLearningRate", type: "number", default: FALLBACK_LEARNING_RATE, doc: "server's" },
   { name: "architecture", type: "list", default: null, doc: "layers of the model in use" },
+  { name: "spec", type: "object", default: null, doc: "the network's spec ({input, layers})" },
+  { name: "networkSeed", type: "int", default: null, doc: "seed of the network's fresh weights" },
   { name: "shipped", type: "weights", default: null, doc: "the model's own weights" },
   { name: "student", type: "weights", default: null, doc: "weights after SGD steps, or null" },
   { name: "undo", type: "list", default: () => [], doc: "earlier {student, lastStep}" },
@@ -58,6 +67,22 @@ export const PROPERTIES = [
   { name: "focusPick", type: "object", default: null, doc: "{m, c}: the slice chosen, or null" },
   { name: "focusStep", type: "int", default: -1, doc: "the record index focusPick belongs to" },
 ];
+
+/**
+ * The network a request runs on, as the API takes it: the ONE place a request names it. A
+ * student's own network goes by its id (its spec and weights are on the server) until SGD steps
+ * change its weights, which then travel with its spec; a shipped model goes by name.
+ */
+export function networkChoice(state) {
+  if (state.network) {
+    return state.student
+      ? { spec: state.spec, weights: encodeWeights(state.student) }
+      : { network: state.network };
+  }
+  return state.student
+    ? { weights: encodeWeights(state.student), model: state.model }
+    : { model: state.model };
+}
 
 /** A fresh state with every property at its default; adding a property later throws. */
 export function createAppState() {

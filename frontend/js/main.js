@@ -2,6 +2,8 @@
 // event to the flow method that handles it.
 
 import { createAppState, fromHash } from "./app-state.js";
+import { PRESETS } from "./arch-spec.js";
+import { createArchFlow } from "./flows/arch.js";
 import { createClassLoader } from "./flows/class-loader.js";
 import { createClassifyFlow } from "./flows/classify.js";
 import { createContext } from "./flows/context.js";
@@ -12,6 +14,7 @@ import { createPresentFlow } from "./flows/present.js";
 import { createStepFlow } from "./flows/step.js";
 import { createTrainFlow } from "./flows/train.js";
 import { currentRecord } from "./trace-store.js";
+import { createArchEditor } from "./views/arch-editor.js";
 import { createControls } from "./views/controls.js";
 import { createDerivation } from "./views/derivation.js";
 import { createDiagnostics } from "./views/diagnostics.js";
@@ -102,6 +105,25 @@ flows.link = createLinkFlow(ctx);
 flows.focus = createFocusFlow(ctx);
 flows.present = createPresentFlow(ctx);
 flows.lesson = createLessonFlow(ctx);
+const archEditor = createArchEditor({
+  root: $("arch"),
+  open: $("arch-open"),
+  presets: Object.keys(PRESETS),
+});
+flows.arch = createArchFlow(ctx, archEditor);
+archEditor.bind({
+  open: () => flows.arch.toggle(),
+  close: () => flows.arch.close(),
+  preset: (key) => flows.arch.preset(key),
+  kind: (i, kind) => flows.arch.kind(i, kind),
+  field: (i, name, text, field) => flows.arch.field(i, name, text, field),
+  move: (i, by) => flows.arch.move(i, by),
+  remove: (i) => flows.arch.remove(i),
+  add: (kind) => flows.arch.add(kind),
+  seed: (text) => flows.arch.seed(text),
+  keep: (on) => flows.arch.keep(on),
+  apply: () => flows.arch.apply(),
+});
 flows.class = createClassLoader(ctx, {
   root: $("class"),
   start: $("class-start"),
@@ -157,6 +179,7 @@ window.convtrace = {
   timings: () => ({ ...app.timings }),
   traces: () => app.traces,
   model: () => app.model,
+  network: () => app.network,
   weights: () => app.student ?? app.shipped,
   lesson: () => flows.lesson.current(),
   /** The class this page leads or follows: {code, role, following}, no token. */

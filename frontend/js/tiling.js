@@ -76,3 +76,35 @@ export function ravel(idx, shape) {
   for (let k = 0; k < shape.length; k++) flat = flat * shape[k] + idx[k];
   return flat;
 }
+
+const LONG_VECTOR = 256; // longer vectors are folded into a block in the overview
+const WIDE_MATRIX = 512; // matrices with more columns show each row as a folded tile
+
+// the divisor of n nearest `target` from below, but at least target / 4 (else null: n has no
+// factor pair of a readable aspect, e.g. a prime)
+function divisorNear(n, target) {
+  for (let d = Math.min(n, Math.floor(target)); d >= Math.max(2, target / 4); d--) {
+    if (n % d === 0) return d;
+  }
+  return null;
+}
+
+/**
+ * The shape a tensor is drawn in where space is short (the network overview), with the same
+ * row-major flat indices: a long vector [n] as a block [n / b, b]; a wide matrix [r, n] (a
+ * dense layer's W) as r tiles of [n / b, b], i.e. [r, n / b, b, 1], one tile per output unit,
+ * `gridCols` tiles to a line. Any other shape is drawn as it is. b is a divisor of n near
+ * sqrt(n) (near 2 sqrt(n) for a vector, wider than tall), so n = 10 816 gives 104 x 104.
+ */
+export function overviewShape(shape) {
+  if (shape.length === 1 && shape[0] > LONG_VECTOR) {
+    const b = divisorNear(shape[0], 2 * Math.sqrt(shape[0]));
+    return b ? { shape: [shape[0] / b, b], gridCols: 0 } : { shape, gridCols: 0 };
+  }
+  if (shape.length === 2 && shape[1] > WIDE_MATRIX) {
+    const b = divisorNear(shape[1], Math.ceil(Math.sqrt(shape[1])));
+    if (!b) return { shape, gridCols: 0 };
+    return { shape: [shape[0], shape[1] / b, b, 1], gridCols: Math.min(shape[0], 16) };
+  }
+  return { shape, gridCols: 0 };
+}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from convtrace.nn.layers import ACTIVATIONS, Conv2D, Dense, Flatten, Layer, MaxPool2D, ReLU
+from convtrace.nn.kinds import ACTIVATIONS, Conv2D, Dense, Flatten, Layer, MaxPool2D, ReLU
 from convtrace.nn.loss import softmax_cross_entropy
 from convtrace.nn.network import Network
 

@@ -1,8 +1,10 @@
 """The fast kernels compute the same numbers as the reference equations, on random shapes.
 
 Shapes cover one and several channels (t = 1 takes its own paths in im2col and dL/dx), one and
-several images, odd and non-square sizes, d = 1 and d equal to the input; pooling inputs are
-drawn from a few integers so that windows hold ties and the tie rule is exercised.
+several images, odd and non-square sizes, d = 1 and d equal to the (padded) input, padding 0,
+1 and "same", strides 1 to 3 (with rows no window reaches); pooling inputs are drawn from a
+few integers so that windows hold ties and the tie rule is exercised, with tiling, overlapping
+(stride < size) and gapped (stride > size) windows and sizes that do not divide.
 """
 
 from __future__ import annotations
@@ -10,19 +12,37 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from convtrace.nn import equations, kernels
+from convtrace.nn.kinds import activation, avgpool, conv, dense, maxpool
+from convtrace.nn.kinds.window import windows
 from convtrace.nn.loss import softmax_cross_entropy
 
-# (N, r, s, t, K, d)
+# (N, r, s, t, K, d, padding, stride)
 CONV_SHAPES = [
-    (1, 28, 28, 1, 8, 5),  # conv1 of the shipped model, one image
-    (1, 12, 12, 8, 16, 5),  # conv2
-    (3, 7, 5, 1, 2, 3),
-    (2, 9, 7, 3, 4, 3),
-    (4, 5, 6, 2, 3, 1),
-    (2, 4, 4, 2, 3, 4),
-    (1, 3, 9, 5, 1, 2),
+    (1, 28, 28, 1, 8, 5, 0, 1),  # conv1 of the shipped model, one image
+    (1, 12, 12, 8, 16, 5, 0, 1),  # conv2
+    (3, 7, 5, 1, 2, 3, 0, 1),
+    (2, 9, 7, 3, 4, 3, 0, 1),
+    (4, 5, 6, 2, 3, 1, 0, 1),
+    (2, 4, 4, 2, 3, 4, 0, 1),
+    (1, 3, 9, 5, 1, 2, 0, 1),
+    (2, 7, 6, 1, 3, 3, 1, 1),  # "same" for d = 3
+    (1, 28, 28, 1, 8, 5, 2, 2),  # padding and stride on the real input
+    (2, 8, 9, 3, 2, 3, 1, 2),  # stride 2 leaves the last column unread
+    (3, 10, 7, 2, 3, 2, 0, 3),  # stride 3 > d: gaps between windows
+    (2, 5, 5, 1, 2, 5, 2, 2),
+    (1, 2, 3, 2, 2, 3, 1, 1),  # d larger than the input, fits only with padding
 ]
-POOL_SHAPES = [((1, 24, 24, 8), 2), ((3, 6, 4, 1), 2), ((2, 9, 6, 3), 3), ((2, 5, 5, 2), 5)]
+# (shape, k, stride)
+POOL_SHAPES = [
+    ((1, 24, 24, 8), 2, 2),
+    ((3, 6, 4, 1), 2, 2),
+    ((2, 9, 6, 3), 3, 3),
+    ((2, 5, 5, 2), 5, 5),
+    ((2, 7, 9, 2), 2, 2),  # not divisible: the last row and column are in no window
+    ((2, 7, 8, 3), 3, 2),  # overlapping windows
+    ((1, 9, 9, 2), 3, 1),
+    ((2, 8, 7, 1), 2, 3),  # gaps between windows
+]
 
 
 def _ids(shape: tuple[int, ...]) -> str:
@@ -36,39 +56,68 @@ def _close(fast: np.ndarray, reference: np.ndarray) -> None:
 
 @pytest.mark.parametrize("shape", CONV_SHAPES, ids=_ids)
 def test_conv_kernels_equal_the_equations(shape, rng):
-    n, r, s, t, m, d = shape
+    n, r, s, t, m, d, p, stride = shape
     a = rng.standard_normal((n, r, s, t))
     w, b = rng.standard_normal((m, d, d, t)), rng.standard_normal(m)
-    cols = kernels.patches(a, d)
-    z = kernels.conv_forward(cols, w, b, (n, r - d + 1, s - d + 1, m))
-    _close(z, equations.conv_forward(a, w, b))
+    rows, cols = (r + 2 * p - d) // stride + 1, (s + 2 * p - d) // stride + 1
+    patches = kernels.patches(kernels.pad(a, p), d, stride)
+    z = conv.fast_forward(patches, w, b, (n, rows, cols, m))
+    _close(z, equations.conv_forward(a, w, b, p, stride))
     dz = rng.standard_normal(z.shape)
-    _close(kernels.conv_dw(cols, dz).reshape(w.shape), equations.conv_dw(a, dz))
-    _close(kernels.conv_db(dz), equations.conv_db(dz))
-    _close(kernels.conv_dx(dz, w), equations.conv_dx(dz, w))
+    _close(conv.fast_dw(patches, dz).reshape(w.shape), equations.conv_dw(a, dz, d, p, stride))
+    _close(conv.fast_db(dz), equations.conv_db(dz))
+    dx = conv.fast_dx(dz, w, p, stride, (r, s))
+    _close(dx, equations.conv_dx(dz, w, p, stride, (r, s)))
+    assert dx.shape == a.shape
+
+
+def test_padding_same_keeps_the_size_and_the_layer_equals_the_equations(rng):
+    layer = conv.Conv2D("conv", 2, 3, 5, padding="same", stride=1)
+    layer.params = {"W": rng.standard_normal((3, 5, 5, 2)), "b": rng.standard_normal(3)}
+    a = rng.standard_normal((2, 6, 7, 2))
+    z = layer.forward(a)
+    assert z.shape == (2, 6, 7, 3) and layer.p == 2
+    _close(z, equations.conv_forward(a, layer.params["W"], layer.params["b"], 2, 1))
 
 
 @pytest.mark.parametrize(
-    ("shape", "k"), POOL_SHAPES, ids=[f"{_ids(s)}_k{k}" for s, k in POOL_SHAPES]
+    ("shape", "k", "stride"), POOL_SHAPES, ids=[f"{_ids(s)}_k{k}_s{st}" for s, k, st in POOL_SHAPES]
 )
-def test_pool_kernels_equal_the_equations_with_ties(shape, k, rng):
+def test_maxpool_kernels_equal_the_equations_with_ties(shape, k, stride, rng):
     x = rng.integers(0, 3, shape).astype(np.float64)  # three values: most windows hold ties
-    windows = equations._pool_windows(x, k)
-    assert np.any((windows == windows.max(-1, keepdims=True)).sum(-1) > 1), "no tie drawn"
-    y, switches = kernels.maxpool_forward(x, k)
-    _close(y, equations.maxpool_forward(x, k))
-    np.testing.assert_array_equal(switches, equations.maxpool_switches(x, k))
-    table = kernels.switch_table(k, *y.shape[1:3])
+    found = windows(x, k, stride)
+    assert np.any((found == found.max(-1, keepdims=True)).sum(-1) > 1), "no tie drawn"
+    y, switches = maxpool.fast_maxpool(x, k, stride)
+    _close(y, equations.maxpool_forward(x, k, stride))
+    np.testing.assert_array_equal(switches, equations.maxpool_switches(x, k, stride))
+    table = maxpool.switch_table(k, *y.shape[1:3], stride)
     np.testing.assert_array_equal(
-        kernels.switch_cells(switches, table), equations.switch_cells(switches, k)
+        maxpool.fast_switch_cells(switches, table), equations.switch_cells(switches, k, stride)
     )
     dy = rng.standard_normal(y.shape)
-    _close(kernels.maxpool_backward(dy, switches, k), equations.maxpool_backward(dy, switches, k))
+    _close(
+        maxpool.fast_maxpool_backward(dy, switches, k, stride, x.shape),
+        equations.maxpool_backward(dy, switches, k, stride, x.shape[1:3]),
+    )
+
+
+@pytest.mark.parametrize(
+    ("shape", "k", "stride"), POOL_SHAPES, ids=[f"{_ids(s)}_k{k}_s{st}" for s, k, st in POOL_SHAPES]
+)
+def test_avgpool_kernels_equal_the_equations(shape, k, stride, rng):
+    x = rng.standard_normal(shape)
+    y = avgpool.fast_avgpool(x, k, stride)
+    _close(y, equations.avgpool_forward(x, k, stride))
+    dy = rng.standard_normal(y.shape)
+    _close(
+        avgpool.fast_avgpool_backward(dy, k, stride, x.shape),
+        equations.avgpool_backward(dy, k, stride, x.shape[1:3]),
+    )
 
 
 def test_tie_rule_is_first_maximum_in_row_major_order():
     x = np.array([[0, 5], [5, 5]], np.float64).reshape(1, 2, 2, 1)
-    _, switches = kernels.maxpool_forward(x, 2)
+    _, switches = maxpool.fast_maxpool(x, 2, 2)
     assert int(switches[0, 0, 0, 0]) == 1 == int(equations.maxpool_switches(x, 2)[0, 0, 0, 0])
 
 
@@ -76,15 +125,15 @@ def test_tie_rule_is_first_maximum_in_row_major_order():
 def test_activation_and_dense_kernels_equal_the_equations(n, rng):
     z = rng.standard_normal((n, 7, 3))
     z[0, 0, :2] = 0.0  # the ReLU kink itself
-    _close(kernels.relu_prime(z), equations.relu_prime(z))
-    _close(kernels.sigmoid_prime(equations.sigmoid(z)), equations.sigmoid_prime(z))
-    _close(kernels.tanh_prime(equations.tanh(z)), equations.tanh_prime(z))
+    _close(activation.relu_prime(z), equations.relu_prime(z))
+    _close(activation.fast_sigmoid_prime(equations.sigmoid(z)), equations.sigmoid_prime(z))
+    _close(activation.fast_tanh_prime(equations.tanh(z)), equations.tanh_prime(z))
     x, w, b = rng.standard_normal((n, 11)), rng.standard_normal((4, 11)), rng.standard_normal(4)
-    _close(kernels.dense_forward(x, w, b), equations.dense_forward(x, w, b))
+    _close(dense.fast_forward(x, w, b), equations.dense_forward(x, w, b))
     dz = rng.standard_normal((n, 4))
-    _close(kernels.dense_dw(dz, x), equations.dense_dw(dz, x))
+    _close(dense.fast_dw(dz, x), equations.dense_dw(dz, x))
     _close(kernels.column_sums(dz), equations.dense_db(dz))
-    _close(kernels.dense_dx(dz, w), equations.dense_dx(dz, w))
+    _close(dense.fast_dx(dz, w), equations.dense_dx(dz, w))
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])

@@ -251,15 +251,15 @@ BAD_SPECS = {
     "missing-kind": (_spec({"maps": 2}, *FLAT), r"layer 0: unknown kind None"),
     "dense-without-flatten": (
         _spec({"kind": "conv", "maps": 2, "size": 3}, {"kind": "dense", "units": 3}),
-        r"layer 1 \(dense1\): dense needs a flat input \(add a flatten\)",
+        r"dense1: a dense layer needs a flat input, but it gets 6x6x2 maps; add a flatten",
     ),
     "filter-larger-than-input": (
         _spec({"kind": "conv", "maps": 2, "size": 9}, *FLAT),
-        r"layer 0 \(conv1\): filter 9x9 larger than input",
+        r"conv1: a 9x9 filter does not fit a 8x8 input; add padding or remove a pool",
     ),
     "filter-taller-than-nonsquare-input": (
         _spec({"kind": "conv", "maps": 2, "size": 6}, *FLAT, input_shape=(5, 9, 1)),
-        r"filter 6x6 larger than input \(5, 9\)",
+        r"a 6x6 filter does not fit a 5x9 input",
     ),
     "duplicate-names": (
         _spec(
@@ -275,11 +275,11 @@ BAD_SPECS = {
     ),
     "zero-maps": (
         _spec({"kind": "conv", "maps": 0, "size": 3}, *FLAT),
-        r"'maps' must be a positive integer, got 0",
+        r"conv1: maps must be from 1 to 64, not 0",
     ),
     "size-not-integer": (
         _spec({"kind": "conv", "maps": 2, "size": 2.5}, *FLAT),
-        r"'size' must be a positive integer, got 2.5",
+        r"conv1: size must be a whole number, not 2.5",
     ),
     "not-flat-at-end": (_spec({"kind": "conv", "maps": 2, "size": 3}), r"flat vector"),
     "layer-not-object": (_spec("conv", *FLAT), r"layer 0: must be an object"),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from convtrace.nn.layers import MaxPool2D
-from convtrace.nn.network import Network, SpecError
+from convtrace.nn.kinds import MaxPool2D
+from convtrace.nn.network import Network
 
 
 def _windows(x: np.ndarray, k: int) -> np.ndarray:
@@ -115,7 +115,7 @@ def test_switch_cells_point_at_window_maximum_inside_own_window(shape, k, rng):
     np.testing.assert_array_equal(x[n, rows, cols, c], y)
 
 
-def test_network_rejects_input_not_divisible_by_pool_size():
+def test_pool_windows_that_do_not_divide_the_input_leave_its_last_rows_out():
     spec = {
         "input": [9, 10, 1],
         "layers": [
@@ -125,7 +125,10 @@ def test_network_rejects_input_not_divisible_by_pool_size():
             {"kind": "dense", "units": 3},
         ],
     }
-    with pytest.raises(SpecError, match=r"pool1.*8x9.*not divisible.*2"):
-        Network(spec)
-    spec["input"] = [9, 9, 1]  # -> 8 x 8 divides
+    # (behaviour changed with strides: floor((r - k)/S) + 1 windows, as in every framework;
+    # the last column is read by no window and gets no error)
     assert Network(spec).shapes[2] == (4, 4, 2)
+    pool = MaxPool2D("pool", 2)
+    x = np.arange(8 * 9, dtype=np.float64).reshape(1, 8, 9, 1)
+    dx = pool.backward(np.ones_like(pool.forward(x)))
+    assert dx.shape == x.shape and not dx[0, :, 8].any() and dx.sum() == 16

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from convtrace.nn import trace
-from convtrace.nn.layers import MaxPool2D, ReLU
+from convtrace.nn.kinds import MaxPool2D, ReLU
 from convtrace.nn.loss import softmax_cross_entropy
 from convtrace.nn.network import Network
 from convtrace.nn.specs import lenet

@@ -39,7 +39,8 @@ export function leaveClass(ctx, text) {
 
 // what the class's trace depends on; the public state does not carry the instructor's weights,
 // only that there are some, so with custom weights every new state version may change it
-const traceKey = (s) => [s.image, s.model, s.label, s.custom_weights ? s.version : ""].join("|");
+const traceKey = (s) =>
+  [s.image, s.model, s.network ?? "", s.label, s.custom_weights ? s.version : ""].join("|");
 
 export function createFollowFlow(ctx) {
   const { app } = ctx;
@@ -52,7 +53,8 @@ export function createFollowFlow(ctx) {
     cls.trace &&
     app.trace.records === cls.trace.records &&
     app.trace.cursor === cls.state.step &&
-    app.model === cls.state.model;
+    app.model === cls.state.model &&
+    app.network === (cls.state.network ?? null);
 
   function banner() {
     if (!cls) return;
@@ -94,7 +96,7 @@ export function createFollowFlow(ctx) {
     const state = here.state;
     here.applying = true;
     try {
-      if (state.model !== app.model) await ctx.flows.train.loadModel(state.model);
+      await ctx.flows.arch.useClassNetwork(state);
       if (cls !== here) return;
       await showClassTrace(state);
       if (cls !== here) return;

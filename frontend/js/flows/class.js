@@ -34,6 +34,7 @@ export function createClassFlow(ctx) {
     const state = {
       image: C.imageBase64(app.input),
       model: app.model,
+      network: app.network ?? undefined,
       step: app.trace.cursor,
       label: app.trace.result.label,
       cell: selectedCell(),

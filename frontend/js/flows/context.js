@@ -1,7 +1,8 @@
 // What every flow shares: the app state, the views, the other flows (filled in by main.js, so a
 // flow can hand on to another without importing it) and the request bodies built from the state.
 
-import { encodeWeights, nest } from "../codec.js";
+import { networkChoice } from "../app-state.js";
+import { nest } from "../codec.js";
 
 export function createContext(app, views) {
   const ctx = {
@@ -10,10 +11,7 @@ export function createContext(app, views) {
     flows: {},
     weightsInUse: () => app.student ?? app.shipped,
     imageBody: () => ({ image: nest(app.input, 28, 28) }),
-    modelBody: () =>
-      app.student
-        ? { weights: encodeWeights(app.student), model: app.model }
-        : { model: app.model },
+    modelBody: () => networkChoice(app),
     /** The view changed (a step, a trace, a model): keep the URL and a led class current. */
     shown() {
       ctx.flows.class?.changed();

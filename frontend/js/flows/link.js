@@ -30,8 +30,9 @@ export function createLinkFlow(ctx) {
         v.toolbar.showModels(app.models, name);
         await ctx.flows.train.loadModel(name);
         ctx.status("idle", "Draw a digit (or pick a sample) and press Classify.");
+        if (wanted.network) await ctx.flows.arch.openLink(wanted.network);
         if (!wanted.input) return;
-        Object.assign(app, { ...wanted, model: name });
+        Object.assign(app, { ...wanted, model: name, network: app.network });
         v.drawpad.showImage(app.input);
         await ctx.flows.classify.rerun();
       });

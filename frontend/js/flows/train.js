@@ -32,6 +32,8 @@ export function createTrainFlow(ctx) {
       const model = await api.fetchModel(name);
       const info = app.models.find((m) => m.name === name) ?? model;
       app.model = name;
+      app.network = null; // a shipped model by name: no student network any more
+      app.spec = info.spec ?? model.spec ?? null;
       app.architecture = info.architecture ?? model.architecture;
       app.shipped = model.weights;
       app.student = null;

@@ -38,7 +38,10 @@ export function fit(shape, w, h) {
 export function overviewSize(op, w, h, touch = false) {
   let best = null;
   for (let cell = 1; cell <= (touch ? 8 : 3); cell++) {
-    const cw = op.along === "row" ? Math.max(1, Math.floor(w / (op.shape[1] + 2))) : cell;
+    // a row wider than the space (a dense W over 4 096 inputs) is drawn below 1 px per value:
+    // the overview only picks the row, the big slice shows its values
+    const fitRow = w / (op.shape[1] + 2);
+    const cw = op.along === "row" ? (fitRow >= 1 ? Math.floor(fitRow) : fitRow) : cell;
     const ch = op.along === "row" ? (touch ? 5 : 3) : cell;
     const stack = stackLayout(op, Math.floor(w / cw));
     const height = stack.height * ch + 8;
@@ -190,7 +193,7 @@ export function createFocusView(root) {
       // narrow screens stack the panels, each the full width and roughly square
       const stacked = w < STACK_BELOW;
       // room for each panel's gap and padding (2 em) and the arrow before the result (3 em)
-      const each = stacked ? w - 8 : (w - 3 * em - n * 2 * em) / n;
+      const each = stacked ? w - 8 - em : (w - 3 * em - n * 2 * em) / n;
       const tall = stacked ? Math.min(w, 420) + 140 : h;
       const panels = plan.operands.map((op) => caption(op, pick, each, em));
       const parts = panels.map((p) => p.fig);

@@ -48,7 +48,8 @@ function hideTooltip() {
 /**
  * A heatmap element for arrays of `shape`; `name` labels it for hover text and screen readers.
  * options: cell = [w, h] CSS pixels per cell (default: chosen from the shape), gridCols = tiles
- * per row (default: one row of maps; rank 4: one column per filter).
+ * per row (default: one row of maps; rank 4: one column per filter); indexShape = the tensor's
+ * own shape when `shape` is a folded view of it (same flat indices), for the indices read out.
  */
 export function createHeatmap(shape, name, options = {}) {
   const layout = tiling(shape);
@@ -79,7 +80,18 @@ export function createHeatmap(shape, name, options = {}) {
   const surface = el("canvas"); // drawn on, never shown
   surface.width = layout.cols;
   surface.height = layout.rows;
-  const hm = { el: root, shape, name, layout, cw, ch, tiles, surface, values: null, onCell: null };
+  const hm = {
+    el: root,
+    shape: options.indexShape ?? shape,
+    name,
+    layout,
+    cw,
+    ch,
+    tiles,
+    surface,
+    values: null,
+    onCell: null,
+  };
   hm.cursor = null; // the cell arrow keys move, shown while the heatmap has the focus
   root.addEventListener("click", (ev) => {
     const flat = hit(hm, ev);
@@ -91,7 +103,7 @@ export function createHeatmap(shape, name, options = {}) {
   root.addEventListener("mousemove", (ev) => {
     const flat = hit(hm, ev);
     if (flat == null || !hm.values) return hideTooltip();
-    const where = shape.length ? `[${unravel(flat, shape).join(", ")}]` : "";
+    const where = hm.shape.length ? `[${unravel(flat, hm.shape).join(", ")}]` : "";
     showTooltip(`${name}${where} = ${fmt(hm.values[flat])}`, ev.clientX, ev.clientY);
   });
   root.addEventListener("mouseleave", hideTooltip);

@@ -4,6 +4,7 @@
 
 import { fmt } from "../format.js";
 import { LOG_MAX, LOG_MIN } from "../magnitude.js";
+import { overviewShape } from "../tiling.js";
 import { el } from "./dom.js";
 import { bindCell, createHeatmap, createLegend, drawHeatmap, markHeatmap } from "./heatmap.js";
 
@@ -22,12 +23,29 @@ function createMagnitude() {
   return { root, bar, text };
 }
 
+const TILE_PX = 48; // a folded row of a wide W is drawn at most this large
+
+// How an overview panel draws a tensor of `shape`: a long vector or a wide dense W folded into
+// blocks (tiling.overviewShape, same flat indices), as many tiles to a line as `width` takes.
+function overviewHeatmap(shape, label, width) {
+  const view = overviewShape(shape);
+  if (view.shape.length !== 4 || !view.gridCols) {
+    return createHeatmap(view.shape, label, { indexShape: shape });
+  }
+  const [, a, b] = view.shape;
+  const cell = Math.max(1, Math.min(4, Math.floor(TILE_PX / Math.max(a, b))));
+  const perLine = Math.max(1, Math.floor(width / (b * cell + 4)));
+  const gridCols = Math.min(view.gridCols, perLine);
+  return createHeatmap(view.shape, label, { cell: [cell, cell], gridCols, indexShape: shape });
+}
+
 export function createNetworkView(root) {
   const rows = new Map();
   const panels = new Map();
   let onCell = null;
   let onLayer = null;
   let marked = [];
+  let width = 440; // px a panel's heatmap may take: set from the overview's width per network
 
   function row(layer) {
     if (!rows.has(layer)) addRow({ name: layer, kind: "" });
@@ -68,7 +86,7 @@ export function createNetworkView(root) {
     const cap = el("figcaption");
     const title = el("span", "title");
     cap.append(title);
-    const hm = createHeatmap(spec.shape, spec.label);
+    const hm = overviewHeatmap(spec.shape, spec.label, width);
     bindCell(hm, (flat) => onCell?.(spec.key, flat));
     figure.append(cap, hm.el);
     const host = pair(spec.pair);
@@ -109,6 +127,7 @@ export function createNetworkView(root) {
   return {
     /** Rows in network order: [{name, kind, detail}]. Clears everything drawn before. */
     showLayers(layers) {
+      width = Math.max(160, Math.min(440, (root.clientWidth || 440) - 40));
       root.replaceChildren();
       rows.clear();
       panels.clear();

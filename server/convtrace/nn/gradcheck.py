@@ -31,7 +31,6 @@ import numpy as np
 import numpy.typing as npt
 
 from .kernels import Array
-from .layers import MaxPool2D, ReLU
 from .loss import softmax_cross_entropy
 from .network import Network
 
@@ -131,11 +130,7 @@ def _loss(net: Network, x: Array, labels: npt.NDArray[np.intp]) -> tuple[float, 
     the sign of every ReLU input. Where these differ inside the stencil the loss has a kink (a
     tie in a pooling window, a ReLU input at 0) and the difference is not a derivative."""
     loss = softmax_cross_entropy(net.forward(x), labels)[0]
-    region = b"".join(
-        layer.switches.tobytes() if isinstance(layer, MaxPool2D) else (layer.z > 0).tobytes()
-        for layer in net.layers
-        if isinstance(layer, MaxPool2D | ReLU)
-    )
+    region = b"".join(layer.kink_state() for layer in net.layers)
     return loss, region
 
 

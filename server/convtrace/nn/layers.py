@@ -1,4 +1,4 @@
-"""Layers of the network, written to read like the derivation.
+"""The layer contract every kind in ``kinds/`` follows, written to read like the derivation.
 
 Axis convention (the only one in the engine): activations are batches of images laid out
 N x r x s x t (batch, height, width, channels); a single image in the trace drops N.
@@ -8,30 +8,66 @@ Dense weights are n_out x n_in, so z = W x + b.
 Layer contract: ``forward(x)`` keeps exactly what ``backward`` needs (and what the trace shows);
 ``backward(dy)`` returns dx and fills ``grads[k]`` for every ``params[k]``. ``d<name>`` is always
 dL/d<name>. Every layer carries an explicit ``kind``; nothing dispatches on names.
-The arithmetic is in ``kernels`` (fast forms of the equations in ``equations``).
+
+A kind also describes itself to the rest of the engine, so that no other module needs to know
+it: its spec fields and the shape it makes (``plan``, ``cost``: the spec check walks these
+without allocating), and how its trace records read (``extra``, ``error_reads``, side records
+such as max-pool switches), and where its loss has kinks (``kink_state``, for the gradient check).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
-import numpy as np
+import numpy.typing as npt
 
-from . import equations, kernels
-from .kernels import Array, Switches, SwitchTable
+from .fields import At, Field
+from .kernels import Array
+
+Fields = Mapping[str, Any]  # keyword arguments of a trace Record, all but ``array``
+Shape = tuple[int, ...]
 
 
 class Layer:
     kind: ClassVar[str] = "layer"
     output: ClassVar[str] = "a"  # the derivation's letter for what forward returns: a or z
+    variable: ClassVar[str] = "x"  # the letter of its input in the error's equation id
+    description: ClassVar[str] = ""
+    fields: ClassVar[tuple[Field, ...]] = ()
+    derived: ClassVar[tuple[str, ...]] = ()  # fields ``config`` adds, e.g. in_channels
+    he_init: ClassVar[bool] = False  # the layer feeding it is initialised He (not Glorot)
 
     def __init__(self, name: str) -> None:
         self.name = name
         self.params: dict[str, Array] = {}
         self.grads: dict[str, Array] = {}
 
-    def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
+    # ---- the spec: shapes and costs, worked out without building anything ----
+
+    @classmethod
+    def plan(cls, cfg: Mapping[str, Any], shape: Shape, at: At) -> Shape:
+        """The per-image output shape for input ``shape``, or ``at.error(...)``."""
+        return shape
+
+    @classmethod
+    def cost(cls, cfg: Mapping[str, Any], shape: Shape, out: Shape) -> tuple[int, int]:
+        """(parameters, multiply-adds per image of the forward pass)."""
+        return 0, 0
+
+    @classmethod
+    def from_config(cls, name: str, cfg: Mapping[str, Any], shape: Shape) -> Layer:
+        """The layer for a checked spec entry (``cfg``: every field, defaults filled in)."""
+        return cls(name)
+
+    def output_shape(self, input_shape: Shape) -> Shape:
         return input_shape
+
+    def config(self) -> dict[str, Any]:
+        """The spec entry that rebuilds this layer."""
+        return {"kind": self.kind, "name": self.name}
+
+    # ---- the passes ----
 
     def forward(self, x: Array) -> Array:  # pragma: no cover - interface
         raise NotImplementedError
@@ -41,191 +77,27 @@ class Layer:
         layer skip computing dx and return None."""
         raise NotImplementedError  # pragma: no cover - interface
 
-    def config(self) -> dict[str, Any]:
-        """The spec entry that rebuilds this layer."""
-        return {"kind": self.kind, "name": self.name}
+    # ---- the trace and the gradient check ----
 
+    def extra(self) -> Fields | None:
+        """Fields every record of this layer carries besides the array (e.g. conv's padding)."""
+        return None
 
-class Conv2D(Layer):
-    """M feature maps of d x d x t: valid cross-correlation, stride 1, one bias per map.
+    def error_reads(self, error: str, below: str) -> tuple[str, ...]:
+        """The tensors ∂L/∂(input) is computed from: the error at the output and, for a layer
+        with weights, its W (the full convolution / Wᵀ δ)."""
+        return (error, f"{self.name}.W") if self.params else (error,)
 
-    x: (N, r, s, t) -> z: (N, r-d+1, s-d+1, M).  w: (M, d, d, t), b: (M,).
-    """
+    def side_labels(self, below: str) -> tuple[Fields, ...]:
+        """Record fields of further forward quantities this layer shows (max-pool switches)."""
+        return ()
 
-    kind = "conv"
-    output = "z"
+    def side_arrays(self) -> tuple[npt.NDArray[Any], ...]:
+        """The arrays of ``side_labels``' records, after a forward pass (batch axis first)."""
+        return ()
 
-    def __init__(self, name: str, in_channels: int, maps: int, size: int) -> None:
-        super().__init__(name)
-        self.t, self.m, self.d = in_channels, maps, size
-        self.params = {
-            "W": np.zeros((maps, size, size, in_channels), np.float32),
-            "b": np.zeros((maps,), np.float32),
-        }
-
-    def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
-        r, s, _ = input_shape
-        return (r - self.d + 1, s - self.d + 1, self.m)
-
-    def config(self) -> dict[str, Any]:
-        return {**super().config(), "maps": self.m, "size": self.d, "in_channels": self.t}
-
-    def forward(self, x: Array) -> Array:
-        n, r, s, _ = x.shape
-        d = self.d
-        self.cols = kernels.patches(x, d)  # kept: dL/dW needs a^{l-1}_{i+a, j+b, c}
-        out = (n, r - d + 1, s - d + 1, self.m)
-        return kernels.conv_forward(self.cols, self.params["W"], self.params["b"], out)
-
-    def backward(self, dz: Array, need_dx: bool = True) -> Array | None:
-        w = self.params["W"]
-        self.grads["W"] = kernels.conv_dw(self.cols, dz).reshape(w.shape)
-        self.grads["b"] = kernels.conv_db(dz)
-        return kernels.conv_dx(dz, w) if need_dx else None
-
-
-class Activation(Layer):
-    """a = sigma(z) elementwise; backward is dL/dz = dL/da * sigma'(z)."""
-
-    kind = "activation"
-    function: ClassVar[str] = ""
-
-    def forward(self, z: Array) -> Array:
-        self.z = z
-        self.a = self.sigma(z)
-        return self.a
-
-    def backward(self, da: Array, need_dx: bool = True) -> Array:
-        # dL/dz_{i,j,m} = dL/da_{i,j,m} * sigma'(z_{i,j,m})
-        return da * self.sigma_prime()
-
-    def config(self) -> dict[str, Any]:
-        return {"kind": self.function, "name": self.name}
-
-    def sigma(self, z: Array) -> Array:  # pragma: no cover - interface
-        raise NotImplementedError
-
-    def sigma_prime(self) -> Array:  # pragma: no cover - interface
-        raise NotImplementedError
-
-
-class ReLU(Activation):
-    function = "relu"
-
-    def sigma(self, z: Array) -> Array:
-        return equations.relu(z)
-
-    def sigma_prime(self) -> Array:
-        return kernels.relu_prime(self.z)
-
-
-class Sigmoid(Activation):
-    function = "sigmoid"
-
-    def sigma(self, z: Array) -> Array:
-        return equations.sigmoid(z)
-
-    def sigma_prime(self) -> Array:
-        return kernels.sigmoid_prime(self.a)
-
-
-class Tanh(Activation):
-    function = "tanh"
-
-    def sigma(self, z: Array) -> Array:
-        return equations.tanh(z)
-
-    def sigma_prime(self) -> Array:
-        return kernels.tanh_prime(self.a)
-
-
-class MaxPool2D(Layer):
-    """k x k max-pooling with stride k; records its switches (the argmax "sentinels").
-
-    x: (N, r, s, C) with r, s divisible by k -> y: (N, r/k, s/k, C).
-    switches: (N, r/k, s/k, C) int, the winner's index inside its window in row-major order
-    (index = a*k + b). Tie rule: the first maximum in row-major order wins (equations.TIE_RULE).
-    """
-
-    kind = "maxpool"
-
-    def __init__(self, name: str, size: int = 2) -> None:
-        super().__init__(name)
-        self.k = size
-        self._table: dict[tuple[int, int], SwitchTable] = {}
-
-    def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
-        r, s, c = input_shape
-        if r % self.k or s % self.k:
-            raise ValueError(f"{self.name}: input {r}x{s} is not divisible by pool size {self.k}")
-        return (r // self.k, s // self.k, c)
-
-    def config(self) -> dict[str, Any]:
-        return {**super().config(), "size": self.k}
-
-    def forward(self, x: Array) -> Array:
-        # stored here, never recomputed: backward and the trace use these same switches
-        y, self.switches = kernels.maxpool_forward(x, self.k)
-        return y
-
-    def backward(self, dy: Array, need_dx: bool = True) -> Array:
-        # Each pooled cell's error goes to its switch cell only; every other cell gets 0.
-        return kernels.maxpool_backward(dy, self.switches, self.k)
-
-    def switch_cells(self) -> Switches:
-        """Switches as input coordinates: (N, r/k, s/k, C, 2) holding (row, col) of each winner,
-        i.e. the window's top-left cell (k i, k j) plus the winner's (a, b) inside it."""
-        _, rows, cols, _ = self.switches.shape
-        table = self._table.get((rows, cols))
-        if table is None:  # this layer's own lookup table, built on its first trace
-            table = self._table[rows, cols] = kernels.switch_table(self.k, rows, cols)
-        return kernels.switch_cells(self.switches, table)
-
-
-class Flatten(Layer):
-    """(N, r, s, C) -> (N, r*s*C) in row-major (r, s, C) order."""
-
-    kind = "flatten"
-
-    def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
-        return (int(np.prod(input_shape)),)
-
-    def forward(self, x: Array) -> Array:
-        self.x_shape = x.shape
-        return equations.flatten(x)
-
-    def backward(self, dy: Array, need_dx: bool = True) -> Array:
-        return equations.unflatten(dy, self.x_shape)
-
-
-class Dense(Layer):
-    """z = W x + b.  x: (N, n_in) -> z: (N, n_out).  W: (n_out, n_in), b: (n_out,)."""
-
-    kind = "dense"
-    output = "z"
-
-    def __init__(self, name: str, inputs: int, units: int) -> None:
-        super().__init__(name)
-        self.n_in, self.n_out = inputs, units
-        self.params = {
-            "W": np.zeros((units, inputs), np.float32),
-            "b": np.zeros((units,), np.float32),
-        }
-
-    def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
-        return (self.n_out,)
-
-    def config(self) -> dict[str, Any]:
-        return {**super().config(), "units": self.n_out, "inputs": self.n_in}
-
-    def forward(self, x: Array) -> Array:
-        self.x = x
-        return kernels.dense_forward(x, self.params["W"], self.params["b"])
-
-    def backward(self, dz: Array, need_dx: bool = True) -> Array:
-        self.grads["W"] = kernels.dense_dw(dz, self.x)
-        self.grads["b"] = kernels.column_sums(dz)
-        return kernels.dense_dx(dz, self.params["W"])
-
-
-ACTIVATIONS: dict[str, type[Activation]] = {"relu": ReLU, "sigmoid": Sigmoid, "tanh": Tanh}
+    def kink_state(self) -> bytes:
+        """Which linear piece of the loss the last forward pass was on (a ReLU's signs, a
+        max-pool's switches): where it changes inside a difference stencil, the loss has a kink
+        there and the difference is no derivative. Smooth layers: empty."""
+        return b""

@@ -12,18 +12,15 @@ taken with respect to (its ``of``): ∂L/∂(conv2.z) is "conv2.dL_dz", ∂L/∂
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from .equations import TIE_RULE
-from .layers import Activation, Layer, MaxPool2D
+from .layers import Fields, Layer
 
 INPUT = "input"
 LOSS = "loss"
-
-Fields = Mapping[str, Any]  # keyword arguments of a trace Record, all but ``array``
 
 
 def gradient_name(of: str) -> str:
@@ -38,28 +35,11 @@ def _fields(**fields: Any) -> Fields:
     return fields
 
 
-def _kind(layer: Layer) -> str:
-    """The prefix of a layer's equation ids: its kind, or for an activation its function."""
-    return layer.function if isinstance(layer, Activation) else layer.kind
-
-
-def _error_reads(layer: Layer, error: str, below: str) -> tuple[str, ...]:
-    """The tensors ∂L/∂(layer's input) is computed from: the error at the layer's output and,
-    depending on the layer, its filters or weights, z, or its switches."""
-    if layer.params:
-        return (error, f"{layer.name}.W")  # the full convolution / Wᵀ δ
-    if isinstance(layer, Activation):
-        return (error, below)  # ⊙ σ′(z)
-    if isinstance(layer, MaxPool2D):
-        return (error, f"{layer.name}.switches")  # routed to the winners
-    return (error,)  # reshaped
-
-
 @dataclass(frozen=True, slots=True)
 class LayerLabels:
     output: Fields  # the layer's output (z or a)
     output_name: str
-    switches: Fields | None  # a max-pool's switches
+    sides: tuple[Fields, ...]  # further forward quantities, e.g. a max-pool's switches
     grads: tuple[tuple[str, str, Fields], ...]  # (param key, name, ∂L/∂param), params order
     below: Fields  # ∂L/∂(the layer's input)
     below_name: str
@@ -91,31 +71,27 @@ class TraceLabels:
 
 
 def _layer_labels(layer: Layer, below: str) -> LayerLabels:
-    name, kind, out = layer.name, _kind(layer), layer.output
+    name, kind, out = layer.name, layer.kind, layer.output
     params = tuple(f"{name}.{key}" for key in layer.params)
     error = f"{name}.dL_d{out}"
-    switches = None
-    if isinstance(layer, MaxPool2D):
-        switches = _fields(phase="forward", layer=name, kind=kind, quantity="switches",
-                           equation="maxpool.switches", reads=(below,),
-                           extra=MappingProxyType({"tie_rule": TIE_RULE}))  # fmt: skip
+    extra = layer.extra()
+    more = {} if extra is None else {"extra": MappingProxyType(dict(extra))}
     grads = tuple(
         # ∂L/∂W pairs the error with the layer's input; ∂L/∂b is the error summed
         (key, f"{name}.dL_d{key}",
          _fields(phase="backward", layer=name, kind=kind, quantity=f"dL_d{key}",
-                      equation=f"{kind}.d{key}", of=f"{name}.{key}",
-                      reads=(error, below) if key == "W" else (error,)))
+                 equation=f"{kind}.d{key}", of=f"{name}.{key}",
+                 reads=(error, below) if key == "W" else (error,), **more))
         for key in layer.params
     )  # fmt: skip
-    variable = "z" if isinstance(layer, Activation) else "x"
     return LayerLabels(
         output=_fields(phase="forward", layer=name, kind=kind, quantity=out,
-                       equation=f"{kind}.{out}", reads=(below, *params)),
+                       equation=f"{kind}.{out}", reads=(below, *params), **more),
         output_name=f"{name}.{out}",
-        switches=switches,
+        sides=tuple(_fields(**fields) for fields in layer.side_labels(below)),
         grads=grads,
         below=_fields(phase="backward", layer=name, kind=kind,
-                      quantity=f"dL_d{below.split('.')[1]}", equation=f"{kind}.d{variable}",
-                      of=below, reads=_error_reads(layer, error, below)),
+                      quantity=f"dL_d{below.split('.')[1]}", equation=f"{kind}.d{layer.variable}",
+                      of=below, reads=layer.error_reads(error, below), **more),
         below_name=gradient_name(below),
     )  # fmt: skip

@@ -24,87 +24,29 @@ import numpy.typing as npt
 
 from .finite import require_finite
 from .kernels import Array
-from .layers import ACTIVATIONS, Conv2D, Dense, Flatten, Layer, MaxPool2D
+from .kinds import KINDS
+from .layers import Layer
 from .loss import softmax_cross_entropy
 from .naming import TraceLabels
-from .spec import SpecError
+from .spec import SpecError, walk
 
-LAYER_KINDS = ("conv", "maxpool", "flatten", "dense", *ACTIVATIONS)
+LAYER_KINDS = tuple(KINDS)
 __all__ = ["LAYER_KINDS", "Network", "SpecError"]
-
-
-def _int_field(entry: dict[str, Any], key: str, where: str, default: int | None = None) -> int:
-    value = entry.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise SpecError(f"{where}: '{key}' must be a positive integer, got {value!r}")
-    return value
-
-
-def _build_layer(
-    entry: dict[str, Any], shape: tuple[int, ...], index: int, counts: dict[str, int]
-) -> Layer:
-    kind = entry.get("kind")
-    if kind not in LAYER_KINDS:
-        raise SpecError(f"layer {index}: unknown kind {kind!r}; known: {', '.join(LAYER_KINDS)}")
-    counts[kind] = counts.get(kind, 0) + 1
-    name = entry.get("name") or f"{kind}{counts[kind]}"
-    where = f"layer {index} ({name})"
-    if kind == "conv":
-        if len(shape) != 3:
-            raise SpecError(f"{where}: conv needs an r x s x t input, got {shape}")
-        size = _int_field(entry, "size", where)
-        if size > min(shape[0], shape[1]):
-            raise SpecError(f"{where}: filter {size}x{size} larger than input {shape[:2]}")
-        return Conv2D(name, shape[2], _int_field(entry, "maps", where), size)
-    if kind == "maxpool":
-        if len(shape) != 3:
-            raise SpecError(f"{where}: maxpool needs an r x s x t input, got {shape}")
-        return MaxPool2D(name, _int_field(entry, "size", where, 2))
-    if kind == "flatten":
-        return Flatten(name)
-    if kind == "dense":
-        if len(shape) != 1:
-            raise SpecError(f"{where}: dense needs a flat input (add a flatten), got {shape}")
-        return Dense(name, shape[0], _int_field(entry, "units", where))
-    return ACTIVATIONS[kind](name)
 
 
 class Network:
     """Layers in order; ``shapes[i]`` is the per-image shape entering layer i (last: the output)."""
 
     def __init__(self, spec: dict[str, Any]) -> None:
-        if not isinstance(spec, dict) or not isinstance(spec.get("layers"), list):
-            raise SpecError("spec must be an object with a 'layers' list")
-        shape = spec.get("input", [28, 28, 1])
-        if (
-            not isinstance(shape, list | tuple)
-            or len(shape) != 3
-            or not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in shape)
-        ):
-            raise SpecError(
-                f"'input' must be [rows, cols, channels] of positive integers, got {shape!r}"
-            )
-        shape = tuple(shape)
+        """SpecError for a spec that is not well-formed (``spec.walk``); the product's limits
+        are ``spec.check``'s, which every spec from a request passes first."""
+        shape, planned = walk(spec)
         self.input_shape = shape
-        self.layers: list[Layer] = []
-        self.shapes: list[tuple[int, ...]] = [shape]
-        counts: dict[str, int] = {}
-        for i, entry in enumerate(spec["layers"]):
-            if not isinstance(entry, dict):
-                raise SpecError(f"layer {i}: must be an object")
-            layer = _build_layer(entry, shape, i, counts)
-            try:
-                shape = layer.output_shape(shape)
-            except ValueError as err:
-                raise SpecError(f"layer {i}: {err}") from err
-            self.layers.append(layer)
-            self.shapes.append(shape)
-        names = [layer.name for layer in self.layers]
-        if len(set(names)) != len(names):
-            raise SpecError(f"layer names must be unique: {names}")
-        if len(shape) != 1:
-            raise SpecError(f"the last layer must give a flat vector of class scores, got {shape}")
-        self.classes = shape[0]
+        self.layers: list[Layer] = [
+            p.cls.from_config(p.name, p.cfg, p.input_shape) for p in planned
+        ]
+        self.shapes: list[tuple[int, ...]] = [shape] + [p.output_shape for p in planned]
+        self.classes = self.shapes[-1][0]
         # the name of the tensor entering each layer, then the output's: "input.x", "conv1.z"...
         self.names = ["input.x"] + [f"{layer.name}.{layer.output}" for layer in self.layers]
         # and of the gradient of each: "input.dL_dx", "conv1.dL_dz"...

@@ -37,12 +37,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from .finite import require_finite
 from .kernels import Array
-from .layers import MaxPool2D
 from .loss import softmax_cross_entropy
 from .naming import INPUT, LOSS, gradient_name
 from .network import Network
@@ -64,7 +64,7 @@ class Record:
     array: np.ndarray
     reads: tuple[str, ...]
     of: str | None = None
-    extra: Mapping[str, str] | None = None
+    extra: Mapping[str, Any] | None = None
 
     @property
     def name(self) -> str:
@@ -89,8 +89,8 @@ def _forward(net: Network, x: Array) -> Iterator[Record]:
         if layer.params:  # only a sum of products can overflow (see the module docstring)
             require_finite(named.output_name, x)
         yield Record(**named.output, array=x[0])
-        if isinstance(layer, MaxPool2D) and named.switches is not None:
-            yield Record(**named.switches, array=layer.switch_cells()[0])
+        for fields, side in zip(named.sides, layer.side_arrays(), strict=True):
+            yield Record(**fields, array=side[0])
 
 
 def _backward(net: Network, dz: Array) -> Iterator[Record]:

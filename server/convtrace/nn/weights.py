@@ -15,7 +15,6 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .layers import Activation, Conv2D, Dense
 from .network import Network, SpecError
 
 
@@ -24,16 +23,19 @@ class ModelFileError(ValueError):
 
 
 def init_weights(net: Network, seed: int = 0) -> Network:
-    """He-normal fan-in scaling before ReLU, Glorot (Xavier) before sigmoid/tanh; biases 0."""
+    """He-normal fan-in scaling before ReLU, Glorot (Xavier) elsewhere (before sigmoid, tanh,
+    a pool or the loss); biases 0. A weight array W is (outputs, taps..., inputs): a conv's
+    (M, d, d, t), a dense layer's (n_out, n_in), so fan-in is all but its first axis and
+    fan-out its first axis times the taps."""
     rng = np.random.default_rng(seed)
     for i, layer in enumerate(net.layers):
-        if not isinstance(layer, Conv2D | Dense):
+        if "W" not in layer.params:
             continue
         w = layer.params["W"]
         fan_in = int(np.prod(w.shape[1:]))
-        fan_out = w.shape[0] * (layer.d * layer.d if isinstance(layer, Conv2D) else 1)
+        fan_out = w.shape[0] * int(np.prod(w.shape[1:-1]))
         nxt = net.layers[i + 1] if i + 1 < len(net.layers) else None
-        if isinstance(nxt, Activation) and nxt.function == "relu":
+        if nxt is not None and nxt.he_init:
             std = np.sqrt(2.0 / fan_in)
         else:
             std = np.sqrt(2.0 / (fan_in + fan_out))

@@ -1,0 +1,113 @@
+// One row of the architecture editor: the layer's number l, its kind, its fields, the shape it
+// gives, its parameters and cost, its problems in words, and the buttons that move or remove it.
+// Knows nothing of the server: the card (arch-editor.js) passes plain data in and edits out.
+
+import { shapeText } from "../format.js";
+import { number, t } from "../i18n.js";
+import { el } from "./dom.js";
+
+function button(text, label, testid) {
+  const b = el("button", "arch-small", text);
+  b.type = "button";
+  b.setAttribute("aria-label", label);
+  b.title = label;
+  if (testid) b.dataset.testid = testid;
+  return b;
+}
+
+/** A <select> of the layer kinds, `kind` chosen. */
+export function kindSelect(kinds, kind, label) {
+  const select = el("select", "arch-kind");
+  select.setAttribute("aria-label", label);
+  for (const k of Object.keys(kinds)) {
+    const o = el("option", "", t(`arch.kind.${k}`));
+    o.value = k;
+    select.append(o);
+  }
+  select.value = kind;
+  return select;
+}
+
+// A field's input: a number box, or a text box when the field also takes a word ("same").
+function fieldInput(field, value, index) {
+  const words = field.allowed?.length || field.name === "padding";
+  const input = el("input", "arch-field");
+  input.name = field.name;
+  input.type = words ? "text" : "number";
+  if (words) input.setAttribute("inputmode", "numeric");
+  if (field.min != null) input.min = String(field.min);
+  if (field.max != null) input.max = String(field.max);
+  input.size = 4;
+  input.value = value == null ? "" : String(value);
+  // a pool's stride defaults to its size: the placeholder says so instead of a number
+  const from = field.default_from ? `= ${t(`arch.field.${field.default_from}`)}` : "";
+  input.placeholder = field.default == null ? from : String(field.default);
+  input.id = `arch-${index}-${field.name}`;
+  const label = el("label", "arch-label", t(`arch.field.${field.name}`));
+  label.htmlFor = input.id;
+  const box = el("span", "arch-fieldbox");
+  box.append(label, input);
+  return { box, input };
+}
+
+/**
+ * The row for layer `index` of `count`; on = {kind(i, k), field(i, name, text), move(i, by),
+ * remove(i)}. Returns {el, inputs: Map name -> input, shape, problems}.
+ */
+export function layerRow(kinds, layer, index, count, on) {
+  const row = el("li", "arch-layer");
+  row.dataset.testid = "arch-layer";
+  row.dataset.kind = layer.kind;
+  const l = el("span", "arch-l", `l = ${index + 1}`);
+  const kind = kindSelect(kinds, layer.kind, t("arch.kind_of", { l: index + 1 }));
+  kind.addEventListener("change", () => on.kind(index, kind.value));
+  const fields = el("span", "arch-fields");
+  const inputs = new Map();
+  for (const f of kinds[layer.kind] ?? []) {
+    const { box, input } = fieldInput(f, layer[f.name], index);
+    input.addEventListener("input", () => on.field(index, f.name, input.value, f));
+    inputs.set(f.name, input);
+    fields.append(box);
+  }
+  const up = button("↑", t("arch.move_up", { l: index + 1 }));
+  const down = button("↓", t("arch.move_down", { l: index + 1 }));
+  const remove = button("✕", t("arch.remove", { l: index + 1 }), "arch-remove");
+  up.disabled = index === 0;
+  down.disabled = index === count - 1;
+  remove.disabled = count === 1;
+  up.addEventListener("click", () => on.move(index, -1));
+  down.addEventListener("click", () => on.move(index, 1));
+  remove.addEventListener("click", () => on.remove(index));
+  const tools = el("span", "arch-tools");
+  tools.append(up, down, remove);
+  const shape = el("span", "arch-shape");
+  const problems = el("p", "arch-error");
+  problems.dataset.testid = "arch-error";
+  problems.setAttribute("role", "alert");
+  problems.hidden = true;
+  row.append(l, kind, fields, shape, tools, problems);
+  return { el: row, inputs, shape, problems };
+}
+
+/** "→ 24×24×8 · 208 parameters · 115 200 multiply-adds" for a checked layer (or nothing). */
+export function shapeLine(layer) {
+  if (!layer) return "";
+  const parts = [`→ ${shapeText(layer.output_shape)}`];
+  if (layer.params) parts.push(t("arch.params", { count: layer.params }));
+  if (layer.macs) parts.push(t("arch.macs", { count: layer.macs }));
+  return parts.join(" · ");
+}
+
+/** The whole network in one line: shapes, parameters and multiply-adds against the limits. */
+export function summaryLine(check, limits) {
+  const shapes = [check.input, ...check.layers.map((l) => l.output_shape)].map(shapeText);
+  const params = t("arch.total_params", {
+    count: check.params,
+    max: number(limits.max_params ?? 200000),
+  });
+  const macs = t("arch.total_macs", {
+    count: check.macs,
+    max: number(limits.max_macs ?? 20000000),
+  });
+  return `${shapes.join(" → ")} · ${params} · ${macs}`;
+}
