@@ -13,6 +13,7 @@ import { createLinkFlow } from "./flows/link.js";
 import { createPresentFlow } from "./flows/present.js";
 import { createStepFlow } from "./flows/step.js";
 import { createTrainFlow } from "./flows/train.js";
+import { createTrainLabFlow } from "./flows/train-lab.js";
 import { currentRecord } from "./trace-store.js";
 import { createArchEditor } from "./views/arch-editor.js";
 import { createControls } from "./views/controls.js";
@@ -26,6 +27,8 @@ import { createPresenter } from "./views/presenter.js";
 import { createProbabilities } from "./views/probabilities.js";
 import { createQuestionView } from "./views/question.js";
 import { createToolbar } from "./views/toolbar.js";
+import { createTrainAfter } from "./views/train-after.js";
+import { createTrainLab } from "./views/train-lab.js";
 import { createTraining } from "./views/training.js";
 
 const $ = (id) => document.getElementById(id);
@@ -124,6 +127,22 @@ archEditor.bind({
   keep: (on) => flows.arch.keep(on),
   apply: () => flows.arch.apply(),
 });
+const trainLab = createTrainLab({ root: $("train-lab"), open: $("train-open") });
+const trainAfter = createTrainAfter(trainLab.afterHost);
+flows.trainLab = createTrainLabFlow(ctx, trainLab, trainAfter);
+trainLab.bind({
+  toggle: () => flows.trainLab.toggle(),
+  close: () => flows.trainLab.close(),
+  preset: (key) => flows.trainLab.preset(key),
+  start: () => flows.trainLab.start(),
+  cancel: () => flows.trainLab.cancel(),
+  network: (value) => flows.trainLab.network(value),
+});
+trainAfter.bind({
+  checkpoint: (k) => flows.trainLab.checkpoint(k),
+  preview: (k) => flows.trainLab.preview(k),
+  batch: () => flows.trainLab.batch(),
+});
 flows.class = createClassLoader(ctx, {
   root: $("class"),
   start: $("class-start"),
@@ -182,6 +201,8 @@ window.convtrace = {
   network: () => app.network,
   weights: () => app.student ?? app.shipped,
   lesson: () => flows.lesson.current(),
+  /** The training lab's run: job, steps, loss points, checkpoints, accuracy. */
+  training: () => flows.trainLab.snapshot(),
   /** The class this page leads or follows: {code, role, following}, no token. */
   classSession: () => ({ code: app.classCode, role: app.classRole, following: app.following }),
   classQuestion: () => flows.class.question(),

@@ -158,6 +158,7 @@ export function createFollowFlow(ctx) {
   const handlers = {
     state(state) {
       cls.state = state;
+      ctx.flows.trainLab?.follow(state.train); // the instructor's training, read from its stream
       sync();
     },
     question(posed) {

@@ -40,6 +40,7 @@ export function createClassFlow(ctx) {
       cell: selectedCell(),
       // app.present is the presentation mode's flag (the present branch); until then, desk
       view: app.present ? "present" : "desk",
+      train: ctx.flows.trainLab?.classJob(), // the training job the class follows, if any
     };
     if (app.student) state.weights = encodeWeights(app.student);
     return state;
