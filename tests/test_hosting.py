@@ -314,3 +314,34 @@ def test_hosting_guide_lists_every_setting_and_serve_flag():
     main = (ROOT / "server" / "convtrace" / "cli.py").read_text()
     for flag in re.findall(r'serve\.add_argument\("(--[a-z-]+)"', main):
         assert f"`{flag}" in guide, flag
+
+
+# ---- training lab workers (issue 19) -----------------------------------------------------------
+def test_compose_runs_training_workers_on_the_apps_redis():
+    yaml = pytest.importorskip("yaml")
+    services = yaml.safe_load((ROOT / "deploy/compose.yaml").read_text())["services"]
+    worker, app = services["worker"], services["app1"]
+    assert worker["command"][-1] == "worker" and worker["image"] == app["image"]
+    redis_url = worker["environment"]["CONVTRACE_REDIS_URL"]
+    assert redis_url == app["environment"]["CONVTRACE_REDIS_URL"]
+    assert "redis" in worker["depends_on"]
+
+
+def test_k8s_training_workers_share_the_apps_redis_and_scale():
+    worker = manifests("convtrace-worker")["Deployment"]
+    [container] = worker["spec"]["template"]["spec"]["containers"]
+    assert container["command"] == ["convtrace", "worker"]
+    env = {e["name"]: e["value"] for e in container["env"]}
+    [app] = manifests()["Deployment"]["spec"]["template"]["spec"]["containers"]
+    assert (
+        env["CONVTRACE_REDIS_URL"]
+        == {e["name"]: e["value"] for e in app["env"]}["CONVTRACE_REDIS_URL"]
+    )
+    assert {"cpu", "memory"} <= set(container["resources"]["limits"])
+    assert worker["spec"]["template"]["spec"]["securityContext"]["runAsNonRoot"] is True
+    labels = worker["spec"]["template"]["metadata"]["labels"]
+    assert worker["spec"]["selector"]["matchLabels"].items() <= labels.items()
+    # the queue the scaling note watches is the one the workers take jobs from
+    from convtrace.training.redisjobs import RQ_QUEUE_KEY
+
+    assert f"listName: {RQ_QUEUE_KEY}" in (ROOT / "deploy/k8s/worker.yaml").read_text()

@@ -256,10 +256,11 @@ class Run:
     def _checkpoint(self, step: int) -> None:
         weights = self.net.get_weights()
         network = self.sink.keep(self.net.spec, weights)
+        # kept for a retry before it is announced: a checkpoint seen is one a retry starts from
+        self.sink.save_resume(step, {**weights, **optimizer_state(self.optimizer)})
         self.sink.emit("checkpoint", {"step": step, "network": network})
         self._emit_filters(step)
         if step < self.steps:  # the last one's accuracy is the done event's (every test digit)
             n = min(EVAL_SIZE, len(self.digits.test_labels))
             accuracy = _accuracy(self.net, self.digits.test_images[:n], self.digits.test_labels[:n])
             self.sink.emit("eval", {"step": step, "test_accuracy": accuracy, "test_size": n})
-        self.sink.save_resume(step, {**weights, **optimizer_state(self.optimizer)})

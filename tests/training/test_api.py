@@ -1,0 +1,144 @@
+"""/api/train over a live server with the local process pool: validation, the cost limit, the
+per-client and queue limits, cancel, resume, determinism."""
+
+from __future__ import annotations
+
+import secrets
+import time
+
+import httpx
+import pytest
+
+from tests.classes.conftest import Live
+from tests.classes.sse import Follower
+
+TINY = {"train_size": 64, "batch_size": 16, "epochs": 1}
+
+
+def client_id() -> dict[str, str]:
+    return {"X-Client-Id": secrets.token_hex(8)}
+
+
+def submit(http: httpx.Client, headers: dict[str, str] | None = None, **body: object) -> str:
+    answer = http.post("/api/train", json={**TINY, **body}, headers=headers or client_id())
+    assert answer.status_code == 202, answer.text
+    return str(answer.json()["id"])
+
+
+def wait_end(http: httpx.Client, job: str, timeout: float = 30) -> dict[str, object]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status = http.get(f"/api/train/{job}").json()
+        if status["state"] in ("done", "failed", "cancelled"):
+            return dict(status)
+        time.sleep(0.05)
+    raise AssertionError(f"job {job} did not end: {status}")
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"optimizer": "rmsprop"}, "optimizer"),
+        ({"learning_rate": 0}, "learning_rate"),
+        ({"batch_size": 0}, "batch_size"),
+        ({"epochs": 1.5}, "epochs"),
+        ({"train_size": 100_000}, "train_size"),
+        ({"train_size": 60_000}, "train_size"),  # more than the shipped digits
+        ({"preset": "slow"}, "preset"),
+        ({"model": "nope"}, None),
+    ],
+)
+def test_bad_values_name_the_field(http: httpx.Client, body: dict, field: str | None) -> None:
+    answer = http.post("/api/train", json=body, headers=client_id())
+    if field is None:
+        assert answer.status_code == 404
+        return
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["detail"][0]["loc"][-1] == field
+
+
+def test_cost_over_the_limit_says_what_to_reduce(http: httpx.Client) -> None:
+    answer = http.post("/api/train", json={"epochs": 50}, headers=client_id())
+    assert answer.status_code == 422
+    error = answer.json()["detail"][0]
+    assert error["loc"] == ["body", "epochs"] and error["code"] == "train.too_costly"
+    assert "reduce" in error["msg"] and error["params"]["cost"] > error["params"]["limit"]
+
+
+def test_job_runs_to_done_with_every_event_kind(http: httpx.Client, live: Live) -> None:
+    answer = http.post("/api/train", json=TINY, headers=client_id())
+    body = answer.json()
+    assert answer.status_code == 202 and len(body["id"]) >= 20 and body["position"] >= 0
+    follower = Follower(live.url + body["events_url"])
+    try:
+        kinds = []
+        while not kinds or kinds[-1] not in ("done", "failed", "cancelled"):
+            kinds.append(follower.next(timeout=30).kind)
+    finally:
+        follower.close()
+    assert kinds[0] == "queued" and kinds[-1] == "done"
+    assert {"started", "progress", "filters", "checkpoint", "eval"} <= set(kinds)
+    status = http.get(body["status_url"]).json()
+    assert status["state"] == "done" and 0 <= status["test_accuracy"] <= 1
+
+
+def test_same_job_gives_the_same_network(http: httpx.Client) -> None:
+    first = wait_end(http, submit(http, seed=7))
+    second = wait_end(http, submit(http, seed=7))
+    other = wait_end(http, submit(http, seed=8))
+    assert first["network"] == second["network"] != other["network"]
+
+
+def test_one_job_per_client_and_a_queue_cap(http: httpx.Client) -> None:
+    me = client_id()
+    job = submit(http, me, train_size=12_000, epochs=3)
+    again = http.post("/api/train", json=TINY, headers=me)
+    assert again.status_code == 429 and int(again.headers["Retry-After"]) >= 1
+    assert again.json()["detail"]["params"]["job"] == job
+    others = [submit(http, client_id(), train_size=12_000, epochs=3) for _ in range(3)]
+    full = http.post("/api/train", json=TINY, headers=client_id())
+    assert full.status_code == 503 and full.json()["detail"]["code"] == "train.queue_full"
+    for queued in [job, *others]:
+        http.delete(f"/api/train/{queued}")
+    assert all(wait_end(http, j)["state"] == "cancelled" for j in [job, *others])
+
+
+def test_cancel_stops_a_running_job_within_a_second(http: httpx.Client, live: Live) -> None:
+    job = submit(http, train_size=12_000, epochs=3)
+    follower = Follower(f"{live.url}/api/train/{job}/events")
+    try:
+        follower.next("progress", timeout=20)
+        asked = time.monotonic()
+        assert http.delete(f"/api/train/{job}").status_code == 200
+        follower.next("cancelled", timeout=5)
+        assert time.monotonic() - asked < 1.0
+    finally:
+        follower.close()
+    assert http.get(f"/api/train/{job}").json()["state"] == "cancelled"
+
+
+def test_resume_with_last_event_id(http: httpx.Client, live: Live) -> None:
+    job = submit(http)
+    wait_end(http, job)
+    url = f"{live.url}/api/train/{job}/events"
+    whole = Follower(url)
+    events = []
+    while not events or events[-1].kind != "done":
+        events.append(whole.next(timeout=10))
+    whole.close()
+    middle = events[len(events) // 2]
+    rest = Follower(url, {"Last-Event-ID": middle.id})
+    resumed = []
+    while not resumed or resumed[-1].kind != "done":
+        resumed.append(rest.next(timeout=10))
+    rest.close()
+    assert [e.id for e in resumed] == [e.id for e in events[len(events) // 2 + 1 :]]
+    ended = httpx.get(url, headers={"Last-Event-ID": events[-1].id}, trust_env=False)
+    assert ended.status_code == 204  # the browser's EventSource stops reconnecting
+
+
+def test_unknown_job_is_404(http: httpx.Client) -> None:
+    unknown = "x" * 22
+    assert http.get(f"/api/train/{unknown}").status_code == 404
+    assert http.delete(f"/api/train/{unknown}").status_code == 404
+    assert http.get(f"/api/train/{unknown}/events").status_code == 404
