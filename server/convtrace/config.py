@@ -27,9 +27,10 @@ class Settings:
     port: int = 8000
     workers: int = 1
     root_path: str = ""  # serve under a sub-path behind a reverse proxy, e.g. /course/convtrace
-    # The page sends ~80 KB (a ~140x140 drawing) plus ~70 KB of weights when it sends its own:
-    # 1 MiB is several times that, and holds a 512x512 drawing of 0/1 pixels.
-    max_body_bytes: int = 1024 * KIB
+    # The page sends ~80 KB (a ~140x140 drawing) plus ~70 KB of weights when it sends its own;
+    # a 512x512 drawing of 0/1 pixels is ~520 KB. The largest network a student may build
+    # (200 000 parameters, nn.spec.MAX_PARAMS) is 1.07 MB as base64 float32: 1.5 MiB holds it.
+    max_body_bytes: int = 1536 * KIB
     cors_origins: list[str] = field(default_factory=list)  # none by default
     log_level: str = "info"
     default_model: str = "lenet-relu"
@@ -53,6 +54,9 @@ class Settings:
     class_max_students: int = 1000  # per class
     class_idle_ttl_s: float = 4 * 3600.0  # a class without activity for this long is gone
     class_heartbeat_s: float = 15.0  # SSE comment interval; keeps proxies from closing streams
+    # stored networks (POST /api/networks): in memory, or in the same Redis as class sessions
+    network_idle_ttl_s: float = 24 * 3600.0  # a network unused for this long is forgotten
+    network_max_bytes: int = 256 * KIB * KIB  # all stored networks together (least used go)
     header_timeout_s: float = 10.0  # a connection must send a request's headers within this
     body_timeout_s: float = 10.0  # ... and its body within this once the headers are in (408)
     keepalive_timeout_s: float = 5.0  # idle keep-alive connections are closed after this

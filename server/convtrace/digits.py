@@ -11,11 +11,16 @@ mass is the intensity-weighted mean of those coordinates. Input and output are i
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from numpy.typing import ArrayLike
 from PIL import Image
 
-MAX_SIDE = 1024  # largest accepted drawing side, in pixels (the API body limit is sized for it)
+# Largest accepted drawing side, in pixels: the one home of this limit (the API's schema reads
+# it). The page draws on a ~140x140 canvas; 512 leaves room for bigger screens and other clients
+# while bounding the work (and memory) one drawing can cost.
+MAX_SIDE = 512
 SIZE = 28  # side of the network's input
 BOX = 20  # the digit's longer side after scaling, as in MNIST
 # Where the centre of mass is placed, as (row, column). The geometric centre of 0..27 is 13.5,
@@ -30,7 +35,14 @@ LEVELS = 255  # MNIST stores a pixel in one byte: grey levels q / 255, q = 0..25
 
 
 class DrawingError(ValueError):
-    """A drawing that cannot be turned into a digit; the message says what is wrong with it."""
+    """A drawing that cannot be turned into a digit; the message says what is wrong with it,
+    ``code`` says it stably (``drawing.no_ink``, ``drawing.too_large``...) with ``params``."""
+
+    def __init__(
+        self, message: str, code: str = "drawing.invalid", params: dict[str, Any] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.code, self.params = code, dict(params or {})
 
 
 def preprocess(drawing: ArrayLike) -> np.ndarray:
@@ -54,7 +66,7 @@ def input_image(image: ArrayLike | None, drawing: ArrayLike | None) -> np.ndarra
     if image is not None:
         return np.asarray(image, dtype=np.float32)
     if drawing is None:
-        raise DrawingError("no drawing: give an image or a drawing")
+        raise DrawingError("no drawing: give an image or a drawing", "drawing.missing")
     return preprocess(drawing)
 
 
@@ -77,29 +89,38 @@ def _validated(drawing: ArrayLike) -> np.ndarray:
         values = np.array(drawing, dtype=np.float64)
     except (TypeError, ValueError) as err:
         raise DrawingError(
-            f"drawing must be a 2-D array (rows of equal length) of numbers in 0..1: {err}"
+            f"drawing must be a 2-D array (rows of equal length) of numbers in 0..1: {err}",
+            "drawing.not_2d",
         ) from err
     if values.ndim != 2:
         raise DrawingError(
             f"drawing must be a 2-D array (height x width), got {values.ndim} "
-            f"dimension(s) with shape {values.shape}"
+            f"dimension(s) with shape {values.shape}",
+            "drawing.not_2d",
+            {"shape": list(values.shape)},
         )
     if values.size == 0:
-        raise DrawingError(f"drawing is empty: shape {values.shape} has no pixels")
+        message = f"drawing is empty: shape {values.shape} has no pixels"
+        raise DrawingError(message, "drawing.empty", {"shape": list(values.shape)})
     if max(values.shape) > MAX_SIDE:
         raise DrawingError(
             f"drawing is {values.shape[0]}x{values.shape[1]}: at most "
-            f"{MAX_SIDE} pixels per side are accepted"
+            f"{MAX_SIDE} pixels per side are accepted",
+            "drawing.too_large",
+            {"max_side": MAX_SIDE, "rows": values.shape[0], "cols": values.shape[1]},
         )
     if not np.isfinite(values).all():
         raise DrawingError(
-            "drawing contains NaN or infinite values; every pixel must be a number in 0..1"
+            "drawing contains NaN or infinite values; every pixel must be a number in 0..1",
+            "drawing.non_finite",
         )
     low, high = values.min(), values.max()
     if low < -RANGE_SLOP or high > 1 + RANGE_SLOP:
         raise DrawingError(
             f"drawing values must be in the range 0..1 (0 paper, 1 ink), got "
-            f"values from {low:g} to {high:g}"
+            f"values from {low:g} to {high:g}",
+            "drawing.range",
+            {"min": float(low), "max": float(high)},
         )
     return np.clip(values, 0.0, 1.0, out=values)
 
@@ -116,7 +137,9 @@ def _ink_box(values: np.ndarray) -> tuple[slice, slice]:
     if rows.size == 0:
         raise DrawingError(
             f"drawing has no ink: no pixel is above {INK_THRESHOLD} "
-            "(ink must be high, 1 = ink on a 0 background)"
+            "(ink must be high, 1 = ink on a 0 background)",
+            "drawing.no_ink",
+            {"threshold": INK_THRESHOLD},
         )
     whole_canvas = rows.size == values.shape[0] and cols.size == values.shape[1]
     coverage = ink.mean()
@@ -124,7 +147,9 @@ def _ink_box(values: np.ndarray) -> tuple[slice, slice]:
         raise DrawingError(
             f"drawing is ink almost everywhere ({coverage:.0%} of pixels over "
             "the whole canvas), so there is no digit shape; ink must be 1 on a 0 "
-            "background (invert a dark-on-white canvas)"
+            "background (invert a dark-on-white canvas)",
+            "drawing.all_ink",
+            {"coverage": round(float(coverage), 3)},
         )
     return slice(rows[0], rows[-1] + 1), slice(cols[0], cols[-1] + 1)
 

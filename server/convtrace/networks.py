@@ -2,8 +2,10 @@
 the same id, any worker can serve it, and a share link names it in a few characters.
 
 ``NetworkStore`` is the interface (kept beside class sessions: in memory for one process, in
-Redis for several workers); ``MemoryNetworks`` is the one-process implementation. Networks
-expire after ``ttl_s`` without use and the store is capped in bytes.
+Redis for several workers); ``MemoryNetworks`` is the one-process implementation,
+``networks_redis.RedisNetworks`` the shared one. Networks expire after ``ttl_s`` without use and
+the store is capped in bytes. ``build`` makes a runnable network from a spec and its weights (or
+a seed), checked against the limits before anything is allocated.
 """
 
 from __future__ import annotations
@@ -18,9 +20,51 @@ from typing import Any
 import numpy as np
 import orjson
 
+from convtrace.nn.network import Network
+from convtrace.nn.spec import build as build_spec
+from convtrace.registry import fit_weights
+
 Spec = dict[str, Any]
 Weights = dict[str, np.ndarray]
 DAY_S = 24 * 3600.0
+ID_PATTERN = r"^[0-9a-f]{24}$"
+# redis-py (and a Redis) are needed only with several workers: named here, imported on use
+NEEDS_REDIS = (
+    "stored networks with more than one worker need a shared store: set CONVTRACE_REDIS_URL "
+    "or run one worker"
+)
+
+
+class UnknownNetworkError(LookupError):
+    """No stored network has this id (never stored, or expired after its idle lifetime)."""
+
+    code = "network.unknown"
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"no network with id {key!r} (unknown, or unused for too long)")
+        self.params = {"id": key}
+
+
+class NetworkStoreUnavailable(RuntimeError):
+    """The network store cannot be reached (Redis down) or there is none (several workers
+    without Redis). Answered 503 with Retry-After; a Redis store recovers by itself."""
+
+    code = "network.store_unavailable"
+    retry_after_s = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.params: dict[str, Any] = {}
+
+
+def build(spec: Spec, weights: Weights | None = None, init_seed: int | None = None) -> Network:
+    """The network a spec describes, checked first (``SpecError`` naming the layer and the
+    limit, before anything is allocated), with ``weights`` (``WeightsError`` if they do not fit)
+    or fresh seeded He/Glorot weights. ``net.spec`` is the canonical spec (names and defaults
+    filled in), the one its id is computed from."""
+    if weights is None:
+        return build_spec(spec, 0 if init_seed is None else init_seed)
+    return fit_weights(build_spec(spec, None), weights)
 
 
 def pack(spec: Spec, weights: Weights) -> bytes:
@@ -66,6 +110,18 @@ class NetworkStore(ABC):
         blob = await self.get_blob(key)
         return None if blob is None else unpack(blob)
 
+    async def load(self, key: str) -> Network:
+        """The stored network, built to run (UnknownNetworkError if there is none)."""
+        found = await self.get(key)
+        if found is None:
+            raise UnknownNetworkError(key)
+        net = Network(found[0])
+        net.set_weights(found[1])
+        return net
+
+    async def close(self) -> None:  # noqa: B027 - a hook: only a networked store has work
+        """Release connections (nothing to do in memory)."""
+
     @abstractmethod
     async def put_blob(self, key: str, blob: bytes) -> None: ...
 
@@ -101,3 +157,18 @@ class MemoryNetworks(NetworkStore):
         item = self._items.pop(key, None)
         if item is not None:
             self._bytes -= len(item[1])
+
+
+def open_networks(
+    redis_url: str, workers: int, ttl_s: float, max_bytes: int
+) -> NetworkStore | None:
+    """Memory for one worker, Redis when a URL is given; None (network routes then answer 503
+    with NEEDS_REDIS) when several workers would each hold their own networks. As class
+    sessions do (``classes.classroom.open_classroom``)."""
+    if redis_url:
+        from convtrace.networks_redis import RedisNetworks  # redis-py only when it is used
+
+        return RedisNetworks(redis_url, ttl_s, max_bytes)
+    if workers > 1:
+        return None
+    return MemoryNetworks(ttl_s, max_bytes)

@@ -25,16 +25,52 @@ SAMPLES_FILE = "samples.npz"
 
 
 class UnknownModelError(LookupError):
-    """No shipped model has this name."""
+    """No shipped model has this name (code ``model.unknown``)."""
+
+    code = "model.unknown"
 
     def __init__(self, name: str, known: list[str]):
         super().__init__(f"unknown model {name!r}; known models: {', '.join(known)}")
         self.name = name
+        self.params = {"name": name, "known": known}
 
 
 class WeightsError(ValueError):
-    """Weights that do not fit the model's architecture (missing or extra keys, wrong shapes,
-    NaN or infinity); the message names the offending parameter."""
+    """Weights that do not fit the architecture; the message names the offending parameter.
+    ``code``: ``weights.missing`` (keys missing or unexpected), ``weights.shape`` or
+    ``weights.non_finite``; ``params`` holds the names and shapes."""
+
+    def __init__(
+        self, message: str, code: str = "weights.invalid", params: dict[str, Any] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.code, self.params = code, dict(params or {})
+
+
+def fit_weights(net: Network, weights: Mapping[str, np.ndarray]) -> Network:
+    """Set ``weights`` on ``net`` after checking every key and shape (WeightsError if they do
+    not fit: no partial load)."""
+    expected = {f"{n}.{k}": v.shape for n, k, v in net.parameters()}
+    missing, extra = sorted(set(expected) - set(weights)), sorted(set(weights) - set(expected))
+    if missing or extra:
+        raise WeightsError(
+            f"weights do not fit the architecture: missing {missing}, unexpected {extra}",
+            "weights.missing",
+            {"missing": missing, "unexpected": extra},
+        )
+    for key, shape in expected.items():
+        found = np.shape(weights[key])
+        if found != shape:
+            raise WeightsError(
+                f"weight {key}: shape {list(found)}, expected {list(shape)}",
+                "weights.shape",
+                {"key": key, "shape": list(found), "expected": list(shape)},
+            )
+        if not np.all(np.isfinite(weights[key])):
+            message = f"weight {key}: contains NaN or infinity"
+            raise WeightsError(message, "weights.non_finite", {"key": key})
+    net.set_weights(dict(weights))
+    return net
 
 
 @dataclass(frozen=True)
@@ -70,12 +106,7 @@ class Model:
                 # change of dtype rebind a parameter without touching the shared network
                 layer.params = dict(layer.params)
             return net
-        net = Network(self.spec)
-        try:
-            net.set_weights(dict(weights))
-        except ValueError as err:
-            raise WeightsError(str(err)) from err
-        return net
+        return fit_weights(Network(self.spec), weights)
 
 
 @dataclass(frozen=True)

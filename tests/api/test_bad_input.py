@@ -89,7 +89,9 @@ def test_unknown_field_and_non_object_body_are_422(client, image_list):
 @pytest.mark.parametrize("path", ["/api/trace", "/api/sgd", "/api/gradcheck"])
 def test_unknown_model_is_404(client, image_list, path):
     response = client.post(path, json=body_for(path, image=image_list, model="vgg"))
-    assert response.status_code == 404 and "vgg" in response.json()["detail"]
+    (item,) = response.json()["detail"]
+    assert response.status_code == 404 and "vgg" in item["msg"]
+    assert item["code"] == "model.unknown" and item["loc"] == ["body", "model"]
 
 
 @pytest.fixture(scope="module")
@@ -179,8 +181,8 @@ def test_large_drawing_validates_quickly(client):
     assert time.perf_counter() - start < 1.0
 
 
-def test_default_body_limit_is_one_mebibyte(client):
-    too_big = b'{"drawing": [' + b" " * (1 << 20) + b"]}"
+def test_default_body_limit_is_one_and_a_half_mebibytes(client):
+    too_big = b'{"drawing": [' + b" " * (3 << 19) + b"]}"
     assert client.post("/api/trace", content=too_big).status_code == 413
 
 

@@ -84,10 +84,20 @@ def test_wrong_method_is_405_with_the_methods_the_path_allows(client, method, pa
     response = client.request(method, path)
     assert response.status_code == 405
     assert response.headers["allow"] == allow
-    assert method in response.json()["detail"]
+    (item,) = response.json()["detail"]
+    assert method in item["msg"] and item["code"] == "request.method_not_allowed"
 
 
 @pytest.mark.parametrize("path", ["/api/nope", "/api", "/api/trace/extra"])
 def test_unknown_api_path_is_a_json_404_not_a_static_file(client, path):
     response = client.get(path)
-    assert response.status_code == 404 and response.json() == {"detail": "Not Found"}
+    assert response.status_code == 404
+    assert response.json()["detail"] == [
+        {
+            "loc": [],
+            "msg": "Not Found",
+            "type": "value_error",
+            "code": "request.not_found",
+            "params": {},
+        }
+    ]

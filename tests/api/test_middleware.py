@@ -141,7 +141,9 @@ def test_body_within_limit_reaches_the_route(client):
 
 def test_declared_oversize_body_is_413_json(client):
     r = client.post("/api/echo", content=b"x" * 1001)
-    assert r.status_code == 413 and "1000 bytes" in r.json()["detail"]
+    (item,) = r.json()["detail"]
+    assert r.status_code == 413 and "1000 bytes" in item["msg"]
+    assert item["code"] == "request.too_large" and item["params"] == {"limit": 1000}
     assert r.headers["x-content-type-options"] == "nosniff"
 
 
@@ -201,6 +203,7 @@ def test_requests_beyond_the_cap_get_fast_503_and_healthz_still_answers(tmp_path
 
     busy, elapsed, health, done, after = run(scenario())
     assert busy.status_code == 503 and busy.headers["retry-after"] == "1" and elapsed < 1.0
+    assert busy.json()["detail"][0]["code"] == "server.busy"
     assert health.status_code == 200
     assert [r.status_code for r in done] == [200, 200] and after.status_code == 200
 
@@ -216,7 +219,9 @@ def test_slow_request_gets_503_at_the_deadline(tmp_path):
             return r, time.perf_counter() - t0, await c.get("/api/fast")
 
     r, elapsed, after = run(scenario())
-    assert r.status_code == 503 and "timed out" in r.json()["detail"] and elapsed < 2
+    (item,) = r.json()["detail"]
+    assert r.status_code == 503 and "timed out" in item["msg"] and elapsed < 2
+    assert item["code"] == "server.timeout"
     assert after.status_code == 200  # the slot was given back
 
 
@@ -291,6 +296,8 @@ def test_rate_limit_answers_429_with_retry_after_and_spares_healthz(tmp_path):
         assert [c.get("/api/fast").status_code for _ in range(3)] == [200] * 3
         r = c.get("/api/fast")
         assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1
+        (item,) = r.json()["detail"]
+        assert item["code"] == "request.rate_limited" and item["params"]["retry_after"] >= 1
         assert c.get("/healthz").status_code == 200
 
 

@@ -38,7 +38,10 @@ def test_model_weights_are_flat_row_major_and_exact(client, registry, name):
 def test_unknown_model_is_404_naming_known_models(client):
     response = client.get("/api/models/resnet")
     assert response.status_code == 404
-    assert "resnet" in response.json()["detail"] and "lenet-relu" in response.json()["detail"]
+    (item,) = response.json()["detail"]
+    assert "resnet" in item["msg"] and "lenet-relu" in item["msg"]
+    assert item["code"] == "model.unknown" and item["loc"] == ["path", "name"]
+    assert item["params"]["name"] == "resnet" and "lenet-relu" in item["params"]["known"]
 
 
 def test_samples_of_one_digit(client, registry):

@@ -64,6 +64,8 @@ def test_trace_overflowing_in_the_forward_pass_is_422_before_streaming(
         "/api/trace", json={"image": image_list, "label": 0, "weights": overflowing_forward}
     )
     assert_422_on(response, "weights", "conv1.z", "not finite")
+    (item,) = response.json()["detail"]
+    assert item["code"] == "weights.overflow" and item["params"] == {"tensor": "conv1.z"}
 
 
 def test_trace_overflowing_mid_stream_ends_with_an_error_and_no_result(
@@ -93,3 +95,5 @@ def test_sgd_step_that_overflows_is_422_on_the_learning_rate(client, image_list,
     assert traced[-1]["phase"] == "result"  # the weights themselves are usable
     response = client.post("/api/sgd", json={**body, "learning_rate": 10})
     assert_422_on(response, "learning_rate", "dense.W", "smaller learning rate")
+    (item,) = response.json()["detail"]
+    assert item["code"] == "sgd.diverged" and item["params"] == {"tensor": "dense.W"}

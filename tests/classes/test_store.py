@@ -110,8 +110,8 @@ def test_trace_cache_and_delete(make: Make) -> None:
     async def body(store: ClassStore) -> None:
         await store.create("AAAAAA", {"version": "0"}, 10)
         assert await store.trace("AAAAAA") is None
-        await store.put_trace("AAAAAA", 3, b"\x00ndjson\n")
-        assert await store.trace("AAAAAA") == (3, b"\x00ndjson\n")
+        await store.put_trace("AAAAAA", "k3", b"\x00ndjson\n")
+        assert await store.trace("AAAAAA") == ("k3", b"\x00ndjson\n")
         await store.delete("AAAAAA")
         assert await store.read("AAAAAA") is None
         assert await store.trace("AAAAAA") is None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from convtrace.nn.kinds import ACTIVATIONS, Conv2D, Dense, Flatten, Layer, MaxPool2D, ReLU
+from convtrace.nn.kinds.window import windows
 from convtrace.nn.loss import softmax_cross_entropy
 from convtrace.nn.network import Network
 
@@ -232,18 +233,11 @@ def _kink_margin(net: Network, x: np.ndarray) -> float:
         if isinstance(layer, ReLU):
             margin = min(margin, float(np.abs(x).min()))
         if isinstance(layer, MaxPool2D) and layer.k > 1:
-            n, r, s, c = x.shape
-            k = layer.k
-            windows = np.sort(
-                x.reshape(n, r // k, k, s // k, k, c)
-                .transpose(0, 1, 3, 5, 2, 4)
-                .reshape(n, r // k, s // k, c, k * k),
-                axis=-1,
-            )
-            gaps = windows[..., -1] - windows[..., -2]
+            found = np.sort(windows(x, layer.k, layer.stride), axis=-1)
+            gaps = found[..., -1] - found[..., -2]
             # a tie of exact zeros (a window of dead ReLU cells) stays a tie of zeros under a
             # nudge that keeps the ReLU inputs negative, so it cannot switch the winner
-            dead = windows[..., -1] == 0
+            dead = found[..., -1] == 0
             margin = min(margin, float(gaps[~dead].min(initial=np.inf)))
         x = layer.forward(x)
     return margin

@@ -201,6 +201,12 @@ export function createArchFlow(ctx, view) {
       if (app.network) ctx.status("info", untrainedNote());
     },
 
+    /** Said after each trace: a fresh network's prediction is chance, until it is trained. */
+    traceNote() {
+      if (!app.network || app.student) return "";
+      return ` ${app.networkSeed == null ? t("arch.chance.network") : t("arch.chance.fresh")}`;
+    },
+
     /** Start-up: the network a link names (after the shipped model is loaded as the fallback). */
     async openLink(id) {
       try {

@@ -79,7 +79,7 @@ export function createClassifyFlow(ctx) {
     ctx.status(
       "idle",
       `Predicted ${r.prediction} · target ${r.label} · loss ${fmt(r.loss)}${whose} · ` +
-        `${trace.steps.length} steps: use → or Next to step backward.`,
+        `${trace.steps.length} steps: use → or Next to step backward.${ctx.flows.arch.traceNote()}`,
     );
   }
 

@@ -59,15 +59,33 @@ export default {
     "Your network has fresh random weights (seed {seed}): it has learned nothing yet, so it predicts at chance, about 1 digit in 10. Its gradients are real all the same: step through them, or teach it with “Apply one SGD step”.",
   "arch.note.network":
     "This is a student's own network: if its weights are still fresh it predicts at chance (about 1 digit in 10) until it is trained, for instance with “Apply one SGD step”.",
+  "arch.chance.fresh":
+    "Your network's weights are fresh and random, so its prediction is chance (about 1 in 10): train it with “Apply one SGD step”.",
+  "arch.chance.network":
+    "A student's own network: unless it was trained, its prediction is chance (about 1 in 10); “Apply one SGD step” trains it.",
   "arch.note.shipped": "Back on {model} with its trained weights.",
   "arch.error.unknown": "This layer cannot be built.",
-  "arch.error.spec.too_many_layers": "At most {max} layers: remove {over}.",
+  "arch.error.spec.too_deep": "At most {max} layers: this network has {count}. Remove some.",
   "arch.error.spec.too_many_params":
-    "{count} parameters is over the limit of {max}: use fewer maps or units, or pool before the dense layer.",
+    "Here the network reaches {params} parameters, over the limit of {max}: use fewer maps or units, or pool earlier.",
   "arch.error.spec.too_many_macs":
-    "{count} multiply-adds per image is over the limit of {max}: use fewer maps, smaller filters, a stride or a pool.",
-  "arch.error.spec.last_layer":
-    "The last layer must be a dense layer with 10 units, one per digit.",
+    "Here the network reaches {macs} multiply-adds per image, over the limit of {max}: use fewer maps, smaller filters, a stride, or pool earlier.",
+  "arch.error.spec.last_not_dense10":
+    "The last layer must be a dense layer with 10 units: one score per digit.",
+  "arch.error.spec.filter_too_large":
+    "A {size}×{size} filter does not fit a {rows}×{cols} input: add padding, use a smaller filter, or remove a pool.",
+  "arch.error.spec.map_vanished":
+    "A {size}×{size} window does not fit a {rows}×{cols} map, so nothing would be left: use a smaller window or remove a pool.",
+  "arch.error.spec.padding_same_even":
+    "Padding “same” needs an odd filter size (3, 5, 7, …), so that the filter has a centre; this one is {size}×{size}.",
+  "arch.error.spec.padding_too_large":
+    "Padding {padding} is too wide for a {size}×{size} filter: its outer rings would see only zeros. Use less padding than the filter size.",
+  "arch.error.spec.needs_map":
+    "This layer works on maps (rows × columns × channels) but gets a flat vector: move it above the flatten, or remove the extra flatten.",
+  "arch.error.spec.needs_flatten": "A dense layer needs a flat vector: add a flatten before it.",
+  "arch.error.spec.out_of_range": "{value} is outside the allowed range {min} to {max}.",
+  "arch.error.spec.bad_field": "This field takes a whole number.",
+  "arch.error.spec.unknown_kind": "There is no layer of this kind.",
   // ---- training lab ----
   "train.open": "Training lab",
   "train.title": "Training lab",

@@ -29,7 +29,8 @@ export function kindSelect(kinds, kind, label) {
 }
 
 // A field's input: a number box, or a text box when the field also takes a word ("same").
-function fieldInput(field, value, index) {
+function fieldInput(field, layer, index) {
+  const value = layer[field.name];
   const words = field.allowed?.length || field.name === "padding";
   const input = el("input", "arch-field");
   input.name = field.name;
@@ -39,9 +40,9 @@ function fieldInput(field, value, index) {
   if (field.max != null) input.max = String(field.max);
   input.size = 4;
   input.value = value == null ? "" : String(value);
-  // a pool's stride defaults to its size: the placeholder says so instead of a number
-  const from = field.default_from ? `= ${t(`arch.field.${field.default_from}`)}` : "";
-  input.placeholder = field.default == null ? from : String(field.default);
+  // a pool's stride defaults to its size: the placeholder shows that number
+  const from = field.default_from ? layer[field.default_from] : null;
+  input.placeholder = String(field.default ?? from ?? "");
   input.id = `arch-${index}-${field.name}`;
   const label = el("label", "arch-label", t(`arch.field.${field.name}`));
   label.htmlFor = input.id;
@@ -64,7 +65,7 @@ export function layerRow(kinds, layer, index, count, on) {
   const fields = el("span", "arch-fields");
   const inputs = new Map();
   for (const f of kinds[layer.kind] ?? []) {
-    const { box, input } = fieldInput(f, layer[f.name], index);
+    const { box, input } = fieldInput(f, layer, index);
     input.addEventListener("input", () => on.field(index, f.name, input.value, f));
     inputs.set(f.name, input);
     fields.append(box);

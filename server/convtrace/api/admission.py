@@ -22,10 +22,10 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import anyio
 import anyio.from_thread
@@ -47,17 +47,33 @@ from convtrace.api.limits import (
     retry_after,
     route_path,
     send_json,
+    too_large,
 )
 
 HEAVY_PATHS = frozenset({"/api/gradcheck", "/api/sgd", "/api/batch-trace"})
 BUSY = "server busy, retry shortly"
 _DEADLINE: ContextVar[float | None] = ContextVar("convtrace_deadline", default=None)
+# the worker's main event loop, seen from a heavy request's own loop (see ``on_main_loop``)
+_MAIN_LOOP: ContextVar[anyio.lowlevel.EventLoopToken | None] = ContextVar(
+    "convtrace_main_loop", default=None
+)
+T = TypeVar("T")
 
 
 def current_deadline() -> float | None:
     """When the request being served must be answered, as a ``time.monotonic()`` value
     (None outside a request). Work that loops checks it and raises TimeoutError past it."""
     return _DEADLINE.get()
+
+
+async def on_main_loop(call: Callable[..., Coroutine[Any, Any, T]], *args: Any) -> T:
+    """``await call(*args)`` on the worker's main event loop. A heavy request runs in an event
+    loop of its own on a heavy thread, but the stores' Redis clients belong to the main loop:
+    their calls hop over (through a helper thread, so the heavy loop itself is not blocked)."""
+    main = _MAIN_LOOP.get()
+    if main is None:
+        return await call(*args)
+    return await anyio.to_thread.run_sync(lambda: anyio.from_thread.run(call, *args, token=main))
 
 
 @dataclass(frozen=True)
@@ -67,7 +83,7 @@ class Policy:
     heavy_workers: int = 1
     heavy_queue: int = 4
     heavy_body_bytes: int = 256 * 1024
-    max_body_bytes: int = 1024 * 1024
+    max_body_bytes: int = 1536 * 1024
     body_timeout_s: float = 10.0
     rate_limit_per_minute: int = 0
     heavy_cost: int = 10
@@ -109,12 +125,15 @@ class AdmissionMiddleware:
         limit = self.policy.max_body_bytes
         if (declared_length(scope) or 0) > limit:  # refused before reading a byte of it; the
             # connection is closed, or the server would have to receive the body to reuse it
-            detail = f"request body larger than {limit} bytes"
-            return await send_json(send, 413, detail, {"Connection": "close"})
+            err = too_large(limit)
+            return await send_json(
+                send, 413, err.detail, {"Connection": "close"}, err.code, err.params
+            )
         try:
             body = await read_body(receive, limit, self.policy.body_timeout_s)
         except BodyError as err:  # the rest of the body is not read: close the connection
-            return await send_json(send, err.status, err.detail, {"Connection": "close"})
+            close = {"Connection": "close"}
+            return await send_json(send, err.status, err.detail, close, err.code, err.params)
         except Disconnected:
             return
         heavy = self.is_heavy(scope, len(body))
@@ -123,7 +142,9 @@ class AdmissionMiddleware:
             wait = self.buckets.take(client_address(scope), cost)
             if wait > 0:
                 detail = "too many requests from this address"
-                return await send_json(send, 429, detail, retry_after(wait))
+                headers = retry_after(wait)
+                params = {"retry_after": headers["Retry-After"]}
+                return await send_json(send, 429, detail, headers, "request.rate_limited", params)
         if heavy:
             await self._heavy(scope, body, receive, send)
         else:
@@ -162,13 +183,14 @@ class AdmissionMiddleware:
         clients took 900 refusals/s and pushed a student's p95 to 540 ms; with the pause,
         200 ms). The page waits Retry-After (1 s) anyway, so it never notices the pause."""
         await anyio.sleep(self.policy.busy_pause_s)
-        await send_json(send, 503, BUSY, retry_after(1))
+        await send_json(send, 503, BUSY, retry_after(1), "server.busy", {"retry_after": 1})
 
     async def _in_thread(self, scope: Scope, body: bytes, send: Send) -> None:
         """Run the whole app for this request on a heavy thread, in an event loop of its own;
         its messages are relayed to this loop's ``send``. Disconnects are not relayed: the
         deadline bounds the work instead."""
         token = anyio.lowlevel.current_token()
+        _MAIN_LOOP.set(token)  # (copied into the thread with the rest of the context)
         pending: list[Message] = [{"type": "http.request", "body": body, "more_body": False}]
 
         async def receive() -> Message:
@@ -211,7 +233,7 @@ class AdmissionMiddleware:
                     state["timed_out"] = True
                     _log_timeout(scope, state["started"], self.policy.timeout_s)
                     if not state["started"]:
-                        await send_json(send, 503, "request timed out", retry_after(1))
+                        await _timed_out(send)
                     tg.cancel_scope.cancel()
 
                 tg.start_soon(watchdog)
@@ -219,10 +241,14 @@ class AdmissionMiddleware:
                     await run(guarded_send)
                 except TimeoutError:  # the work saw its deadline pass and stopped
                     if not state["started"]:  # (guarded: dropped if the watchdog answered)
-                        await send_json(guarded_send, 503, "request timed out", retry_after(1))
+                        await _timed_out(guarded_send)
                 tg.cancel_scope.cancel()  # finished (or given up): stop the watchdog
         except BaseExceptionGroup as group:
             _reraise_single(group)
+
+
+async def _timed_out(send: Send) -> None:
+    await send_json(send, 503, "request timed out", retry_after(1), "server.timeout", {})
 
 
 async def _forward(send: Send, message: Message) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from convtrace.api import docs, errors
+from convtrace.api.cost import WorkBudget
 from convtrace.api.middleware import install_middleware
 from convtrace.api.routes import (
     batch_trace,  # training lab (issue 19)
@@ -23,6 +24,7 @@ from convtrace.api.routes import (
     gradcheck,
     health,
     models,
+    networks,
     samples,
     sgd,
     trace,
@@ -33,8 +35,10 @@ from convtrace.config import Settings
 from convtrace.registry import Registry
 
 log = logging.getLogger("convtrace.api")
-# classes.router's lifespan opens the class store in each worker (FastAPI merges it into the app's)
+# networks.router's lifespan opens the network store and classes.router's the class store in each
+# worker (FastAPI merges them into the app's, in this order: the class store uses the network one)
 API_ROUTERS = (
+    networks.router,
     models.router,
     samples.router,
     trace.router,
@@ -72,6 +76,7 @@ def create_app(settings: Settings | None = None, registry: Registry | None = Non
     )
     app.state.settings = settings
     app.state.registry = registry or Registry.load(settings.models_dir, settings.default_model)
+    app.state.budget = WorkBudget(settings.max_concurrency)
     errors.install(app)
     app.include_router(health.router)
     app.include_router(docs.router)

@@ -1,140 +1,52 @@
-"""The only place numpy becomes JSON.
-
-Trace records go out as NDJSON, one object per line. Every array is sent row-major and
-little-endian in one of three encodings:
-
-``b64``         ``data`` = base64 of the raw bytes.
-``b64-sparse``  ``mask`` = base64 of ``np.packbits(flat != 0, bitorder="little")`` and
-                ``data`` = base64 of the nonzero values in order; cells whose mask bit is 0 are
-                +0.0 (so a -0.0 from the engine arrives as +0.0: equal, not bit-identical).
-                Chosen automatically in b64 mode whenever it is the smaller of the two.
-``json``        ``data`` = a flat list of numbers (float32 in their shortest round-trip form).
-
-Switch records (``quantity == "switches"``) are sent as uint16 (row, col) pairs.
-"""
+"""numpy -> HTTP responses. The encodings themselves live in ``convtrace.encoding`` (shared with
+the class trace cache); this module adds the response types."""
 
 from __future__ import annotations
 
-import base64
-import logging
-from collections.abc import AsyncIterator, Iterable, Mapping
-from typing import Any
+from collections.abc import AsyncIterator, Iterable
 
-import numpy as np
-import orjson
 from fastapi import Response
 
+from convtrace.encoding import (
+    ENCODINGS,
+    array_fields,
+    dumps,
+    error_line,
+    record_line,
+    result_line,
+    tensors,
+    trace_chunks,
+    wire_array,
+)
 from convtrace.nn.trace import Record, Result
 
-NUMPY = orjson.OPT_SERIALIZE_NUMPY
-ENCODINGS = ("b64", "json")
-log = logging.getLogger("convtrace.api")
+__all__ = [
+    "ENCODINGS",
+    "array_fields",
+    "dumps",
+    "error_line",
+    "json_response",
+    "ndjson_trace",
+    "record_line",
+    "result_line",
+    "tensors",
+    "wire_array",
+]
 
 
-def dumps(content: object) -> bytes:
-    """JSON bytes for any mix of plain values and numpy arrays/scalars."""
-    return orjson.dumps(content, option=NUMPY)
-
-
-def json_response(content: object, status_code: int = 200) -> Response:
-    return Response(dumps(content), status_code=status_code, media_type="application/json")
-
-
-def wire_array(array: np.ndarray) -> np.ndarray:
-    """The array as it travels: little-endian float32, or uint16 for integer (switch) arrays."""
-    dtype = "<u2" if np.issubdtype(array.dtype, np.integer) else "<f4"
-    return np.asarray(array, dtype=dtype, order="C")  # (ascontiguousarray would make 0-d 1-d)
-
-
-def _b64(array: np.ndarray) -> str:
-    """Base64 of the array's raw bytes (C order, its own dtype)."""
-    return base64.b64encode(array.data).decode("ascii")
-
-
-def array_fields(array: np.ndarray, encoding: str) -> dict[str, Any]:
-    """shape, dtype, encoding, data (and mask) for one array."""
-    wire = wire_array(array)
-    fields = {"shape": list(wire.shape), "dtype": "uint16" if wire.dtype == "<u2" else "float32"}
-    flat = wire.reshape(-1)
-    if encoding == "json":
-        return {**fields, "encoding": "json", "data": flat}
-    nonzero = flat != 0
-    count = int(np.count_nonzero(nonzero))
-    if (flat.size + 7) // 8 + count * flat.itemsize < flat.nbytes:
-        mask = np.packbits(nonzero, bitorder="little")
-        return {**fields, "encoding": "b64-sparse", "mask": _b64(mask), "data": _b64(flat[nonzero])}
-    return {**fields, "encoding": "b64", "data": _b64(flat)}
-
-
-def tensors(weights: Mapping[str, np.ndarray]) -> dict[str, dict[str, Any]]:
-    """{name: {"shape", "data"}} with data flat row-major float32 (the weights wire format)."""
-    return {
-        key: {"shape": list(value.shape), "data": wire_array(value).reshape(-1)}
-        for key, value in weights.items()
-    }
-
-
-def record_line(seq: int, record: Record, encoding: str) -> bytes:
-    head = {
-        "seq": seq,
-        "phase": record.phase,
-        "layer": record.layer,
-        "kind": record.kind,
-        "quantity": record.quantity,
-        "equation": record.equation,
-        "of": record.of,
-        "reads": list(record.reads),
-    }
-    return dumps({**head, **array_fields(record.array, encoding), **(record.extra or {})}) + b"\n"
-
-
-def result_line(seq: int, result: Result, model: str) -> bytes:
-    return (
-        dumps(
-            {
-                "seq": seq,
-                "phase": "result",
-                "probabilities": wire_array(result.probabilities),
-                "prediction": result.prediction,
-                "label": result.label,
-                "loss": result.loss,
-                "model": model,
-            }
-        )
-        + b"\n"
+def json_response(
+    content: object, status_code: int = 200, headers: dict[str, str] | None = None
+) -> Response:
+    return Response(
+        dumps(content), status_code=status_code, media_type="application/json", headers=headers
     )
-
-
-def error_line(seq: int, message: str) -> bytes:
-    return dumps({"seq": seq, "phase": "error", "message": message}) + b"\n"
 
 
 async def ndjson_trace(
     items: Iterable[Record | Result], encoding: str, model: str
 ) -> AsyncIterator[bytes]:
-    """Encode each trace item as the engine yields it; a failure ends the stream with one
-    ``error`` line instead of a cut connection or a hang.
-
-    Sent in three flushes: the input record at once, then the forward phase, then the backward
-    phase with the result. One ASGI send per record (29) through the middleware stack cost more
-    than the records themselves (p50 4.0 -> 2.5 ms). Computed on the event loop: a whole trace
-    is ~1 ms of NumPy, less than the thread hops a sync generator would need per record.
-    """
-    seq, pending, phase = 0, [], "forward"
-    try:
-        for item in items:
-            if isinstance(item, Result):
-                pending.append(result_line(seq, item, model))
-            else:
-                if item.phase != phase and pending:
-                    yield b"".join(pending)
-                    pending = []
-                phase = item.phase
-                pending.append(record_line(seq, item, encoding))
-            if seq == 0:
-                yield pending.pop()
-            seq += 1
-        yield b"".join(pending)
-    except Exception as err:  # noqa: BLE001 - anything at all must end the stream cleanly
-        log.exception("trace failed after %d records", seq)
-        yield b"".join(pending) + error_line(seq, f"trace failed: {err}")
+    """The trace's NDJSON chunks as the engine yields them (see ``encoding.trace_chunks``).
+    Computed on the event loop: a whole trace is ~1 ms of NumPy, less than the thread hops a
+    sync generator would need per record."""
+    for chunk in trace_chunks(items, encoding, model):
+        yield chunk

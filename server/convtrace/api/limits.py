@@ -8,7 +8,8 @@ import math
 import re
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import anyio
 from starlette.types import Message, Receive, Scope, Send
@@ -40,10 +41,35 @@ def client_address(scope: Scope) -> str:
     return str(client[0]) if client else "unknown"
 
 
+def problem(
+    message: str,
+    code: str,
+    params: Mapping[str, Any] | None = None,
+    loc: Sequence[str | int] = (),
+    kind: str = "value_error",
+) -> dict[str, Any]:
+    """One item of an error answer's ``detail`` list: FastAPI's ``loc``, ``msg`` and ``type``
+    (for clients that read those) plus the stable ``code`` and its ``params`` (the page words
+    the code in the reader's language)."""
+    return {
+        "loc": list(loc),
+        "msg": message,
+        "type": kind,
+        "code": code,
+        "params": dict(params or {}),
+    }
+
+
 async def send_json(
-    send: Send, status: int, detail: str, headers: Mapping[str, object] | None = None
+    send: Send,
+    status: int,
+    detail: str,
+    headers: Mapping[str, object] | None = None,
+    code: str = "request.invalid",
+    params: Mapping[str, Any] | None = None,
 ) -> None:
-    body = json.dumps({"detail": detail}).encode()
+    """An error answer straight from the middleware: ``{"detail": [problem]}``."""
+    body = json.dumps({"detail": [problem(detail, code, params, kind=code)]}).encode()
     raw = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
     raw += [(k.encode(), str(v).encode()) for k, v in (headers or {}).items()]
     await send({"type": "http.response.start", "status": status, "headers": raw})
@@ -51,11 +77,12 @@ async def send_json(
 
 
 class BodyError(Exception):
-    """The body cannot be accepted: ``status`` (408, 413) and a message for the client."""
+    """The body cannot be accepted: ``status`` (408, 413), a message for the client, its code
+    (``request.timeout``, ``request.too_large``) and params."""
 
-    def __init__(self, status: int, detail: str) -> None:
+    def __init__(self, status: int, detail: str, code: str, params: dict[str, Any]) -> None:
         super().__init__(detail)
-        self.status, self.detail = status, detail
+        self.status, self.detail, self.code, self.params = status, detail, code, params
 
 
 class Disconnected(Exception):
@@ -84,11 +111,18 @@ async def read_body(receive: Receive, limit: int, timeout_s: float) -> bytes:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > limit:
-                raise BodyError(413, f"request body larger than {limit} bytes")
+                raise too_large(limit)
             chunks.append(chunk)
             if not message.get("more_body", False):
                 return b"".join(chunks)
-    raise BodyError(408, f"request body not received within {timeout_s:g} s")
+    detail = f"request body not received within {timeout_s:g} s"
+    raise BodyError(408, detail, "request.timeout", {"seconds": timeout_s})
+
+
+def too_large(limit: int) -> BodyError:
+    return BodyError(
+        413, f"request body larger than {limit} bytes", "request.too_large", {"limit": limit}
+    )
 
 
 def replay(body: bytes, receive: Receive) -> Receive:

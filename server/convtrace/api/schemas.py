@@ -1,203 +1,112 @@
-"""Wire models: the OpenAPI contract of the API.
+"""Wire models of requests: the OpenAPI contract of the API.
 
-Arrays in requests (images, drawings, weight data) are documented as nested lists of numbers but
-validated in one vectorised step: converted once with numpy, then checked for shape, finiteness
-and range. Per-element pydantic validation of a 1024x1024 drawing would take far longer than the
-conversion. Bodies are parsed with orjson (see ``routes.OrjsonRoute``), which rejects the
-non-standard ``NaN``/``Infinity`` literals as invalid JSON (422).
+Arrays are validated in ``api.arrays`` (one vectorised numpy step each); responses are documented
+in ``api.responses``. Both are re-exported here, so ``from convtrace.api.schemas import X`` keeps
+working for every name. Bodies are parsed with orjson (see ``routes.OrjsonRoute``), which rejects
+the non-standard ``NaN``/``Infinity`` literals as invalid JSON (422).
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-import numpy as np
-from annotated_types import Interval
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    PlainValidator,
-    Strict,
-    ValidationInfo,
-    WithJsonSchema,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from convtrace.api.arrays import (
+    IMAGE_SIDE,
+    MAX_DRAWING_SIDE,
+    MAX_TENSOR_SIZE,
+    Digit,
+    Drawing,
+    Extent,
+    FlatData,
+    Image,
+    SampleCount,
+    Seed,
+    Tensor,
+    to_array,
+    whole_number,
+)
+from convtrace.api.responses import (
+    Check,
+    GradcheckResponse,
+    Health,
+    LayerCatalogue,
+    ModelDetail,
+    ModelList,
+    ModelSummary,
+    NetworkCheck,
+    NetworkCreated,
+    NetworkDetail,
+    ParamCheck,
+    Prediction,
+    Sample,
+    SampleList,
+    SamplesAccuracy,
+    SgdResponse,
+    TensorOut,
+)
+from convtrace.networks import ID_PATTERN
 from convtrace.training_step import DEFAULT_LEARNING_RATE
 
-IMAGE_SIDE = 28
-# The page draws on a ~140x140 canvas; 512 leaves room for bigger screens and other clients
-# while bounding the work (and memory) one drawing can cost.
-MAX_DRAWING_SIDE = 512
-# The largest shipped parameter has 3 200 values: this bounds the work done on foreign weights.
-MAX_TENSOR_SIZE = 1 << 16
-
-
-NUMBER_TYPES = frozenset({int, float})
-NOT_NUMBERS = {bool: "true/false", str: "strings", type(None): "nulls", dict: "objects"}
-
-
-def _require_numbers(value: list[Any]) -> None:
-    """JSON numbers only: numpy would silently read true as 1 and "0.5" as 0.5. One pass of
-    ``type`` over each row (~3 ms for 512x512); deeper nesting is left to the rank check."""
-    kinds: set[type] = set()
-    for item in value:
-        if type(item) is list:
-            kinds.update(map(type, item))
-        else:
-            kinds.add(type(item))
-    wrong = sorted(NOT_NUMBERS[k] for k in kinds if k in NOT_NUMBERS)
-    if wrong:
-        raise ValueError(f"must hold numbers only (found {', '.join(wrong)})")
-
-
-def whole_number(value: Any) -> Any:
-    """3.0 is an integer in JSON Schema: accept it where an integer is asked (then strict)."""
-    return int(value) if type(value) is float and value.is_integer() else value
-
-
-# Bounds sit inside the whole-number step so that they reach the JSON Schema as minimum/maximum.
-Digit = Annotated[int, Strict(), Interval(ge=0, le=9), BeforeValidator(whole_number)]
-Seed = Annotated[int, Strict(), Interval(ge=0, le=2**32 - 1), BeforeValidator(whole_number)]
-Extent = Annotated[int, Strict(), Interval(ge=0), BeforeValidator(whole_number)]
-SampleCount = Annotated[int, Strict(), Interval(ge=1, le=10), BeforeValidator(whole_number)]
-
-
-def to_array(
-    value: Any, ndim: int | None = None, low: float | None = None, high: float | None = None
-) -> np.ndarray:
-    """Nested lists of numbers -> float32 array, checked for rank, finiteness and range."""
-    if not isinstance(value, list) or not value:
-        raise ValueError(
-            "must be a non-empty list of numbers"
-            if ndim == 1
-            else "must be a non-empty list of rows of numbers"
-        )
-    _require_numbers(value)
-    try:
-        with np.errstate(over="ignore"):  # 1e39 becomes inf, reported below as non-finite
-            array = np.array(value, dtype=np.float32)
-    except (ValueError, TypeError, OverflowError) as err:
-        reason = "rows of different lengths" if "inhomogeneous" in str(err) else "non-numbers"
-        raise ValueError(f"must be a rectangular list of numbers (found {reason})") from None
-    if ndim is not None and array.ndim != ndim:
-        raise ValueError(f"must be {ndim}-D (found {array.ndim}-D, shape {list(array.shape)})")
-    if array.size == 0:
-        raise ValueError("must not be empty")
-    if not np.isfinite(array).all():
-        raise ValueError("contains NaN or infinity (or a number too large for float32)")
-    if low is not None and high is not None and not ((array >= low) & (array <= high)).all():
-        found = f"{array.min():g}..{array.max():g}"
-        raise ValueError(f"values must lie in {low:g}..{high:g} (found {found})")
-    return array
-
-
-def _image(value: Any) -> np.ndarray:
-    if isinstance(value, list) and len(value) != IMAGE_SIDE:
-        raise ValueError(f"must be {IMAGE_SIDE}x{IMAGE_SIDE}, found {len(value)} rows")
-    array = to_array(value, 2, 0.0, 1.0)
-    if array.shape != (IMAGE_SIDE, IMAGE_SIDE):
-        rows, cols = array.shape
-        raise ValueError(f"must be {IMAGE_SIDE}x{IMAGE_SIDE}, found {rows}x{cols}")
-    return array
-
-
-def _drawing(value: Any) -> np.ndarray:
-    side = MAX_DRAWING_SIDE
-    if isinstance(value, list) and len(value) > side:
-        raise ValueError(f"at most {side}x{side} pixels, found {len(value)} rows")
-    array = to_array(value, 2, 0.0, 1.0)
-    if max(array.shape) > side:
-        raise ValueError(f"at most {side}x{side} pixels, found {array.shape[0]}x{array.shape[1]}")
-    return array
-
-
-def _grid_schema(max_side: int, exact: bool, description: str) -> dict[str, Any]:
-    row = {
-        "type": "array",
-        "items": {"type": "number", "minimum": 0, "maximum": 1},
-        "minItems": max_side if exact else 1,
-        "maxItems": max_side,
-    }
-    return {
-        "type": "array",
-        "items": row,
-        "description": description,
-        "minItems": max_side if exact else 1,
-        "maxItems": max_side,
-    }
-
-
-Image = Annotated[
-    np.ndarray | None,  # None only as the default: an explicit null is refused
-    PlainValidator(_image),
-    WithJsonSchema(
-        _grid_schema(
-            IMAGE_SIDE, True, "Exactly 28x28 (rows of columns), values 0..1, ink high; used as is."
-        )
-    ),
-]
-Drawing = Annotated[
-    np.ndarray | None,  # None only as the default: an explicit null is refused
-    PlainValidator(_drawing),
-    WithJsonSchema(
-        _grid_schema(
-            MAX_DRAWING_SIDE,
-            False,
-            f"Any HxW up to {MAX_DRAWING_SIDE}x{MAX_DRAWING_SIDE}, values 0..1, ink high; "
-            "preprocessed MNIST-style by the server.",
-        )
-    ),
-]
-FlatData = Annotated[
-    np.ndarray,
-    PlainValidator(lambda v: to_array(v, 1)),
-    WithJsonSchema(
-        {"type": "array", "items": {"type": "number"}, "description": "Row-major values."}
-    ),
+__all__ = [
+    "IMAGE_SIDE",
+    "MAX_DRAWING_SIDE",
+    "MAX_TENSOR_SIZE",
+    "Check",
+    "Digit",
+    "Drawing",
+    "Extent",
+    "FlatData",
+    "GradcheckRequest",
+    "GradcheckResponse",
+    "Health",
+    "Image",
+    "LayerCatalogue",
+    "ModelDetail",
+    "ModelList",
+    "ModelSummary",
+    "NetworkCheck",
+    "NetworkChoice",
+    "NetworkCreated",
+    "NetworkDetail",
+    "NetworkId",
+    "NetworkIn",
+    "ParamCheck",
+    "Prediction",
+    "Sample",
+    "SampleCount",
+    "SampleList",
+    "SamplesAccuracy",
+    "Seed",
+    "SgdRequest",
+    "SgdResponse",
+    "SpecIn",
+    "Tensor",
+    "TensorOut",
+    "TraceRequest",
+    "to_array",
+    "whole_number",
 ]
 
-
-class Tensor(BaseModel):
-    """One array: its shape and its values flat in row-major order."""
-
-    model_config = ConfigDict(arbitrary_types_allowed=True, extra="forbid")
-    shape: list[Extent] = Field(max_length=8)
-    data: FlatData
-
-    @model_validator(mode="before")
-    @classmethod
-    def _size_before_conversion(cls, value: Any) -> Any:
-        """Shape and length are checked on the raw lists: data that cannot fit is refused
-        before a single number of it is converted."""
-        if not isinstance(value, dict):
-            return value
-        shape, data = value.get("shape"), value.get("data")
-        if isinstance(shape, list) and all(type(n) is int and n >= 0 for n in shape):
-            size = int(np.prod(shape, dtype=np.int64)) if shape else 1
-            if size > MAX_TENSOR_SIZE:
-                raise ValueError(f"shape {shape} is larger than {MAX_TENSOR_SIZE} values")
-            if isinstance(data, list) and len(data) != size:
-                raise ValueError(f"data has {len(data)} values but shape {shape} needs {size}")
-        return value
-
-    @model_validator(mode="after")
-    def _fits_shape(self, info: ValidationInfo) -> Tensor:
-        size = int(np.prod(self.shape))
-        if size != self.data.size:
-            raise ValueError(
-                f"data has {self.data.size} values but shape {self.shape} needs {size}"
-            )
-        self.data = self.data.reshape(self.shape)
-        return self
+NetworkId = Annotated[str, Field(pattern=ID_PATTERN, description="A network's id (24 hex).")]
+SpecField = Annotated[
+    dict[str, Any],
+    Field(
+        description="{input: [28, 28, 1], layers: [{kind, ...}]} as GET /api/layers describes; "
+        "checked against the limits before anything is built."
+    ),
+]
+Weights = Annotated[dict[str, Tensor], Field(max_length=64)]
 
 
 class NetworkChoice(BaseModel):
-    """Which network a request runs on: a shipped model by name (the default if absent), with
-    the client's own weights if given. Every request that runs a network inherits these fields,
-    so a new way of naming a network is added here once."""
+    """Which network a request runs on, in exactly one of four ways: a shipped ``model`` by
+    name (the default if nothing is given), optionally with your own ``weights`` for it; a
+    ``spec`` with its ``weights``; a ``spec`` with an ``init_seed`` (fresh seeded weights); or a
+    stored ``network`` id. Every request that runs a network inherits these fields, so a new
+    way of naming a network is added here once. Mixing the ways is a 422 naming the field
+    (``deps.network_for`` checks it, see ``choice_conflict``)."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True, extra="forbid")
     model: str | None = Field(
@@ -205,12 +114,34 @@ class NetworkChoice(BaseModel):
         max_length=100,
         description="Model name (architecture and weights); the default model if absent.",
     )
-    weights: dict[str, Tensor] | None = Field(
+    weights: Weights | None = Field(
         None,
-        max_length=64,
-        description="Your own parameters for the model's architecture, "
-        "every key of GET /api/models/{name} 'weights'; replaces the shipped ones.",
+        description="Parameters by name ('conv1.W', ...), every key of GET /api/models/{name} "
+        "'weights' (or of the spec's layers); replaces the shipped ones.",
     )
+    spec: SpecField | None = None
+    init_seed: Seed | None = Field(
+        None, description="With 'spec': fresh He/Glorot weights from this seed."
+    )
+    network: NetworkId | None = Field(None, description="A network stored by POST /api/networks.")
+
+
+def choice_conflict(body: NetworkChoice) -> tuple[str, str] | None:
+    """(field, message) if the request names its network in more than one way, else None."""
+    given = {name for name in ("model", "weights", "spec", "init_seed", "network")}
+    given = {name for name in given if getattr(body, name) is not None}
+    if "network" in given and len(given) > 1:
+        others = ", ".join(sorted(given - {"network"}))
+        return "network", f"give a stored 'network' alone (found also: {others})"
+    if "spec" in given and "model" in given:
+        return "spec", "give either 'model' or 'spec', not both"
+    if "init_seed" in given and "spec" not in given:
+        return "init_seed", "'init_seed' makes fresh weights for a 'spec': give the spec"
+    if "init_seed" in given and "weights" in given:
+        return "init_seed", "give either 'weights' or 'init_seed' with the spec, not both"
+    if "spec" in given and not given & {"weights", "init_seed"}:
+        return "spec", "a 'spec' needs its 'weights' or an 'init_seed'"
+    return None
 
 
 class TraceRequest(NetworkChoice):
@@ -256,109 +187,23 @@ class GradcheckRequest(TraceRequest):
     seed: Seed | None = None
 
 
-# ---- responses (documented; routes send pre-encoded JSON) ----
+class SpecIn(BaseModel):
+    """POST /api/networks/check."""
+
+    model_config = ConfigDict(extra="forbid")
+    spec: SpecField
 
 
-class Health(BaseModel):
-    status: Literal["ok"]
+class NetworkIn(BaseModel):
+    """POST /api/networks: a spec with its weights, or with a seed for fresh ones."""
 
+    model_config = ConfigDict(arbitrary_types_allowed=True, extra="forbid")
+    spec: SpecField
+    weights: Weights | None = None
+    init_seed: Seed | None = None
 
-class ModelSummary(BaseModel):
-    name: str
-    description: str
-    test_accuracy: float | None
-    architecture: list[dict[str, Any]]
-    spec: dict[str, Any]
-
-
-class ModelList(BaseModel):
-    default: str
-    default_learning_rate: float = Field(description="What POST /api/sgd uses when none is given.")
-    models: list[ModelSummary]
-
-
-class TensorOut(BaseModel):
-    shape: list[int]
-    data: list[float]
-
-
-class ModelDetail(ModelSummary):
-    weights: dict[str, TensorOut]
-
-
-class Sample(BaseModel):
-    id: int
-    label: int
-    image: list[list[float]]
-
-
-class SampleList(BaseModel):
-    samples: list[Sample]
-
-
-class Prediction(BaseModel):
-    probabilities: list[float]
-    prediction: int
-    loss: float
-
-
-class SamplesAccuracy(BaseModel):
-    """The fraction (0..1) of the shipped sample digits (GET /api/samples) classified as their
-    label, by the network before and after the step."""
-
-    before: float
-    after: float
-
-
-class SgdResponse(BaseModel):
-    model: str
-    label: int
-    weights: dict[str, TensorOut]
-    before: Prediction
-    after: Prediction
-    update_norms: dict[str, float] = Field(description="||lr * dL/dW|| per parameter.")
-    samples_accuracy: SamplesAccuracy
-
-
-class Check(BaseModel):
-    index: list[int]
-    analytic: float
-    numeric: float
-    rel_error: float = Field(description="|a - n| / max(|a| + |n|, noise_floor)")
-    status: Literal["ok", "kink", "unresolved", "mismatch"] = Field(
-        description="ok: agrees to `target`; kink: a ReLU input or a max-pool winner changes "
-        "inside the stencil, so the difference is not a derivative (not counted); unresolved: "
-        "|a| + |n| is below `noise_floor`, too small for the differences to check (not "
-        "counted, never a pass); mismatch: resolved and disagrees"
-    )
-    kink: bool = Field(description="status == 'kink'")
-    below_noise: bool = Field(description="status == 'unresolved'")
-
-
-class ParamCheck(BaseModel):
-    param: str
-    checked: int
-    ok: int
-    kinks: int
-    unresolved: int
-    below_noise: int = Field(description="The same as `unresolved` (the earlier name).")
-    mismatches: int
-    max_rel_error: float | None = Field(
-        description="Over the resolved checks, ok or mismatch (null: none was resolved)."
-    )
-    passed: bool | None = Field(
-        description="true: some checks resolved, all agree; false: a mismatch; null: nothing "
-        "could be resolved, so nothing is shown either way."
-    )
-    checks: list[Check]
-
-
-class GradcheckResponse(BaseModel):
-    model: str
-    label: int
-    epsilon: float
-    noise_floor: float = Field(
-        description="|a| + |n| below which the float64 differences cannot show `target`."
-    )
-    target: float = Field(description="The relative agreement a resolvable check should show.")
-    results: list[ParamCheck]
+    @model_validator(mode="after")
+    def _one_source(self) -> NetworkIn:
+        if (self.weights is None) == (self.init_seed is None):
+            raise ValueError("give exactly one of 'weights' or 'init_seed'")
+        return self

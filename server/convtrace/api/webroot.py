@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException
 from starlette.routing import BaseRoute, Match, Mount
 from starlette.types import Scope
 
-from convtrace.api.limits import route_path
+from convtrace.api.limits import problem, route_path
 
 log = logging.getLogger("convtrace.api")
 STATIC_METHODS = ("GET", "HEAD")
@@ -81,7 +81,8 @@ async def method_not_allowed(request: Request, exc: Exception) -> Response:
     first route it tried)."""
     allow = ", ".join(allowed_methods(request.app.routes, request.scope))
     detail = f"method {request.method} not allowed here; allowed: {allow}"
-    return JSONResponse({"detail": detail}, status_code=405, headers={"Allow": allow})
+    item = problem(detail, "request.method_not_allowed", {"allowed": allow.split(", ")})
+    return JSONResponse({"detail": [item]}, status_code=405, headers={"Allow": allow})
 
 
 def mount_frontend(app: FastAPI, directory: Path) -> None:

@@ -10,6 +10,7 @@ from convtrace.classes.session import Limits, Sessions
 from convtrace.classes.store import ClassStore
 from convtrace.classes.tracecache import TraceCache
 from convtrace.config import Settings
+from convtrace.networks import NetworkStore
 from convtrace.registry import Registry
 
 NEEDS_REDIS = (
@@ -31,7 +32,9 @@ class Classroom:
         await self.store.close()
 
 
-def open_classroom(settings: Settings, registry: Registry) -> Classroom | None:
+def open_classroom(
+    settings: Settings, registry: Registry, networks: NetworkStore | None = None
+) -> Classroom | None:
     """Memory for one worker, Redis when CONVTRACE_REDIS_URL is set; None (class endpoints then
     answer 503 with NEEDS_REDIS) when several workers would each hold their own sessions."""
     presence_s = PRESENCE_HEARTBEATS * settings.class_heartbeat_s
@@ -47,5 +50,5 @@ def open_classroom(settings: Settings, registry: Registry) -> Classroom | None:
     limits = Limits(
         settings.class_max_sessions, settings.class_max_students, settings.class_heartbeat_s
     )
-    sessions = Sessions(store, registry, limits)
-    return Classroom(store, sessions, Asking(sessions), TraceCache(sessions, registry))
+    sessions = Sessions(store, registry, limits, networks)
+    return Classroom(store, sessions, Asking(sessions), TraceCache(sessions, registry, networks))

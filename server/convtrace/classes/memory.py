@@ -22,7 +22,7 @@ class _Session:
     events: int = 0
     answers: dict[str, dict[str, str]] = field(default_factory=dict)
     present: dict[str, float] = field(default_factory=dict)
-    trace: tuple[int, bytes] | None = None
+    trace: tuple[str, bytes] | None = None
     fanout: Fanout = field(default_factory=Fanout)
 
 
@@ -145,14 +145,14 @@ class MemoryStore(ClassStore):
         session.present = {s: t for s, t in session.present.items() if t > since}
         return list(session.present)
 
-    async def trace(self, code: str) -> tuple[int, bytes] | None:
+    async def trace(self, code: str) -> tuple[str, bytes] | None:
         session = self._get(code)
         return None if session is None else session.trace
 
-    async def put_trace(self, code: str, version: int, body: bytes) -> None:
+    async def put_trace(self, code: str, key: str, body: bytes) -> None:
         session = self._get(code)
         if session is not None:
-            session.trace = (version, body)
+            session.trace = (key, body)
 
     async def claim(self, key: str, ttl_s: float) -> bool:
         now = self.clock()

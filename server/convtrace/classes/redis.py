@@ -6,7 +6,7 @@ Keys (all expire after the session's idle lifetime, refreshed on activity):
     ct:class:{code}:events     stream: the event log; stream ids are the SSE ids
     ct:class:{code}:ans:{q}    hash: student -> answer, per question
     ct:class:{code}:who        sorted set: student -> last seen (unix seconds)
-    ct:class:{code}:trace      hash: version, body (the cached NDJSON trace)
+    ct:class:{code}:trace      hash: key, body (the cached NDJSON trace and its trace key)
     ct:classes                 sorted set: code -> expiry, to count sessions against the cap
 
 Fan-out: each worker runs ONE reader per session that has followers connected to it (a blocking
@@ -242,20 +242,20 @@ class RedisStore(ClassStore):
                 _, members = await pipe.execute()
         return [_text(m) for m in members]
 
-    async def trace(self, code: str) -> tuple[int, bytes] | None:
+    async def trace(self, code: str) -> tuple[str, bytes] | None:
         with _guard():
-            version, body = await self.redis.hmget(self._key(code, "trace"), ["version", "body"])
-        if version is None or body is None:
+            key, body = await self.redis.hmget(self._key(code, "trace"), ["key", "body"])
+        if key is None or body is None:
             return None
-        return int(version), body.encode() if isinstance(body, str) else body
+        return _text(key), body.encode() if isinstance(body, str) else body
 
-    async def put_trace(self, code: str, version: int, body: bytes) -> None:
-        key = self._key(code, "trace")
+    async def put_trace(self, code: str, key: str, body: bytes) -> None:
+        name = self._key(code, "trace")
         with _guard():
             async with self.redis.pipeline() as pipe:
-                fields: dict[str, Value] = {"version": version, "body": body}
-                pipe.hset(key, mapping=_hash(fields))
-                pipe.pexpire(key, self._ttl())
+                fields: dict[str, Value] = {"key": key, "body": body}
+                pipe.hset(name, mapping=_hash(fields))
+                pipe.pexpire(name, self._ttl())
                 await pipe.execute()
 
     async def claim(self, key: str, ttl_s: float) -> bool:

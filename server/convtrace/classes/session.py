@@ -2,7 +2,8 @@
 
 Session fields (text, in the store): ``token`` (SHA-256 of the instructor token: the store never
 holds the token itself), ``version`` (bumped by every state change), ``state`` (JSON of what the
-class mirrors, without weights), ``weights`` (JSON, only for computing the trace), ``current``
+class mirrors, without weights), ``weights`` (JSON, only for computing the trace), ``trace_key``
+(a hash of what the trace depends on: image, model, label, network, weights), ``current``
 (the open question's id) and ``q:<id>`` (each question, with its truth, as JSON).
 
 Who counts as a student: each distinct anonymous id (``?student=``, kept by the browser) with
@@ -21,10 +22,13 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import Field
+
 from convtrace.classes.fanout import CLOSED, HEARTBEAT, Event
 from convtrace.classes.store import ClassError, ClassStore, event_order, invalid
 from convtrace.classes.wire import ClassState
-from convtrace.registry import Registry
+from convtrace.networks import ID_PATTERN, NetworkStore
+from convtrace.registry import Registry, WeightsError
 
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read off a projector
 CODE_LENGTH = 6
@@ -43,14 +47,39 @@ def digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+class InstructorState(ClassState):
+    """The class state plus ``network``: the id of the instructor's own network (stored by
+    POST /api/networks), whose spec and weights followers fetch from GET /api/networks/{id}.
+    (A subclass here so the state's wire model in ``classes.wire`` stays as it is; the field may
+    move there.)"""
+
+    network: str | None = Field(
+        None, pattern=ID_PATTERN, description="A stored network's id: the class traces it."
+    )
+
+
+def trace_key(state: ClassState, network: str | None, weights: str) -> str:
+    """What the class trace depends on, hashed: two states that differ only in the selected
+    cell, the view or the step share one trace."""
+    parts = [state.image, state.model, str(state.label), network or "", weights]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+
+
 def public_question(question: dict[str, Any]) -> dict[str, Any]:
     """What students see of a question before the reveal: everything but the truth."""
     return {k: v for k, v in question.items() if k != "truth"}
 
 
 class Sessions:
-    def __init__(self, store: ClassStore, registry: Registry, limits: Limits) -> None:
+    def __init__(
+        self,
+        store: ClassStore,
+        registry: Registry,
+        limits: Limits,
+        networks: NetworkStore | None = None,
+    ) -> None:
         self.store, self.registry, self.limits = store, registry, limits
+        self.networks = networks
 
     async def create(self) -> tuple[str, str]:
         """A new session: (join code, instructor token of 192 random bits)."""
@@ -60,13 +89,14 @@ class Sessions:
             code = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
             if await self.store.create(code, fields, self.limits.max_sessions):
                 return code, token
-        raise ClassError(503, "no free class code found; try again")
+        raise ClassError(503, "no free class code found; try again", code="class.no_free_code")
 
     async def fields(self, code: str, names: list[str] | None = None) -> dict[str, str]:
         """The session's fields; 404 when unknown, expired or ended."""
         found = await self.store.read(code, None if names is None else ["version", *names])
         if not found:
-            raise ClassError(404, f"no class with code {code!r} (unknown, ended or expired)")
+            message = f"no class with code {code!r} (unknown, ended or expired)"
+            raise ClassError(404, message, code="class.unknown", params={"code": code})
         return found
 
     async def authorize(self, code: str, token: str | None) -> None:
@@ -80,7 +110,10 @@ class Sessions:
     async def question(self, code: str, question_id: str) -> dict[str, Any]:
         raw = (await self.fields(code, [f"q:{question_id}"])).get(f"q:{question_id}")
         if raw is None:
-            raise ClassError(404, f"no question {question_id!r} in this class")
+            message = f"no question {question_id!r} in this class"
+            raise ClassError(
+                404, message, code="class.question_unknown", params={"id": question_id}
+            )
         found: dict[str, Any] = json.loads(raw)
         return found
 
@@ -105,13 +138,22 @@ class Sessions:
                 429,
                 f"too many state changes; at most {STATES_PER_SECOND} a second",
                 {"Retry-After": "1"},
+                code="class.too_many_changes",
+                params={"limit": STATES_PER_SECOND},
             )
         if state.model not in self.registry.models:
-            raise invalid("model", f"unknown model; known: {self.registry.names}")
+            known = self.registry.names
+            message = f"unknown model; known: {known}"
+            raise invalid("model", message, "model.unknown", {"name": state.model, "known": known})
+        network = getattr(state, "network", None)
+        await self._check_network(network, state)
         weights = None
         if state.weights is not None:
             arrays = {k: t.data for k, t in state.weights.items()}
-            self.registry.get(state.model).network(arrays)  # InputError (422) if they misfit
+            try:  # WeightsError (a 422 on 'weights') if they misfit
+                self.registry.get(state.model).network(arrays)
+            except WeightsError as err:
+                raise invalid("weights", str(err), err.code, err.params) from None
             weights = {
                 k: {"shape": t.shape, "data": t.data.ravel().tolist()}
                 for k, t in state.weights.items()
@@ -120,9 +162,21 @@ class Sessions:
         public["custom_weights"] = weights is not None
         version = await self.store.incr(code, "version")
         public["version"] = version
-        text = json.dumps(public)
-        await self.store.write(code, {"state": text, "weights": json.dumps(weights)})
+        text, weights_text = json.dumps(public), json.dumps(weights)
+        key = trace_key(state, network, weights_text)
+        await self.store.write(code, {"state": text, "weights": weights_text, "trace_key": key})
         await self.store.publish(code, "state", text)
+
+    async def _check_network(self, network: str | None, state: ClassState) -> None:
+        """A named network must be stored (followers fetch it) and comes with its own weights."""
+        if network is None:
+            return
+        if state.weights is not None:
+            message = "give the instructor's 'weights' or a 'network', not both"
+            raise invalid("network", message, "network.choice", {"field": "network"})
+        if self.networks is None or await self.networks.get_blob(network) is None:
+            message = f"no network with id {network!r} (store it with POST /api/networks)"
+            raise invalid("network", message, "network.unknown", {"id": network})
 
     async def end(self, code: str) -> None:
         await self.fields(code)
@@ -146,7 +200,9 @@ class Sessions:
     async def _admit(self, code: str, student: str) -> None:
         present = await self.store.students(code)
         if student not in present and len(present) >= self.limits.max_students:
-            raise ClassError(409, f"this class is full ({self.limits.max_students} students)")
+            limit = self.limits.max_students
+            message = f"this class is full ({limit} students)"
+            raise ClassError(409, message, code="class.full", params={"limit": limit})
         await self.store.seen(code, student)
 
     async def _snapshot(self, code: str) -> list[Event]:

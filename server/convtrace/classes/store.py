@@ -4,42 +4,76 @@
 same data: per session a flat map of text fields, an append-only event log with increasing ids,
 one map of answers per question, the set of present students and the cached trace; plus
 short-lived claims (a key taken for a while) and windowed counters for throttling. The logic of
-a session (``session.Classes``) is written once on top of these.
+a session (``session.Sessions``) is written once on top of these.
 
 Every session expires after ``ttl_s`` without activity: writes, events and answers refresh it.
-A store that cannot be reached raises ``StoreUnavailable`` (a 503), never a 500.
+A store that cannot be reached raises ``StoreUnavailable`` (``api.errors`` answers it with a 503),
+never a 500.
 """
 
 from __future__ import annotations
 
 import asyncio
 from abc import ABC, abstractmethod
-
-from fastapi import HTTPException
+from typing import Any
 
 from convtrace.classes.fanout import Event
 
+# the code a ClassError carries when its raiser names none (the page words the code)
+DEFAULT_CODES = {
+    401: "class.token_required",
+    403: "class.token_wrong",
+    404: "class.unknown",
+    409: "class.conflict",
+    413: "request.too_large",
+    422: "request.invalid",
+    429: "class.too_many_requests",
+    503: "class.unavailable",
+}
 
-class ClassError(HTTPException):
-    """A class request that cannot be served; FastAPI turns it into ``{"detail": ...}``."""
 
-    def __init__(self, status_code: int, detail: object, headers: dict[str, str] | None = None):
-        super().__init__(status_code, detail, headers)
+class ClassError(Exception):
+    """A class request that cannot be served: an HTTP-like ``status_code``, an English
+    ``detail``, a stable ``code`` and its ``params``, the body ``field`` it is about (if any) and
+    response ``headers`` (Retry-After). ``api.errors`` renders it; the domain knows no HTTP."""
+
+    def __init__(
+        self,
+        status_code: int,
+        detail: str,
+        headers: dict[str, str] | None = None,
+        *,
+        code: str | None = None,
+        params: dict[str, Any] | None = None,
+        field: str | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.status_code, self.detail, self.headers = status_code, detail, dict(headers or {})
+        self.code = code or DEFAULT_CODES.get(status_code, "class.error")
+        self.params = dict(params or {})
+        self.field = field
 
 
-def invalid(field: str, message: str) -> ClassError:
-    """A 422 naming the body field, in the shape of FastAPI's own validation errors."""
-    return ClassError(422, [{"loc": ["body", field], "msg": message, "type": "value_error"}])
+def invalid(
+    field: str, message: str, code: str = "request.invalid", params: dict[str, Any] | None = None
+) -> ClassError:
+    """A 422 naming the body field."""
+    return ClassError(422, message, code=code, params=params, field=field)
 
 
 class StoreUnavailable(ClassError):
     def __init__(self, detail: str) -> None:
-        super().__init__(503, detail, {"Retry-After": "2"})
+        super().__init__(503, detail, {"Retry-After": "2"}, code="class.store_unavailable")
 
 
 class TooManySessions(ClassError):
     def __init__(self, limit: int) -> None:
-        super().__init__(503, f"this server already runs {limit} classes (the limit)")
+        super().__init__(
+            503,
+            f"this server already runs {limit} classes (the limit)",
+            code="class.too_many_sessions",
+            params={"limit": limit},
+        )
 
 
 def event_order(event_id: str) -> tuple[int, ...]:
@@ -119,11 +153,11 @@ class ClassStore(ABC):
 
     # ---- trace cache ----
     @abstractmethod
-    async def trace(self, code: str) -> tuple[int, bytes] | None:
-        """The cached trace and the state version it was computed for."""
+    async def trace(self, code: str) -> tuple[str, bytes] | None:
+        """The cached trace and the trace key it was computed for."""
 
     @abstractmethod
-    async def put_trace(self, code: str, version: int, body: bytes) -> None: ...
+    async def put_trace(self, code: str, key: str, body: bytes) -> None: ...
 
     # ---- coordination ----
     @abstractmethod

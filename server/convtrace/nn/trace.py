@@ -4,13 +4,18 @@
 as it exists: the input first, the backward records only after the forward ones. What each record
 is called, and the tensors it reads, are in ``naming.py`` (worked out once per network).
 
-Equation ids (the browser keys its explanations on them):
+Equation ids (the browser keys its explanations on them; ``<kind>.<quantity>``, one prefix per
+layer kind in ``kinds/``). Records of conv, max-pool and avg-pool layers carry their options in
+``extra``: conv ``padding`` (P, "same" resolved to its number) and ``stride`` (S); pools
+``size`` (k) and ``stride`` (S); max-pool switches also ``tie_rule``.
 
 forward   input.x        the image the network sees
-          conv.z         z_{i,j,m} = sum_{a,b,c} w^m_{a,b,c} a_{i+a,j+b,c} + b^m
+          conv.z         z_{i,j,m} = sum_{a,b,c} w^m_{a,b,c} a~_{S i+a,S j+b,c} + b^m
+                         (a~: the input with P rings of zeros)
           <fn>.a         a = sigma(z)             for fn in relu, sigmoid, tanh
-          maxpool.a      the largest value of each k x k window
+          maxpool.a      the largest value of each k x k window (windows S apart)
           maxpool.switches  (row, col) of the winner of each window
+          avgpool.a      the mean of each k x k window (windows S apart)
           flatten.a      the r x s x t block read row-major into a vector
           dense.z        z_j = sum_i W_{j,i} x_i + b_j
           softmax.p      p_j = exp(z_j) / sum_i exp(z_i)
@@ -20,17 +25,21 @@ backward  xent.dz        dL/dz = p - onehot(y)
           dense.db       dL/db_j = dL/dz_j
           dense.dx       dL/dx_i = sum_j W_{j,i} dL/dz_j
           flatten.dx     the vector's error reshaped back to r x s x t
-          maxpool.dx     each pooled cell's error copied to its switch cell, 0 elsewhere
+          maxpool.dx     each pooled cell's error added at its switch cell, 0 elsewhere
+          avgpool.dx     each pooled cell's error shared equally (1/k^2) by its window's cells
           <fn>.dz        dL/dz = dL/da * sigma'(z)
-          conv.dW        dL/dw^m_{a,b,c} = sum_{i,j} dL/dz_{i,j,m} a_{i+a,j+b,c}
+          conv.dW        dL/dw^m_{a,b,c} = sum_{i,j} dL/dz_{i,j,m} a~_{S i+a,S j+b,c}
+                         (the padded input correlated with the error dilated by S)
           conv.db        dL/db^m = sum_{i,j} dL/dz_{i,j,m}
-          conv.dx        dL/da_{i,j,c} = sum_{a,b,k} dL/dz_{i-a,j-b,k} w^k_{a,b,c}  (full conv.)
+          conv.dx        dL/da~_{i,j,c} = sum_{a,b,k} dz^_{i-a,j-b,k} w^k_{a,b,c}  (full conv.
+                         of the error dilated by S, dz^; then the padding cropped)
 
 A record that holds NaN or infinity (e.g. weights so large that z overflows) ends the trace
 with ``NonFiniteError`` naming it; nothing non-finite is ever yielded. Only the tensors that add
 up products (the input, z, L, and the gradients of conv and dense layers) are tested: every other
 step maps finite numbers to finite numbers (σ, σ′, max, copies, softmax of finite z), so the
-first non-finite tensor is always one of them. That keeps the test to 14 small checks per trace.
+first non-finite tensor is always one of them. That keeps the test to a few small checks per
+trace (14 for the shipped net).
 """
 
 from __future__ import annotations

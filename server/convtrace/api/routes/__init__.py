@@ -1,7 +1,7 @@
 """One APIRouter per resource. Shared here: the orjson body route (dependencies: ``api.deps``).
 
 ``OrjsonRoute`` makes FastAPI parse JSON bodies with orjson instead of the standard library:
-about twice as fast on a 1024x1024 drawing, and it rejects ``NaN``/``Infinity`` literals, which
+about twice as fast on a 512x512 drawing, and it rejects ``NaN``/``Infinity`` literals, which
 Python's json accepts, as a JSON decode error (422). Everything else (validation against the
 pydantic models, error responses, OpenAPI) stays FastAPI's standard path.
 """

@@ -26,13 +26,13 @@ from convtrace.api import encode
 from convtrace.api.routes import OrjsonRoute
 from convtrace.classes.classroom import NEEDS_REDIS, Classroom, open_classroom
 from convtrace.classes.fanout import HEARTBEAT
+from convtrace.classes.session import InstructorState
 from convtrace.classes.store import ClassError
 from convtrace.classes.wire import (
     MAX_STATE_BYTES,
     QUESTION_ID,
     STUDENT_ID,
     AnswerIn,
-    ClassState,
     QuestionIn,
 )
 
@@ -42,7 +42,8 @@ NDJSON = "application/x-ndjson"
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """One class store per worker, created in the worker's event loop, closed on shutdown."""
-    app.state.classroom = open_classroom(app.state.settings, app.state.registry)
+    networks = getattr(app.state, "networks", None)  # (opened by the networks router first)
+    app.state.classroom = open_classroom(app.state.settings, app.state.registry, networks)
     try:
         yield
     finally:
@@ -74,7 +75,7 @@ router = APIRouter(
 def get_classroom(request: Request) -> Classroom:
     classroom: Classroom | None = getattr(request.app.state, "classroom", None)
     if classroom is None:
-        raise ClassError(503, NEEDS_REDIS)
+        raise ClassError(503, NEEDS_REDIS, code="class.needs_redis")
     return classroom
 
 
@@ -126,16 +127,21 @@ async def qr(code: Code, request: Request, classroom: ClassroomDep) -> Response:
     return Response(out.getvalue(), media_type="image/svg+xml")
 
 
+def _too_large(limit: int) -> ClassError:
+    message = f"state body larger than {limit} bytes"
+    return ClassError(413, message, code="request.too_large", params={"limit": limit})
+
+
 async def _body(request: Request, limit: int) -> bytes:
     """The body, refused with 413 as soon as it passes ``limit`` bytes."""
     length = request.headers.get("content-length", "")
     if length.isdigit() and int(length) > limit:
-        raise ClassError(413, f"state body larger than {limit} bytes")
+        raise _too_large(limit)
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise ClassError(413, f"state body larger than {limit} bytes")
+            raise _too_large(limit)
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -145,14 +151,14 @@ async def _body(request: Request, limit: int) -> bytes:
     status_code=204,
     openapi_extra={
         "requestBody": {
-            "content": {"application/json": {"schema": ClassState.model_json_schema()}},
+            "content": {"application/json": {"schema": InstructorState.model_json_schema()}},
             "required": True,
         }
     },
 )
 async def put_state(code: InstructorCode, request: Request, classroom: ClassroomDep) -> Response:
     try:
-        state = ClassState.model_validate_json(await _body(request, MAX_STATE_BYTES))
+        state = InstructorState.model_validate_json(await _body(request, MAX_STATE_BYTES))
     except ValidationError as err:
         raise RequestValidationError(
             [{**e, "loc": ("body", *e["loc"])} for e in err.errors()]

@@ -6,14 +6,18 @@ from collections.abc import Iterator
 from itertools import chain
 from typing import Any
 
-from fastapi import APIRouter
+import anyio.to_thread
+import numpy as np
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import StreamingResponse
 
 from convtrace.api import encode
-from convtrace.api.deps import RegistryDep, network_for
+from convtrace.api.cost import ON_LOOP_UNITS
+from convtrace.api.deps import BudgetDep, Chosen, network_for
 from convtrace.api.routes import OrjsonRoute
 from convtrace.api.schemas import TraceRequest
 from convtrace.digits import input_image
+from convtrace.encoding import trace_chunks
 from convtrace.nn import trace as engine
 from convtrace.nn.trace import Record, Result
 
@@ -26,7 +30,8 @@ STREAM_DOC: dict[int | str, dict[str, Any]] = {
         "backward pass, then {'phase': 'result', ...} (or a final {'phase': 'error', ...}).",
         "content": {NDJSON: {"schema": {"type": "string"}}},
     },
-    404: {"description": "No such model"},
+    404: {"description": "No such model or stored network"},
+    503: {"description": "Busy (a large custom network needs more than this worker has free)"},
     422: {
         "description": "Bad input; each error names its field (also: the forward pass "
         "overflows float32 with the weights sent)"
@@ -46,9 +51,28 @@ def _forward_first(items: Iterator[Item]) -> Iterator[Item]:
     return chain(forward, items)
 
 
+def whole_trace(chosen: Chosen, image: np.ndarray, label: int | None, encoding: str) -> bytes:
+    """The whole NDJSON body at once (the forward pass first, so its failure is a 422)."""
+    items = _forward_first(engine.run(chosen.net, image, label))
+    return b"".join(trace_chunks(items, encoding, chosen.name))
+
+
 @router.post("/trace", response_class=StreamingResponse, responses=STREAM_DOC)
-async def trace(body: TraceRequest, registry: RegistryDep) -> StreamingResponse:
-    name, net = network_for(registry, body)
+async def trace(body: TraceRequest, request: Request, budget: BudgetDep) -> Response:
+    """A shipped network streams as it is computed (~1 ms of work). A student's network may
+    cost up to ~60 times that: it is charged to the worker's budget and computed whole (off the
+    event loop when large), then sent in the same format."""
+    chosen = await network_for(request, body)
     image = input_image(body.image, body.drawing)
-    items = _forward_first(engine.run(net, image, body.label))
-    return StreamingResponse(encode.ndjson_trace(items, body.encoding, name), media_type=NDJSON)
+    if not chosen.custom:
+        items = _forward_first(engine.run(chosen.net, image, body.label))
+        chunks = encode.ndjson_trace(items, body.encoding, chosen.name)
+        return StreamingResponse(chunks, media_type=NDJSON)
+    with budget.charge(chosen.units):
+        if chosen.units > ON_LOOP_UNITS:
+            text = await anyio.to_thread.run_sync(
+                whole_trace, chosen, image, body.label, body.encoding
+            )
+        else:
+            text = whole_trace(chosen, image, body.label, body.encoding)
+    return Response(text, media_type=NDJSON)
