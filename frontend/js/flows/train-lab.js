@@ -23,6 +23,7 @@ export function createTrainLabFlow(ctx, view, after) {
   const { app } = ctx;
   // job: {id, own, stream, startedAt, startStep}; chosen: the checkpoint traced, or -1
   const lab = { opened: false, job: null, run: R.emptyRun(), preset: "quick", chosen: -1 };
+  let shownBatch = null; // the batch on screen: {name, shape, examples, gap, loss}
   let frame = 0;
 
   function networks() {
@@ -223,6 +224,7 @@ export function createTrainLabFlow(ctx, view, after) {
         });
         const b = opened(got);
         if (b) after.showFilterCount(b.shape[0]);
+        shownBatch = b;
         after.showBatch(b);
         if (!b) say("train.batch.no_conv", {}, "error");
       } catch (err) {
@@ -251,6 +253,11 @@ export function createTrainLabFlow(ctx, view, after) {
       ended: Boolean(lab.run.ended),
       done: lab.run.done,
       chosen: lab.chosen,
+      batch: shownBatch && {
+        name: shownBatch.name,
+        size: shownBatch.examples.length,
+        gap: shownBatch.gap,
+      },
     }),
   };
 }
