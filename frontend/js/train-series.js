@@ -4,7 +4,7 @@
 
 import { t } from "./i18n.js";
 
-const SMOOTHING = 0.3; // weight of the newest loss in the moving average
+const SMOOTHING = 0.5; // weight of the newest loss in the moving average (more lags behind)
 
 export function emptyRun() {
   return {

@@ -163,3 +163,64 @@ def test_the_card_fits_a_phone(browser, app_url, artifacts):
         )
         assert not small, f"targets under 44 px: {small}"
         page.locator("#train-lab").screenshot(path=str(artifacts / "train-lab-phone.png"))
+
+
+def test_a_second_job_waits_in_the_queue_with_an_eta(browser, app_url):
+    """The test server has one training worker: a job started while another runs is queued,
+    and its page says where it stands and about how long it will wait."""
+    first = _page(browser, app_url, viewport={"width": 1280, "height": 800})
+    second = _page(browser, app_url, viewport={"width": 1280, "height": 800})
+    try:
+        open_app(first[1], app_url)
+        start_training(first[1], train_size="12000", preset="good")
+        first[1].wait_for_function(f"() => {RUN[6:]}.points > 0", timeout=30_000)
+        open_app(second[1], app_url)
+        start_training(second[1])
+        status = second[1].get_by_test_id("train-status")
+        second[1].wait_for_function(
+            "() => /queue: 0 jobs ahead|queue: 1 job ahead/.test("
+            "document.querySelector('[data-testid=train-status]').textContent)"
+        )
+        assert " s)" in status.inner_text()  # the estimated wait, in seconds
+        first[1].get_by_test_id("train-cancel").click()
+        second[1].get_by_test_id("train-cancel").click()
+        wait_ended(first[1], 10_000)
+        wait_ended(second[1], 10_000)
+    finally:
+        for context, _, watch in (first, second):
+            context.close()
+            assert not watch.errors, watch.errors
+
+
+SERIES = """async () => {
+  const R = await import('./js/train-series.js');
+  const run = {...R.emptyRun(), sigmoid: true};
+  const norms = (k) => ({conv1: 0.001 * k, dense: 1 / k});
+  for (let k = 1; k <= 10; k++)
+    R.addProgress(run, {step: 10 * k, steps: 100, epoch: 1, loss: 10 / k,
+                        grad_norms: norms(k), update_ratio: {conv1: 0.01, dense: 0.02}});
+  for (let k = 0; k <= 10; k++) R.addCheckpoint(run, {step: 10 * k, network: 'n' + k});
+  R.addCheckpoint(run, {step: 100, network: 'again'});
+  R.addEval(run, {step: 0, test_accuracy: 0.1, test_size: 500});
+  R.addEval(run, {step: 0, test_accuracy: 0.2, test_size: 500});
+  const c = R.curvesOf(run);
+  return {smooth: run.smooth.slice(0, 2), checkpoints: run.checkpoints.length,
+          accuracy: run.accuracy, lines: c.grads.map((s) => s.label), note: c.gradNote,
+          early: R.checkpointWords(run, 0), late: R.checkpointWords(run, 10),
+          left: R.secondsLeft({...R.emptyRun(), step: 60, steps: 100}, 6, 20),
+          end: R.secondsLeft(run, 5, 0), none: R.secondsLeft(R.emptyRun(), 5, 0)};
+}"""
+
+
+def test_the_run_series_and_their_words(page, app_url):
+    page.goto(f"{app_url}/")
+    out = page.evaluate(SERIES)
+    # the smoothed loss is a moving average: 10, then between 10 and 5
+    assert out["smooth"][0] == [10, 10] and 5 < out["smooth"][1][1] < 10
+    assert out["checkpoints"] == 11  # a checkpoint event repeated after a resume counts once
+    assert out["accuracy"] == [[0, 0.2]]
+    assert "first" in out["lines"][0] and "last" in out["lines"][1]
+    assert "sigmoid" in out["note"] and "vanishing" in out["note"]
+    assert out["early"].startswith("Early") and out["late"].startswith("Late")
+    # 40 steps in 6 s since step 20: the 40 steps to go take about 6 s more
+    assert out["left"] == 6 and out["end"] == 0 and out["none"] is None

@@ -87,7 +87,8 @@ export function createTrainLabFlow(ctx, view, after) {
     done: (d) => {
       lab.run.done = d;
       const accuracy = `${(d.test_accuracy * 100).toFixed(1)} %`;
-      say("train.status.done", { accuracy, seconds: d.seconds, size: d.test_size ?? 0 }, "done");
+      const seconds = Number(d.seconds.toFixed(1));
+      say("train.status.done", { accuracy, seconds, size: d.test_size ?? 0 }, "done");
     },
     failed: (f) => say("train.status.failed", { reason: f.reason ?? "?" }, "error"),
     cancelled: () => say("train.status.cancelled"),

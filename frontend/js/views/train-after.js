@@ -56,8 +56,10 @@ export function createTrainAfter(host) {
   open.type = "button";
   open.dataset.testid = "batch-open";
   const batchLine = el("div", "train-line");
-  batchLine.append(open, el("label", "train-field", t("train.batch.filter")));
-  batchLine.lastChild.append(filter);
+  const filterLabel = el("label", "train-field", t("train.batch.filter"));
+  filterLabel.append(filter);
+  filterLabel.hidden = true; // until a batch is open: then one choice per conv1 filter
+  batchLine.append(open, filterLabel);
   const equation = el("div", "formula batch-eq");
   const maps = el("div", "batch-maps");
   maps.dataset.testid = "batch-maps";
@@ -133,6 +135,7 @@ export function createTrainAfter(host) {
       words.textContent = text;
     },
     showFilterCount(count) {
+      filterLabel.hidden = count === 0;
       if (filter.options.length === count) return;
       filter.replaceChildren(
         ...Array.from({ length: count }, (_, m) =>
