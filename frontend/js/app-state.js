@@ -69,16 +69,23 @@ export const PROPERTIES = [
 ];
 
 /**
+ * The id of the stored network whose weights are in use, or null: the student's network, or the
+ * one an SGD step on it stored (the step's answer names it; undo restores the answer with them).
+ */
+export function networkInUse(state) {
+  if (!state.network) return null;
+  return state.student ? (state.lastStep?.network ?? null) : state.network;
+}
+
+/**
  * The network a request runs on, as the API takes it: the ONE place a request names it. A
- * student's own network goes by its id (its spec and weights are on the server) until SGD steps
- * change its weights, which then travel with its spec; a shipped model goes by name.
+ * student's own network goes by its id (spec and weights are on the server; its spec and
+ * weights travel only if no id names them); a shipped model goes by name.
  */
 export function networkChoice(state) {
-  if (state.network) {
-    return state.student
-      ? { spec: state.spec, weights: encodeWeights(state.student) }
-      : { network: state.network };
-  }
+  const stored = networkInUse(state);
+  if (stored) return { network: stored };
+  if (state.network) return { spec: state.spec, weights: encodeWeights(state.student) };
   return state.student
     ? { weights: encodeWeights(state.student), model: state.model }
     : { model: state.model };

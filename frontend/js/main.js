@@ -2,7 +2,6 @@
 // event to the flow method that handles it.
 
 import { createAppState, fromHash } from "./app-state.js";
-import { PRESETS } from "./arch-spec.js";
 import { createArchFlow } from "./flows/arch.js";
 import { createClassLoader } from "./flows/class-loader.js";
 import { createClassifyFlow } from "./flows/classify.js";
@@ -13,9 +12,8 @@ import { createLinkFlow } from "./flows/link.js";
 import { createPresentFlow } from "./flows/present.js";
 import { createStepFlow } from "./flows/step.js";
 import { createTrainFlow } from "./flows/train.js";
-import { createTrainLabFlow } from "./flows/train-lab.js";
+import { createTrainLoader } from "./flows/train-loader.js";
 import { currentRecord } from "./trace-store.js";
-import { createArchEditor } from "./views/arch-editor.js";
 import { createControls } from "./views/controls.js";
 import { createDerivation } from "./views/derivation.js";
 import { createDiagnostics } from "./views/diagnostics.js";
@@ -27,8 +25,6 @@ import { createPresenter } from "./views/presenter.js";
 import { createProbabilities } from "./views/probabilities.js";
 import { createQuestionView } from "./views/question.js";
 import { createToolbar } from "./views/toolbar.js";
-import { createTrainAfter } from "./views/train-after.js";
-import { createTrainLab } from "./views/train-lab.js";
 import { createTraining } from "./views/training.js";
 
 const $ = (id) => document.getElementById(id);
@@ -108,41 +104,9 @@ flows.link = createLinkFlow(ctx);
 flows.focus = createFocusFlow(ctx);
 flows.present = createPresentFlow(ctx);
 flows.lesson = createLessonFlow(ctx);
-const archEditor = createArchEditor({
-  root: $("arch"),
-  open: $("arch-open"),
-  presets: Object.keys(PRESETS),
-});
-flows.arch = createArchFlow(ctx, archEditor);
-archEditor.bind({
-  open: () => flows.arch.toggle(),
-  close: () => flows.arch.close(),
-  preset: (key) => flows.arch.preset(key),
-  kind: (i, kind) => flows.arch.kind(i, kind),
-  field: (i, name, text, field) => flows.arch.field(i, name, text, field),
-  move: (i, by) => flows.arch.move(i, by),
-  remove: (i) => flows.arch.remove(i),
-  add: (kind) => flows.arch.add(kind),
-  seed: (text) => flows.arch.seed(text),
-  keep: (on) => flows.arch.keep(on),
-  apply: () => flows.arch.apply(),
-});
-const trainLab = createTrainLab({ root: $("train-lab"), open: $("train-open") });
-const trainAfter = createTrainAfter(trainLab.afterHost);
-flows.trainLab = createTrainLabFlow(ctx, trainLab, trainAfter);
-trainLab.bind({
-  toggle: () => flows.trainLab.toggle(),
-  close: () => flows.trainLab.close(),
-  preset: (key) => flows.trainLab.preset(key),
-  start: () => flows.trainLab.start(),
-  cancel: () => flows.trainLab.cancel(),
-  network: (value) => flows.trainLab.network(value),
-});
-trainAfter.bind({
-  checkpoint: (k) => flows.trainLab.checkpoint(k),
-  preview: (k) => flows.trainLab.preview(k),
-  batch: () => flows.trainLab.batch(),
-});
+flows.arch = createArchFlow(ctx, { root: $("arch"), open: $("arch-open") });
+$("arch-open").addEventListener("click", () => flows.arch.toggle());
+flows.trainLab = createTrainLoader(ctx, { root: $("train-lab"), open: $("train-open") });
 flows.class = createClassLoader(ctx, {
   root: $("class"),
   start: $("class-start"),

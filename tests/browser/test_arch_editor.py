@@ -42,9 +42,10 @@ def edit_field(page, row: int, name: str, value: str):
 
 
 def build(page, preset: str, edits=()) -> dict:
-    """Choose a preset, make the edits, Apply; the page's checked architecture."""
+    """Choose a preset, make the edits, Apply: the network's id and its shapes line."""
     open_editor(page)
-    page.get_by_test_id("arch-preset").select_option(preset)
+    if preset:  # None: edit the rows as they are
+        page.get_by_test_id("arch-preset").select_option(preset)
     for row, name, value in edits:
         edit_field(page, row, name, value)
     page.wait_for_function(APPLY_READY)

@@ -84,3 +84,14 @@ def test_overlapping_switches_point_into_their_own_windows(records):
     assert np.all((cells[..., 0] - 2 * i >= 0) & (cells[..., 0] - 2 * i < 3))
     assert np.all((cells[..., 1] - 2 * j >= 0) & (cells[..., 1] - 2 * j < 3))
     np.testing.assert_array_equal(below.array[cells[..., 0], cells[..., 1], c], pooled)
+
+
+def test_a_replica_traces_the_same_and_shares_the_record_names(rng):
+    net = build(NEW_KINDS, seed=2)
+    twin = net.replica()
+    assert twin.labels is net.labels and twin.spec == net.spec
+    assert all(a is not b for a, b in zip(net.layers, twin.layers, strict=True))
+    image = rng.uniform(0, 1, (28, 28))
+    ours, theirs = trace.collect(net, image, 1)[0], trace.collect(twin, image, 1)[0]
+    for a, b in zip(ours, theirs, strict=True):
+        assert a.name == b.name and np.array_equal(a.array, b.array)

@@ -1,86 +1,22 @@
-// The architecture lab: a draft spec edited in the editor and checked by the server as it
-// changes (debounced), then applied as the network every request runs on: a new network with
-// fresh seeded weights (POST api/networks), or a shipped model by name when the draft is one and
-// its trained weights are kept. The network's id is app state, so links and classes carry it.
+// The student's own network as app state: loading one by id (after Apply, from a link, from a
+// class), what is said about a fresh network's prediction, and the editor, whose modules load
+// when it is first opened (a student who never opens it never downloads them).
 
 import * as A from "../arch-api.js";
-import * as Spec from "../arch-spec.js";
 import { t } from "../i18n.js";
 import * as P from "../panels.js";
 import * as S from "../trace-store.js";
 
-const CHECK_DELAY_MS = 250; // typing "16" checks once, not for "1" and then "16"
-const randomSeed = () => Math.floor(Math.random() * 100000);
-
-export function createArchFlow(ctx, view) {
+/** elements = {root, open}: the editor's card and the header button that opens it. */
+export function createArchFlow(ctx, elements) {
   const { app, v } = ctx;
-  let kinds = null;
-  let limits = {};
-  // the editor: its spec, preset, the server's last word on it, and the apply choices
-  const ed = { spec: null, preset: "", check: null, problems: null, pending: false };
-  const choice = { seed: randomSeed(), keep: true, busy: false };
-  let timer = null;
-  let inFlight = null;
-  let opened = false;
+  let editor = null; // {view, flow} once loaded
+  let note = "";
 
-  async function ensureKinds() {
-    if (kinds) return;
-    const catalogue = await A.fetchLayers();
-    kinds = Spec.kindsOf(catalogue);
-    limits = catalogue.limits ?? {};
-    view.showKinds(kinds);
-  }
-
-  // the spec in use: the student's network, else the shipped model's, else the LeNet preset
-  function specInUse() {
-    const shipped = app.models.find((m) => m.name === app.model)?.spec;
-    return structuredClone(app.spec ?? shipped ?? Spec.presetSpec("lenet"));
-  }
-
-  const match = () => (ed.spec ? Spec.shippedMatch(ed.spec, app.models, kinds) : null);
-
-  function showApply() {
-    view.showApply({ ...choice, match: match()?.name ?? null });
-  }
-
-  function showCheck() {
-    view.showCheck({ ...ed, limits });
-    if (!ed.pending) showApply();
-  }
-
-  async function runCheck() {
-    inFlight?.abort();
-    const request = new AbortController();
-    inFlight = request;
-    let got;
-    try {
-      got = await A.checkNetwork(ed.spec, request.signal);
-    } catch (err) {
-      if (err.name === "AbortError") return;
-      got = { ok: false, detail: [{ msg: err.message }] };
-    }
-    if (inFlight !== request) return; // a newer draft is being checked
-    inFlight = null;
-    ed.pending = false;
-    ed.check = got.ok ? got.check : null;
-    ed.problems = got.ok ? null : Spec.sortProblems(got.detail);
-    showCheck();
-  }
-
-  // a new draft: shown (rows rebuilt unless only a field's text changed) and checked soon
-  function edited(spec, { rebuild = true, preset = "" } = {}) {
-    ed.spec = spec;
-    ed.preset = preset;
-    if (rebuild) view.showSpec(spec, preset);
-    ed.pending = true;
-    ed.check = null;
-    showCheck();
-    clearTimeout(timer);
-    timer = setTimeout(runCheck, CHECK_DELAY_MS);
-  }
-
-  const presetOf = (spec) =>
-    Object.keys(Spec.PRESETS).find((k) => Spec.sameSpec(spec, Spec.presetSpec(k), kinds)) ?? "";
+  const freshNote = () =>
+    app.networkSeed == null
+      ? t("arch.note.network")
+      : t("arch.note.fresh", { seed: String(app.networkSeed) }); // a name, not a quantity
 
   // The page now runs on network `id` ({spec, weights} as GET api/networks/{id} gave them).
   async function useNetwork(id, net, seed) {
@@ -98,107 +34,49 @@ export function createArchFlow(ctx, view) {
       trace: S.emptyTrace(),
     });
     v.network.showLayers(P.layerRows(app.architecture));
+    v.toolbar.showModel(""); // no shipped model is in use
     v.training.showStepResult(null);
     v.diagnostics.showGradcheck(null);
     ctx.flows.step.drawPanels();
     ctx.flows.train.showState();
-    view.showNote(untrainedNote());
+    core.showNote(freshNote());
   }
 
-  const untrainedNote = () =>
-    app.networkSeed == null
-      ? t("arch.note.network")
-      : t("arch.note.fresh", { seed: app.networkSeed });
-
-  async function loadNetwork(id, seed = null) {
-    await useNetwork(id, await A.fetchNetwork(id), seed);
+  async function loadEditor() {
+    if (editor) return editor;
+    const [views, flows] = await Promise.all([
+      import("../views/arch-editor.js"),
+      import("./arch-edit.js"),
+    ]);
+    const view = views.createArchEditor(elements);
+    const flow = flows.createArchEdit(ctx, view, core);
+    view.bind(flow);
+    view.showNote(note);
+    editor = { view, flow };
+    return editor;
   }
 
-  async function applyDraft() {
-    const shipped = match();
-    if (shipped && choice.keep) {
-      await ctx.flows.train.loadModel(shipped.name);
-      view.showNote(t("arch.note.shipped", { model: shipped.name }));
-      return;
-    }
-    const seed = choice.seed;
-    const id = await A.createNetwork({ spec: ed.spec, seed });
-    await loadNetwork(id, seed);
-  }
+  const core = {
+    /** The network `id` (fetched) becomes the one every request runs on. */
+    async loadNetwork(id, seed = null) {
+      await useNetwork(id, await A.fetchNetwork(id), seed);
+    },
 
-  return {
-    /** The header's button: open the editor on the spec in use, or close it. */
+    /** A line under the editor about the network in use (kept until the editor loads). */
+    showNote(text) {
+      note = text;
+      editor?.view.showNote(text);
+    },
+
+    /** The header's button: the editor opens (loaded the first time) or closes. */
     async toggle() {
-      opened = !opened;
-      view.showOpen(opened);
-      if (!opened) return;
-      await ctx.guarded(async () => {
-        await ensureKinds();
-        const spec = specInUse();
-        edited(spec, { preset: presetOf(spec) });
-      });
+      const loaded = await ctx.guarded(loadEditor);
+      await loaded?.flow.toggle();
     },
 
-    close() {
-      opened = false;
-      view.showOpen(false);
-    },
-
-    preset(key) {
-      edited(Spec.presetSpec(key), { preset: key });
-    },
-
-    kind(i, kind) {
-      edited(Spec.changeKind(kinds, ed.spec, i, kind));
-    },
-
-    field(i, name, text, field) {
-      const value = String(text).trim() === "" ? null : Spec.parseField(text, field);
-      const spec = Spec.setField(ed.spec, i, name, value);
-      edited(spec, { rebuild: false, preset: "" });
-    },
-
-    move(i, by) {
-      edited(Spec.moveLayer(ed.spec, i, by));
-    },
-
-    remove(i) {
-      edited(Spec.removeLayer(ed.spec, i));
-    },
-
-    /** A new layer before the last (the output layer stays last). */
-    add(kind) {
-      const at = Math.max(0, ed.spec.layers.length - 1);
-      edited(Spec.insertLayer(ed.spec, at, Spec.newLayer(kinds, kind)));
-    },
-
-    seed(text) {
-      const n = Number(text);
-      if (Number.isInteger(n) && n >= 0 && n < 2 ** 32) choice.seed = n;
-    },
-
-    keep(on) {
-      choice.keep = on;
-      showApply();
-    },
-
-    /** Apply: the draft becomes the network every request runs on; the digit is traced again. */
-    async apply() {
-      if (!ed.check || choice.busy) return;
-      choice.busy = true;
-      showApply();
-      const done = await ctx.guarded(async () => {
-        await applyDraft();
-        return true;
-      });
-      choice.busy = false;
-      showCheck();
-      if (!done) return;
-      choice.seed = randomSeed(); // the next Apply gives other weights unless the seed is typed
-      showApply();
-      await ctx.flows.classify.rerun();
-      ctx.shown();
-      if (app.network) ctx.status("info", untrainedNote());
+    /** What the page calls the network in use (the gradient sizes are kept per name). */
+    networkName() {
+      return app.network ? t("arch.your_network", { id: app.network.slice(0, 6) }) : app.model;
     },
 
     /** Said after each trace: a fresh network's prediction is chance, until it is trained. */
@@ -210,7 +88,7 @@ export function createArchFlow(ctx, view) {
     /** Start-up: the network a link names (after the shipped model is loaded as the fallback). */
     async openLink(id) {
       try {
-        await loadNetwork(id);
+        await core.loadNetwork(id);
       } catch (err) {
         ctx.status("error", t("arch.link_failed", { reason: err.message }));
       }
@@ -219,10 +97,11 @@ export function createArchFlow(ctx, view) {
     /** A class's state names the network (or model) the class runs on: use it here too. */
     async useClassNetwork(state) {
       if (state.network) {
-        if (state.network !== app.network) await loadNetwork(state.network);
+        if (state.network !== app.network) await core.loadNetwork(state.network);
       } else if (state.model !== app.model || app.network) {
         await ctx.flows.train.loadModel(state.model);
       }
     },
   };
+  return core;
 }

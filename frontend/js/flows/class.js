@@ -4,6 +4,7 @@
 // this page's role live in the app state (so the address bar is the class's join link); the
 // instructor token only in sessionStorage (class-api.js), never in a URL or the DOM.
 
+import { networkInUse } from "../app-state.js";
 import * as C from "../class-api.js";
 import { encodeWeights } from "../codec.js";
 import { questionsFor, revealText, truthOf } from "../questions.js";
@@ -34,7 +35,6 @@ export function createClassFlow(ctx) {
     const state = {
       image: C.imageBase64(app.input),
       model: app.model,
-      network: app.network ?? undefined,
       step: app.trace.cursor,
       label: app.trace.result.label,
       cell: selectedCell(),
@@ -42,7 +42,9 @@ export function createClassFlow(ctx) {
       view: app.present ? "present" : "desk",
       train: ctx.flows.trainLab?.classJob(), // the training job the class follows, if any
     };
-    if (app.student) state.weights = encodeWeights(app.student);
+    const network = networkInUse(app); // followers fetch its spec and weights
+    if (network) state.network = network;
+    else if (app.student) state.weights = encodeWeights(app.student);
     return state;
   }
 

@@ -63,8 +63,11 @@ export function createClassifyFlow(ctx) {
     app.trace = trace;
     app.traces += 1;
     app.input = trace.records[0].values;
-    const { [app.model]: _, ...others } = app.sizes;
-    app.sizes = { [app.model]: S.gradientSizes(trace), ...others };
+    const name = ctx.flows.arch.networkName();
+    const { [name]: _, ...others } = app.sizes;
+    // this network beside the one traced before it (the chart has a colour for two)
+    const [earlier] = Object.entries(others);
+    app.sizes = { [name]: S.gradientSizes(trace), ...Object.fromEntries(earlier ? [earlier] : []) };
     app.timings.traceMs = performance.now() - t0;
     v.probabilities.showResult(trace.result, app.label != null);
     if (app.label == null) v.probabilities.ask(); // a new digit: which one did the student mean?

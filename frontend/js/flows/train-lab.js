@@ -148,7 +148,7 @@ export function createTrainLabFlow(ctx, view, after) {
     if (!at) return;
     lab.chosen = k;
     redraw();
-    await ctx.flows.arch.useClassNetwork({ network: at.network, model: app.model });
+    await ctx.flows.arch.loadNetwork(at.network);
     if (!app.input) return say("train.checkpoint.draw_first");
     await ctx.flows.classify.rerun();
     ctx.shown();
@@ -188,7 +188,6 @@ export function createTrainLabFlow(ctx, view, after) {
       lab.preset = key;
       view.showSettings(PRESETS[key], key);
     },
-    network() {},
     async start() {
       const s = view.readSettings();
       const { body, sigmoid } = startingNetwork(s.network);

@@ -52,6 +52,7 @@ export default {
   "arch.seed": "seed of the fresh weights",
   "arch.keep": "keep the trained weights of {model} (this is its architecture)",
   "arch.apply": "Apply",
+  "arch.your_network": "your network {id}",
   "arch.not_buildable": "the server cannot build this network",
   "arch.link_failed":
     "The link's network could not be opened ({reason}); showing a shipped model instead.",

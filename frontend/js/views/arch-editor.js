@@ -2,6 +2,7 @@
 // parameters and cost of the whole network, the server's objections in words beside the layer
 // they concern, and Apply with the seed of the fresh weights. Plain data in, edits out.
 
+import { PRESETS } from "../arch-spec.js";
 import { has, t } from "../i18n.js";
 import { kindSelect, layerRow, shapeLine, summaryLine } from "./arch-rows.js";
 import { el } from "./dom.js";
@@ -65,8 +66,8 @@ function keepBox() {
   return { label, input, words };
 }
 
-/** The card in `root`, opened and closed by the header's `open` button. */
-export function createArchEditor({ root, open, presets }) {
+/** The card in `root`, opened and closed by the header's `open` button (main.js binds it). */
+export function createArchEditor({ root, open }) {
   let on = {};
   let rows = [];
   let kinds = {};
@@ -75,7 +76,7 @@ export function createArchEditor({ root, open, presets }) {
   close.setAttribute("aria-label", t("arch.close"));
   head.append(el("h2", "", t("arch.title")), close);
   const intro = el("p", "arch-intro", t("arch.intro"));
-  const preset = presetSelect(presets);
+  const preset = presetSelect(Object.keys(PRESETS));
   const presetLine = el("p", "arch-line");
   presetLine.append(el("span", "", t("arch.preset_label")), preset);
   const input = el("p", "arch-input", t("arch.input", { shape: "28×28×1" }));
@@ -101,7 +102,6 @@ export function createArchEditor({ root, open, presets }) {
   root.append(head, intro, presetLine, input, list, addLine, shapes, general, applyLine, note);
   root.dataset.testid = "arch-editor";
 
-  open.addEventListener("click", () => on.open?.());
   close.addEventListener("click", () => on.close?.());
   preset.addEventListener("change", () => preset.value && on.preset?.(preset.value));
   add.addEventListener("click", () => on.add?.(addKind.value));
@@ -115,7 +115,7 @@ export function createArchEditor({ root, open, presets }) {
   }
 
   return {
-    /** h = {open, close, preset(key), kind(i, k), field(i, name, text, field), move(i, by),
+    /** h = {close, preset(key), kind(i, k), field(i, name, text, field), move(i, by),
      * remove(i), add(kind), seed(text), keep(on), apply} */
     bind(h) {
       on = h;

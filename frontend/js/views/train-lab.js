@@ -143,7 +143,6 @@ export function createTrainLab({ root, open }) {
   return {
     afterHost: parts.after,
     bind(on) {
-      open.addEventListener("click", on.toggle);
       close.addEventListener("click", on.close);
       for (const b of parts.presets) b.addEventListener("click", () => on.preset(b.dataset.preset));
       form.addEventListener("submit", (ev) => {
@@ -151,7 +150,6 @@ export function createTrainLab({ root, open }) {
         on.start();
       });
       parts.cancel.addEventListener("click", on.cancel);
-      parts.network.addEventListener("change", () => on.network(parts.network.value));
     },
     showOpen(on) {
       root.hidden = !on;

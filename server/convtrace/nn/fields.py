@@ -7,7 +7,7 @@ module can import it without an import cycle. ``spec.py`` re-exports ``SpecError
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class SpecError(ValueError):
@@ -61,21 +61,20 @@ class Field:
         return entry
 
 
-@dataclass(frozen=True)
-class At:
+class At(NamedTuple):
     """Where in a spec a check is: the layer's index and name, for errors that name both."""
 
-    index: int | None
+    position: int | None  # the layer's index (``index`` is a tuple's method)
     name: str
 
     def error(self, code: str, message: str, field: str | None = None, **params: Any) -> SpecError:
-        prefix = f"{self.name}: " if self.index is not None else ""
+        prefix = f"{self.name}: " if self.position is not None else ""
         return SpecError(
             prefix + message,
-            layer=self.index,
+            layer=self.position,
             field=field,
             code=code,
-            params={"layer": self.name, **params} if self.index is not None else params,
+            params={"layer": self.name, **params} if self.position is not None else params,
         )
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Any
 
 from .layers import Fields, Layer
@@ -75,7 +74,7 @@ def _layer_labels(layer: Layer, below: str) -> LayerLabels:
     params = tuple(f"{name}.{key}" for key in layer.params)
     error = f"{name}.dL_d{out}"
     extra = layer.extra()
-    more = {} if extra is None else {"extra": MappingProxyType(dict(extra))}
+    more = {} if extra is None else {"extra": extra}  # a fresh mapping per layer
     grads = tuple(
         # ∂L/∂W pairs the error with the layer's input; ∂L/∂b is the error summed
         (key, f"{name}.dL_d{key}",

@@ -28,7 +28,7 @@ from .kinds import KINDS
 from .layers import Layer
 from .loss import softmax_cross_entropy
 from .naming import TraceLabels
-from .spec import SpecError, walk
+from .spec import Planned, SpecError, walk
 
 LAYER_KINDS = tuple(KINDS)
 __all__ = ["LAYER_KINDS", "Network", "SpecError"]
@@ -40,8 +40,11 @@ class Network:
     def __init__(self, spec: dict[str, Any]) -> None:
         """SpecError for a spec that is not well-formed (``spec.walk``); the product's limits
         are ``spec.check``'s, which every spec from a request passes first."""
-        shape, planned = walk(spec)
+        self._build(*walk(spec))
+
+    def _build(self, shape: tuple[int, ...], planned: list[Planned]) -> None:
         self.input_shape = shape
+        self._planned = planned
         self.layers: list[Layer] = [
             p.cls.from_config(p.name, p.cfg, p.input_shape) for p in planned
         ]
@@ -77,10 +80,16 @@ class Network:
     def replica(self) -> Network:
         """The same architecture sharing this network's parameter arrays (and any change made to
         them) but with its own per-layer state: kept inputs, switches, grads. One per thread in
-        data-parallel training (``parallel.DataParallel``)."""
-        twin = Network(self.spec)
+        data-parallel training (``parallel.DataParallel``), one per request from the registry.
+
+        Built from this network's checked layer list, not by checking its spec again, and
+        sharing its record names (``labels``: plain data fixed by the architecture, worked out
+        once for the network and all its replicas)."""
+        twin = Network.__new__(Network)
+        twin._build(self.input_shape, self._planned)
         for mine, theirs in zip(self.layers, twin.layers, strict=True):
             theirs.params = mine.params
+        twin.__dict__["labels"] = self.labels  # what functools.cached_property would store
         return twin
 
     def parameters(self) -> Iterator[tuple[str, str, np.ndarray]]:

@@ -22,8 +22,7 @@ Flatten is explicit: a dense layer needs a flat input, and the spec says where i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .fields import At, SpecError, is_int
 from .kinds import KINDS
@@ -43,8 +42,7 @@ RESERVED = ("input", "loss")  # the trace's own layer names
 __all__ = ["MAX_LAYERS", "MAX_MACS", "MAX_PARAMS", "SpecError", "build", "check", "layer_catalogue"]
 
 
-@dataclass(frozen=True)
-class Planned:
+class Planned(NamedTuple):
     """One layer of a checked spec: its kind, name, fields (defaults filled in), shapes, costs."""
 
     cls: type[Layer]
@@ -64,8 +62,9 @@ def _shown(value: Any) -> str:
 def _read_fields(cls: type[Layer], entry: dict[str, Any], at: At) -> dict[str, Any]:
     """The entry's fields, typed and in range, defaults filled in; unknown fields refused."""
     known = [f.name for f in cls.fields]
+    allowed = ("kind", "name", *known, *cls.derived)
     for key in entry:
-        if key not in ("kind", "name", *known, *cls.derived):
+        if key not in allowed:
             listed = ", ".join(known) if known else "none"
             raise at.error(
                 "spec.unknown_field",

@@ -122,11 +122,11 @@ def fast_dx(dz: Array, w: Array, padding: int, stride: int, size: tuple[int, int
     _, d, _, t = w.shape
     rows = dz.reshape(-1, m)
     if t == 1:  # one product for all (a, b), already in (a, b, N, i, j) order
-        g = w.reshape(m, d * d).T @ rows.T
-    else:  # one (K x t) product per offset (a, b)
-        g = rows @ w.transpose(1, 2, 0, 3).reshape(d * d, m, t)
+        g = (w.reshape(m, d * d).T @ rows.T).reshape(d, d, n, r, s, t)
+    else:  # one (K x t) product per offset (a, b), stacked: (a, b, N, i, j, c) order
+        g = (rows @ w.transpose(1, 2, 0, 3).reshape(d * d, m, t)).reshape(d, d, n, r, s, t)
     p, (height, width) = padding, size
-    full = kernels.shift_and_add(g.reshape(d, d, n, r, s, t), stride, height + 2 * p, width + 2 * p)
+    full = kernels.shift_and_add(g, stride, height + 2 * p, width + 2 * p)
     return full[:, p : p + height, p : p + width] if p else full
 
 
