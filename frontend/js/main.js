@@ -14,6 +14,7 @@ import { createPresentFlow } from "./flows/present.js";
 import { createStepFlow } from "./flows/step.js";
 import { createTrainFlow } from "./flows/train.js";
 import { fillPage } from "./page-text.js";
+import { createTrainLoader } from "./flows/train-loader.js";
 import { currentRecord } from "./trace-store.js";
 import { createControls } from "./views/controls.js";
 import { createDerivation } from "./views/derivation.js";
@@ -115,6 +116,7 @@ flows.lesson = createLessonLoader(ctx, { root: $("lesson"), start: $("lesson-sta
 flows.arch = createArchFlow(ctx, { root: $("arch"), open: $("arch-open") });
 $("arch-open").addEventListener("click", () => flows.arch.toggle());
 flows.inputLab = createInputLabFlow(ctx);
+flows.trainLab = createTrainLoader(ctx, { root: $("train-lab"), open: $("train-open") });
 flows.class = createClassLoader(ctx, {
   root: $("class"),
   start: $("class-start"),
@@ -184,6 +186,8 @@ window.convtrace = {
   network: () => app.network,
   weights: () => app.student ?? app.shipped,
   lesson: () => flows.lesson.current(),
+  /** The training lab's run: job, steps, loss points, checkpoints, accuracy. */
+  training: () => flows.trainLab.snapshot(),
   /** The class this page leads or follows: {code, role, following}, no token. */
   classSession: () => ({ code: app.classCode, role: app.classRole, following: app.following }),
   classQuestion: () => flows.class.question(),

@@ -164,6 +164,7 @@ function streamHandlers(f) {
   return {
     state(state) {
       f.cls.state = state;
+      f.ctx.flows.trainLab?.follow(state.train); // the instructor's training, read from its stream
       sync(f);
     },
     question(posed) {

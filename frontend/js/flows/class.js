@@ -27,7 +27,7 @@ async function qrImage(code) {
   return URL.createObjectURL(await response.blob());
 }
 
-function classState(app) {
+function classState(app, ctx) {
   if (!app.input || !app.trace.result) return null;
   const state = {
     image: C.imageBase64(app.input),
@@ -36,6 +36,7 @@ function classState(app) {
     label: app.trace.result.label,
     cell: selectedCell(app),
     view: app.present ? "present" : "desk",
+    train: ctx.flows.trainLab?.classJob(), // the training job the class follows, if any
   };
   const network = networkInUse(app); // followers fetch its spec and weights
   if (network) state.network = network;
@@ -55,7 +56,7 @@ async function publish(cls) {
   clearTimeout(lead.timer);
   lead.timer = null;
   lead.at = performance.now();
-  const state = classState(app);
+  const state = classState(app, cls.ctx);
   const text = JSON.stringify(state);
   if (!state || text === lead.sent) return;
   lead.sent = text;

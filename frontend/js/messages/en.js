@@ -763,4 +763,99 @@ export default {
   "ig.reveal": "Show the answer",
   "ig.guess_digit": "guess {digit}",
   "ig.guessed": "You said {guess}; the network says {after}.",
+  // ---- training lab ----
+  "train.open": "Training lab",
+  "train.aria": "training lab",
+  "train.title": "Training lab",
+  "train.close": "close the training lab",
+  "train.intro":
+    "Train a network on thousands of handwritten digits and watch backpropagation at work: every step computes the gradients you can walk through in the main view, for a batch of digits at once, and moves the weights a little against them.",
+  "train.network": "Network",
+  "train.network.model": "{model}, from fresh random weights",
+  "train.network.current": "the network in use now (from the architecture editor)",
+  "train.preset": "Preset",
+  "train.preset.quick": "quick",
+  "train.preset.good": "good",
+  "train.optimizer": "optimizer",
+  "train.optimizer.sgd": "SGD",
+  "train.optimizer.momentum": "SGD with momentum",
+  "train.optimizer.adam": "Adam",
+  "train.field.learning_rate": "learning rate",
+  "train.field.batch_size": "batch size",
+  "train.field.epochs": "epochs",
+  "train.field.train_size": "training digits",
+  "train.start": "Train",
+  "train.cancel": "Cancel",
+  "train.status.idle": "Choose a network and a preset, then press Train.",
+  "train.status.sending": "Sending the job to the server…",
+  "train.status.queued": {
+    one: "Waiting in the queue: {count} job ahead of yours (about {seconds} s).",
+    other: "Waiting in the queue: {count} jobs ahead of yours (about {seconds} s).",
+  },
+  "train.status.started": "Training has started.",
+  "train.status.running": "Training: step {step} of {steps} (epoch {epoch}).",
+  "train.status.running_eta":
+    "Training: step {step} of {steps} (epoch {epoch}), about {left} s left.",
+  "train.status.done":
+    "Done in {seconds} s: {accuracy} of {size} test digits right. Choose a checkpoint below to trace your digit with its weights.",
+  "train.status.failed": "Training failed: {reason}",
+  "train.status.cancelled": "Training cancelled. The checkpoints so far stay usable.",
+  "train.status.cancelling": "Cancelling…",
+  "train.status.refused": "The server did not take this: {reason}",
+  "train.status.lost": "The connection to this job was lost (it may have expired). Start it again.",
+  "train.status.following": "Following the instructor's training.",
+  "train.fig.loss": "Loss and test accuracy",
+  "train.fig.grads": "Gradient size per layer, ‖∂L/∂θ‖ (log scale)",
+  "train.fig.ratio": "Update size per layer, ‖Δθ‖ / ‖θ‖ (log scale)",
+  "train.fig.filters": "conv1's filters, changing",
+  "train.key.loss": "loss of the latest batches",
+  "train.key.smooth": "loss, smoothed",
+  "train.key.accuracy": "test accuracy (right axis)",
+  "train.axis.step": "step",
+  "train.axis.loss": "loss",
+  "train.axis.norm": "‖∂L/∂θ‖",
+  "train.axis.ratio": "‖Δθ‖/‖θ‖",
+  "train.accuracy.none": "Test accuracy: not measured yet.",
+  "train.accuracy.at": "Test accuracy: {value} of {size} test digits at step {step}.",
+  "train.layer.first": "{layer} (first, nearest the input)",
+  "train.layer.last": "{layer} (last, nearest the loss)",
+  "train.grads.sigmoid":
+    "This network uses sigmoid: its gradient reaches {first} about {ratio}× smaller than {last}. Each sigmoid multiplies the error by σ′ ≤ 0.25 on its way back, so the early layers get the faintest signal and learn slowest: vanishing gradients.",
+  "train.grads.smaller":
+    "Right now {last}'s gradient is {ratio}× the size of {first}'s. With sigmoid instead of ReLU the early layers' lines fall far below the last one's: the gradients vanish on their way back.",
+  "train.grads.similar":
+    "Right now {first}'s gradient is as large as {last}'s or larger (ratio {ratio}): ReLU passes the error back without shrinking it. With sigmoid the early layers' lines would fall far below.",
+  "train.ratio.note":
+    "How far one step moves each layer's weights, relative to their size. Around 0.001 is a healthy pace; much larger and training jumps around, much smaller and it crawls.",
+  "train.filters.none": "The filters appear when training starts.",
+  "train.filters.words":
+    "{layer}'s filters at step {step} (blue < 0, white = 0, red > 0): from random noise they turn into stroke and edge detectors.",
+  "train.checkpoint.title": "Checkpoints: trace your digit at any point of training",
+  "train.checkpoint.label": "checkpoint",
+  "train.checkpoint.none": "no checkpoints yet",
+  "train.checkpoint.hint":
+    "Slide to a checkpoint: your digit is traced with the weights of that moment, and the main view walks its backward pass.",
+  "train.checkpoint.at": "{k} of {n}: step {step}",
+  "train.checkpoint.early":
+    "Early (step {step}, test accuracy {accuracy}): the network still guesses, so the loss is high and the gradients are large (‖∂L/∂θ‖ ≈ {norm}) and diffuse, spread over the whole digit and every weight. Walk the backward pass in the main view to see it.",
+  "train.checkpoint.middle":
+    "Midway (step {step}, test accuracy {accuracy}): the gradients have shrunk to ≈ {norm}, {times}× smaller than at the start, and gather on the strokes that decide the digit.",
+  "train.checkpoint.late":
+    "Late (step {step}, test accuracy {accuracy}): most digits are right, so the loss is small and so are the gradients (≈ {norm}, {times}× smaller than at the start): faint and focused on the few pixels that still matter.",
+  "train.checkpoint.draw_first":
+    "Draw a digit or pick a sample first: the checkpoint's weights are ready for it.",
+  "train.checkpoint.traced": "Your digit, traced with the weights of step {step}.",
+  "train.batch.title": "One batch, opened",
+  "train.batch.intro":
+    "A training step does not follow one digit's gradient but the mean of a whole batch's. Here are 8 digits, each one's gradient for one conv1 filter, and their mean: the gradient the optimizer applies.",
+  "train.batch.open": "Open a batch",
+  "train.batch.filter": "filter",
+  "train.batch.filter_m": "filter m = {m}",
+  "train.batch.example": "n = {n} (a {label})",
+  "train.batch.mean": "mean (the batch's)",
+  "train.batch.equation_label":
+    "the batch's gradient is the mean of the {size} examples' gradients",
+  "train.batch.check":
+    "The mean of these {size} maps and the batch's own gradient (one backward pass over the batch, loss {loss}) differ by at most {gap}: rounding only.",
+  "train.batch.no_conv": "This network has no convolution layer to show.",
 };

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import HTTPException
+from fastapi import HTTPException, Request
 from pydantic import Field, Strict
 
 from convtrace.api.deps import network_for
 from convtrace.api.schemas import NetworkChoice, Seed
 from convtrace.nn.weights import init_weights
-from convtrace.registry import Registry
 from convtrace.training import dataset
 from convtrace.training.jobs import PRESETS, CostError, Job, check_cost
 from convtrace.training.service import Submission, new_job_id
@@ -54,13 +53,17 @@ def make_job(body: TrainRequest, cpu_budget_s: float) -> Job:
     return job
 
 
-def make_submission(
-    body: TrainRequest, registry: Registry, client: str, cpu_budget_s: float = 60.0
+async def make_submission(
+    body: TrainRequest, request: Request, client: str, cpu_budget_s: float = 60.0
 ) -> Submission:
     """The job and its starting network, or a 422 naming the field (the cost limit too)."""
     job = make_job(body, cpu_budget_s)
-    _, net = network_for(registry, body)
-    if body.weights is None and getattr(body, "network", None) is None:
+    # a shipped model by name starts from fresh weights seeded here (its init_seed is the
+    # training lab's, not the spec's, so network_for does not see it)
+    fresh = body.weights is None and body.network is None and body.spec is None
+    choice = body.model_copy(update={"init_seed": None}) if body.spec is None else body
+    net = (await network_for(request, choice)).net
+    if fresh:
         init_weights(net, body.seed if body.init_seed is None else body.init_seed)
     try:
         check_cost(job, net.spec)

@@ -34,6 +34,9 @@ class ClassState(BaseModel):
     )
     view: Literal["desk", "present"] = "desk"
     lesson_step: Annotated[int, Field(ge=0, le=1_000, strict=True)] | None = None
+    train: str | None = Field(
+        None, pattern=r"^[A-Za-z0-9_-]{16,64}$", description="the training job the class follows"
+    )
 
     @field_validator("image")
     @classmethod

@@ -30,7 +30,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from convtrace.nn.augment import augment
-from convtrace.nn.layers import Conv2D
+from convtrace.nn.kinds.conv import Conv2D
 from convtrace.nn.network import Network
 from convtrace.nn.train import SGD, Adam
 from convtrace.training.dataset import Digits

@@ -9,11 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 from pydantic import Field, model_validator
+from starlette.concurrency import run_in_threadpool
 
 from convtrace.api import encode
-from convtrace.api.deps import RegistryDep, network_for
+from convtrace.api.deps import network_for
 from convtrace.api.routes import OrjsonRoute
 from convtrace.api.schemas import Digit, Image, NetworkChoice
 from convtrace.nn.network import Network
@@ -47,8 +48,14 @@ def _grads(net: Network, keep: list[str]) -> dict[str, np.ndarray]:
 
 
 @router.post("/batch-trace", responses={404: {"description": "No such model"}})
-def batch_trace(body: BatchTraceRequest, registry: RegistryDep) -> Response:
-    name, net = network_for(registry, body)
+async def batch_trace(body: BatchTraceRequest, request: Request) -> Response:
+    chosen = await network_for(request, body)
+    # the passes are CPU work: off the event loop, like every other route's
+    answer = await run_in_threadpool(_opened, chosen.name, chosen.net, body)
+    return encode.json_response(answer)
+
+
+def _opened(name: str, net: Network, body: BatchTraceRequest) -> dict[str, Any]:
     known = list(net.get_weights())
     keep = known if body.params is None else body.params
     unknown = sorted(set(keep) - set(known))
@@ -72,12 +79,10 @@ def batch_trace(body: BatchTraceRequest, registry: RegistryDep) -> Response:
             }
         )
     batch_loss, _ = net.loss_and_grads(x, y)
-    return encode.json_response(
-        {
-            "model": name,
-            "batch_size": len(y),
-            "loss": batch_loss,
-            "examples": examples,
-            "mean": encode.tensors(_grads(net, keep)),
-        }
-    )
+    return {
+        "model": name,
+        "batch_size": len(y),
+        "loss": batch_loss,
+        "examples": examples,
+        "mean": encode.tensors(_grads(net, keep)),
+    }

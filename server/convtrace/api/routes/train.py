@@ -22,7 +22,6 @@ from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Path, Re
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
 from convtrace.api import encode
-from convtrace.api.deps import RegistryDep
 from convtrace.api.routes import OrjsonRoute
 from convtrace.api.train_wire import TrainRequest, make_submission
 from convtrace.training.service import Trainer, TrainError
@@ -87,12 +86,11 @@ def client_of(request: Request, client_id: str | None) -> str:
 async def start(
     body: TrainRequest,
     request: Request,
-    registry: RegistryDep,
     trainer: TrainerDep,
     x_client_id: Annotated[str | None, Header()] = None,
 ) -> Response:
     budget = request.app.state.settings.train_cpu_budget_s
-    submission = make_submission(body, registry, client_of(request, x_client_id), budget)
+    submission = await make_submission(body, request, client_of(request, x_client_id), budget)
     try:
         position = await trainer.submit(submission)
     except TrainError as err:
