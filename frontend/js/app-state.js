@@ -30,6 +30,7 @@ export const PROPERTIES = [
   { name: "embed", type: "boolean", default: false, url: "embed", doc: "embedded: no page header" },
   { name: "lesson", type: "boolean", default: false, url: "lesson", doc: "lesson mode is on" },
   { name: "classCode", type: "string", default: null, url: "class", doc: "class led or followed" },
+  { name: "lang", type: "lang", default: null, url: "lang", doc: "the reader's language, e.g. de" },
   // this page only
   { name: "models", type: "list", default: () => [], doc: "GET api/models entries" },
   { name: "defaultLearningRate", type: "number", default: FALLBACK_LEARNING_RATE, doc: "server's" },
@@ -128,6 +129,11 @@ const CODECS = {
   },
   image: { write: (v) => packImage(v), read: (t) => unpackImage(t, PIXELS) ?? undefined },
   boolean: { write: () => "", read: () => true },
+  // a BCP 47 tag such as "de" or "zh-Hans"; language.js picks the catalogue that matches it
+  lang: {
+    write: (v) => v,
+    read: (t) => (/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(t) ? t : undefined),
+  },
 };
 
 const inUrl = () => PROPERTIES.filter((p) => p.url);

@@ -45,8 +45,12 @@ function lookup(key) {
   return fallback;
 }
 
+// Arabic prose keeps the Western digits of the equations and the heatmaps beside it
+const NUMBER_LOCALE = { ar: "ar-u-nu-latn" };
+
 /** A number in the reader's locale (decimal comma in de/es/fr). */
-export const number = (value, options) => new Intl.NumberFormat(lang, options).format(value);
+export const number = (value, options) =>
+  new Intl.NumberFormat(NUMBER_LOCALE[lang] ?? lang, options).format(value);
 
 function fill(text, params) {
   return text.replace(/\{(\w+)\}/g, (_whole, name) => {

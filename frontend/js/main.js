@@ -7,13 +7,13 @@ import { createClassLoader } from "./flows/class-loader.js";
 import { createClassifyFlow } from "./flows/classify.js";
 import { createContext } from "./flows/context.js";
 import { createFocusFlow } from "./flows/focus.js";
-import { createLessonLoader } from "./flows/lesson-loader.js";
 import { createInputLabFlow } from "./flows/input-lab.js";
+import { createLanguageFlow, openLanguage } from "./flows/language.js";
+import { createLessonLoader } from "./flows/lesson-loader.js";
 import { createLinkFlow } from "./flows/link.js";
 import { createPresentFlow } from "./flows/present.js";
 import { createStepFlow } from "./flows/step.js";
 import { createTrainFlow } from "./flows/train.js";
-import { fillPage } from "./page-text.js";
 import { createTrainLoader } from "./flows/train-loader.js";
 import { currentRecord } from "./trace-store.js";
 import { createControls } from "./views/controls.js";
@@ -31,7 +31,8 @@ import { createTraining } from "./views/training.js";
 
 const $ = (id) => document.getElementById(id);
 
-fillPage(); // the static text in the reader's language, before any view adds its own
+// the reader's language (the link's, else the browser's) before any view words itself
+await openLanguage($("language"), fromHash(location.hash).lang);
 
 const views = {
   drawpad: createDrawpad({
@@ -112,6 +113,13 @@ flows.train = createTrainFlow(ctx);
 flows.link = createLinkFlow(ctx);
 flows.focus = createFocusFlow(ctx);
 flows.present = createPresentFlow(ctx);
+flows.language = createLanguageFlow(ctx, {
+  menu: $("language"),
+  // the derivation panel words itself once, when made: a new language makes it again
+  rebuild: () => {
+    views.derivation = createDerivation($("derivation"));
+  },
+});
 flows.lesson = createLessonLoader(ctx, { root: $("lesson"), start: $("lesson-start") });
 flows.arch = createArchFlow(ctx, { root: $("arch"), open: $("arch-open") });
 $("arch-open").addEventListener("click", () => flows.arch.toggle());

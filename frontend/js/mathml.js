@@ -21,7 +21,7 @@ export const under = (base, script) => `<munder>${base}${script}</munder>`;
 export const sum = (indices) =>
   under(mo("∑"), row(...indices.map((x, i) => (i ? mo(",") + mi(x) : mi(x)))));
 export const math = (x, label) =>
-  `<math display="block"${label ? ` aria-label="${esc(label)}"` : ""}>${x}</math>`;
+  `<math display="block" dir="ltr"${label ? ` aria-label="${esc(label)}"` : ""}>${x}</math>`;
 /** index list: i, j, m */
 export const idx = (...xs) => row(...xs.flatMap((x, i) => (i ? [mo(","), ident(x)] : [ident(x)])));
 /**

@@ -10,7 +10,7 @@
 //   4×4 grid of 7×7-pixel regions of the 28×28 input.
 
 import { KINDS, kindOf } from "./question-kinds/index.js";
-import { SALIENCY_GRID, stepIndices } from "./question-plan.js";
+import { questionsFor, SALIENCY_GRID, stepIndices } from "./question-plan.js";
 
 export { tieText } from "./question-kinds/cells.js";
 export { questionsFor } from "./question-plan.js";
@@ -50,3 +50,25 @@ export const placeOf = (question) => ({
   record: question.record,
   ...kindOf(question).place(question),
 });
+
+const PATCH_FIELDS = ["row0", "col0", "window", "channel"];
+
+/**
+ * Is `question` the one asked at `place` ({record, cell | patch | region}, e.g. a posed class
+ * question)? Matched by place, never by prompt: the prompt is worded in each reader's language.
+ */
+export function samePlace(question, place) {
+  return Object.entries(placeOf(question)).every(([field, value]) =>
+    field === "patch"
+      ? PATCH_FIELDS.every((f) => value?.[f] === place.patch?.[f])
+      : JSON.stringify(value ?? null) === JSON.stringify(place[field] ?? null),
+  );
+}
+
+/** The same question worded again in the language in force (its prompt and hint). */
+export function reworded(question, trace) {
+  const again = questionsFor(trace, question.step).find(
+    (q) => q.kind === question.kind && samePlace(q, placeOf(question)),
+  );
+  return again ? { ...question, prompt: again.prompt, hint: again.hint } : question;
+}

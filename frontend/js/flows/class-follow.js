@@ -11,7 +11,7 @@
 import * as C from "../class-api.js";
 import { t } from "../i18n.js";
 import { recordKey } from "../panels.js";
-import { check, parseAnswer, questionsFor, revealText } from "../questions.js";
+import { check, parseAnswer, questionsFor, revealText, samePlace } from "../questions.js";
 import * as S from "../trace-store.js";
 
 const CODE = /^[A-Z0-9]{6}$/;
@@ -135,7 +135,12 @@ function matchQuestion(f) {
   const posed = cls.posed;
   if (!posed || !cls.trace) return;
   const options = questionsFor(cls.trace, posed.step).filter((q) => q.kind === posed.kind);
-  cls.question = options.find((q) => q.prompt === posed.prompt) ?? options[0] ?? null;
+  // by place: the instructor's prompt is in the instructor's language, this one in the reader's
+  cls.question =
+    options.find((q) => samePlace(q, posed)) ??
+    options.find((q) => q.prompt === posed.prompt) ??
+    options[0] ??
+    null;
   showQuestion(f);
 }
 
@@ -248,6 +253,12 @@ export function createFollowFlow(ctx) {
       sync(f);
     },
     leave: () => stop(f, t("class.left")),
+    /** The reader switched language: word the banner and the question again. */
+    relabel() {
+      if (!f.cls) return;
+      banner(f);
+      matchQuestion(f);
+    },
     /** The posed question as this page rebuilt it, or null. */
     question: () => f.cls?.question ?? null,
     answer: (given) => answer(f, given),

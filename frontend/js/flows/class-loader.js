@@ -43,5 +43,7 @@ export function createClassLoader(ctx, elements) {
     openLink: (code) => (code ? withFlow((f) => f.openLink(code)) : null),
     /** For tests: the question this page holds (the instructor's without its truth). */
     question: () => flow?.question() ?? null,
+    /** The reader switched language. */
+    relabel: () => flow?.relabel(),
   };
 }

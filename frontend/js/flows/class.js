@@ -13,7 +13,7 @@ import { networkInUse } from "../app-state.js";
 import * as C from "../class-api.js";
 import { encodeWeights } from "../codec.js";
 import { t } from "../i18n.js";
-import { placeOf, questionsFor, revealText, truthOf } from "../questions.js";
+import { placeOf, questionsFor, revealText, reworded, truthOf } from "../questions.js";
 import * as S from "../trace-store.js";
 import { cellOf, createFollowFlow, leaveClass } from "./class-follow.js";
 
@@ -249,6 +249,13 @@ export function createClassFlow(ctx) {
     leave: () => follow.leave(),
     answer: (given) => follow.answer(given),
     openLink: (code) => openLink(cls, code),
+    /** The reader switched language: the card and the posed question in the new one. */
+    relabel() {
+      const { lead } = cls;
+      if (!lead) return follow.relabel();
+      if (lead.question && lead.askedOn) lead.question = reworded(lead.question, lead.askedOn);
+      render(cls);
+    },
     /** For tests: the question this page holds (the instructor's without its truth). */
     question() {
       if (ctx.app.classRole === "student") return follow.question();

@@ -39,5 +39,7 @@ export function createLessonLoader(ctx, elements) {
     traceChanged() {
       if (ctx.app.lesson) withFlow((f) => f.traceChanged());
     },
+    /** The reader switched language: a lesson on screen is worded again. */
+    relabel: () => flow?.relabel(),
   };
 }

@@ -17,6 +17,7 @@ import {
   parseAnswer,
   questionsFor,
   revealText,
+  reworded,
   stepIndices,
   truthOf,
 } from "../questions.js";
@@ -250,6 +251,22 @@ export function createLessonFlow(ctx) {
     /** A new trace arrived (new digit, target or model): the lesson follows it. */
     traceChanged() {
       if (ctx.app.lesson) start(lesson);
+    },
+    /** The reader switched language: questions and the reveal's sentence in the new one. */
+    relabel() {
+      const { state, app } = lesson;
+      if (!app.lesson) return;
+      if (!state || !app.trace.result) return render(lesson);
+      state.plan = state.plan.map((q) => reworded(q, app.trace));
+      const q = state.plan[state.i];
+      if (state.phase === "reveal" && state.feedback && q) {
+        const truth = truthOf(q, app.trace);
+        state.feedback.reveal = revealText(q, app.trace);
+        if (state.feedback.truthText) state.feedback.truthText = answerWords(q, truth);
+      }
+      if (state.feedback) state.feedback.hint &&= q?.hint ?? "";
+      save(lesson);
+      render(lesson);
     },
   };
 }

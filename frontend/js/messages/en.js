@@ -858,4 +858,8 @@ export default {
   "train.batch.check":
     "The mean of these {size} maps and the batch's own gradient (one backward pass over the batch, loss {loss}) differ by at most {gap}: rounding only.",
   "train.batch.no_conv": "This network has no convolution layer to show.",
+  // ---- languages (language.js, flows/language.js) ----
+  "i18n.menu": "language",
+  "i18n.values_note":
+    "Numbers in the equations are written one way in every language, with a decimal point: 0.5 is one half.",
 };

@@ -49,9 +49,20 @@ function arithmetic(q, trace, value) {
   return "";
 }
 
+/** The typed number in the engine's form: "0,5" (decimal comma, as de/es/fr write it) and
+ * "0.5" both read as 0.5; spaces (digit grouping) are dropped. "1,234.5" stays unreadable. */
+export function readNumber(typed) {
+  let text = String(typed)
+    .trim()
+    .replace(/[\s\u00a0\u202f]/g, "")
+    .replace(/[−–]/g, "-");
+  if (/^[-+]?\d*,\d+(e[-+]?\d+)?$/i.test(text)) text = text.replace(",", ".");
+  return text;
+}
+
 function parse(answer) {
   if (typeof answer === "number") return Number.isFinite(answer) ? answer : null;
-  const text = String(answer).trim().replace("−", "-");
+  const text = readNumber(answer);
   const v = Number(text);
   return text !== "" && Number.isFinite(v) ? v : null;
 }

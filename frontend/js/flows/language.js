@@ -1,0 +1,45 @@
+// The language menu: switch the page to another language without losing what is on screen.
+// The static text is written again by applyLanguage; here every view that words its own text
+// (the step, the prediction, the derivation, the lesson, the class card) is shown again.
+
+import { toHash } from "../app-state.js";
+import { language } from "../i18n.js";
+import { applyLanguage, fillLanguageMenu, preferredLanguage } from "../language.js";
+
+/** `menu`: the <select>; `rebuild()`: main.js makes the views that word themselves once. */
+export function createLanguageFlow(ctx, { menu, rebuild }) {
+  const { app, v } = ctx;
+
+  function relabel() {
+    rebuild();
+    if (app.trace.result) {
+      v.probabilities.showResult(app.trace.result, app.label != null);
+      ctx.flows.step.drawPanels();
+    } else ctx.flows.step.render();
+    ctx.flows.lesson.relabel();
+    ctx.flows.class.relabel();
+    ctx.status("idle", "");
+  }
+
+  app.lang = language();
+  menu.addEventListener("change", () => ctx.guarded(() => flow.choose(menu.value)));
+  const flow = {
+    /** The reader picked a language in the menu. */
+    async choose(code) {
+      app.lang = await applyLanguage(preferredLanguage(code));
+      menu.value = app.lang;
+      relabel();
+      // the address carries the choice, so a reload or a shared link keeps it
+      const hash = toHash(app);
+      if (hash !== location.hash) history.replaceState(null, "", hash);
+    },
+  };
+  return flow;
+}
+
+/** Start-up, before any view words itself: the link's language, else the browser's. */
+export async function openLanguage(menu, wanted) {
+  const code = await applyLanguage(preferredLanguage(wanted));
+  fillLanguageMenu(menu, code);
+  return code;
+}
