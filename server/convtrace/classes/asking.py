@@ -31,8 +31,7 @@ MAX_QUESTIONS = 500  # per class: a lecture poses tens; bounds what one session 
 
 def _refused(field: str, code: str, message: str, params: dict[str, Any]) -> ClassError:
     """A 422 on ``body.<field>`` with a stable code the page words in the reader's language."""
-    item = {"loc": ["body", field], "msg": message, "type": "value_error"}
-    return ClassError(422, [{**item, "code": code, "params": params}])
+    return invalid(field, message, code, params)
 
 
 class Asking:

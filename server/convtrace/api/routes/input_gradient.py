@@ -8,13 +8,13 @@ from typing import Annotated, Any, Literal
 
 import numpy as np
 from annotated_types import Interval
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
 from convtrace.api import encode
 from convtrace.api.admission import current_deadline
-from convtrace.api.deps import RegistryDep, network_for
+from convtrace.api.deps import BudgetDep, network_for
 from convtrace.api.routes import OrjsonRoute
 from convtrace.api.schemas import Digit, Image, NetworkChoice, Seed, whole_number
 from convtrace.nn import input_gradient as engine
@@ -162,12 +162,17 @@ def _frame(frame: engine.Frame) -> dict[str, Any]:
 
 
 @router.post("/input-gradient", responses={404: {"description": "No such model"}})
-def input_gradient(body: InputGradientRequest, registry: RegistryDep) -> Response:
+async def input_gradient(
+    body: InputGradientRequest, request: Request, budget: BudgetDep
+) -> Response:
     """Run one input-gradient experiment; every frame is an 8-bit image with the prediction
-    and probabilities a trace of it gives."""
-    name, net = network_for(registry, body)
+    and probabilities a trace of it gives. (async: admission runs it on a heavy thread in an
+    event loop of its own, as /api/gradcheck)"""
+    chosen = await network_for(request, body)
+    name, net = chosen.name, chosen.net
     _checked(body, net)
-    outcome, used = _run(body, net)
+    with budget.charge(chosen.units if chosen.custom else 0):
+        outcome, used = _run(body, net)
     extra = {
         key: encode.array_fields(value, "b64") if isinstance(value, np.ndarray) else value
         for key, value in outcome.extra.items()
