@@ -10,6 +10,7 @@
 
 import { makeScale, scaleKind } from "./colormap.js";
 import { quantityText } from "./format.js";
+import { t } from "./i18n.js";
 import { ravel, unravel } from "./tiling.js";
 import * as S from "./trace-store.js";
 
@@ -63,7 +64,7 @@ function readsOf(trace, weights, r) {
 function oneHot(trace, p) {
   const values = Float32Array.from(p.values, (_, k) => (k === trace.result.label ? 1 : 0));
   const record = { phase: "forward", layer: p.layer, quantity: "y", shape: p.shape, values };
-  const label = `y, target ${trace.result.label} as one-hot`;
+  const label = t("focus.one_hot", { label: trace.result.label });
   return { key: `fwd:${p.layer}.y`, record, label };
 }
 

@@ -12,6 +12,7 @@ export function createLanguageFlow(ctx, { menu, rebuild }) {
 
   function relabel() {
     rebuild();
+    v.focus.relabel();
     if (app.trace.result) {
       v.probabilities.showResult(app.trace.result, app.label != null);
       ctx.flows.step.drawPanels();

@@ -7,7 +7,7 @@ const LRI = "\u2066";
 const PDI = "\u2069";
 const f = (formula) => `${LRI}${formula}${PDI}`;
 
-export default {
+const messages = {
   // ---- الصفحة وشريط الأدوات ----
   "app.title": "ConvTrace",
   "page.title": "ConvTrace — شاهد الانتشار العكسي عبر شبكة التفافية",
@@ -917,7 +917,39 @@ export default {
   "train.batch.no_conv": "ليس في هذه الشبكة طبقة التفاف لعرضها.",
 
   // ---- اللغات ----
+  "focus.export_which": "اللوحات التي يضمها الشكل",
+  "focus.export_svg": "الشكل بصيغة SVG",
+  "focus.export_png": "بصيغة PNG",
+  "focus.export_ratio": "دقة PNG",
+  "focus.all_panels": "كل اللوحات",
+  "focus.one_hot": "y، الهدف {label} بترميز أحادي",
+  "focus.slice.laid_out": "، مرتبة بالشكل {shape}",
+  "focus.slice.class": "الصنف {k} (الصف {k} من {n})",
+  "focus.slice.filter": "المرشح {m}، القناة {c}",
+  "focus.slice.map": "الخريطة {k} من {n}",
   "i18n.menu": "اللغة",
   "i18n.values_note":
     "تُكتب الأعداد في المعادلات بالطريقة نفسها في كل اللغات، بنقطة عشرية: 0.5 تعني نصفًا.",
 };
+
+// Placeholders that carry notation (a tensor's name, a cell, a formula with its numbers) and the
+// ∂-terms written in the sentences are isolated too, so that "∂L/∂z³ (δ³)" or "[0, 3]" keep
+// their order wherever they fall in an Arabic sentence.
+const NOTATION = new RegExp(
+  [
+    String.raw`\|\{quantity\}\| = \{value\}`, // "|∂L/∂z| = 0.12" as one unit
+    String.raw`[[(](?:\{\w+\}|[a-z])(?:, (?:\{\w+\}|[a-z]))*[\])]`, // [{cell}], (i, j), ({row}, {col})
+    String.raw`\|?∂[^\s،؛:]*?\|?(?=[\s،؛:.)]|$)`, // ∂L/∂x, |∂L/∂x|
+    String.raw`\{(?:title|at|worked|quantity|name|equation|terms|cells|shape|chain|sym|largest|where|cell)\}`,
+  ].join("|"),
+  "g",
+);
+const isolate = (text) => text.replace(NOTATION, (m) => f(m));
+const each = (value) =>
+  typeof value === "string"
+    ? isolate(value)
+    : Object.fromEntries(Object.entries(value).map(([form, text]) => [form, isolate(text)]));
+
+export default Object.fromEntries(
+  Object.entries(messages).map(([key, value]) => [key, each(value)]),
+);

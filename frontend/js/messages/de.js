@@ -879,6 +879,16 @@ export default {
   "train.batch.no_conv": "Dieses Netz hat keine Faltungsschicht zum Zeigen.",
 
   // ---- Sprachen ----
+  "focus.export_which": "welche Bereiche die Abbildung enthält",
+  "focus.export_svg": "Abbildung als SVG",
+  "focus.export_png": "als PNG",
+  "focus.export_ratio": "PNG-Auflösung",
+  "focus.all_panels": "Alle Bereiche",
+  "focus.one_hot": "y, Ziel {label} als One-Hot",
+  "focus.slice.laid_out": ", angeordnet als {shape}",
+  "focus.slice.class": "Klasse {k} (Zeile {k} von {n})",
+  "focus.slice.filter": "Filter {m}, Kanal {c}",
+  "focus.slice.map": "Karte {k} von {n}",
   "i18n.menu": "Sprache",
   "i18n.values_note":
     "Zahlen in den Gleichungen werden in jeder Sprache gleich geschrieben, mit Dezimalpunkt: 0.5 ist ein Halb.",

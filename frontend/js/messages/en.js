@@ -860,6 +860,16 @@ export default {
   "train.batch.no_conv": "This network has no convolution layer to show.",
   // ---- languages (language.js, flows/language.js) ----
   "i18n.menu": "language",
+  "focus.export_which": "which panels the figure holds",
+  "focus.export_svg": "Figure as SVG",
+  "focus.export_png": "as PNG",
+  "focus.export_ratio": "PNG resolution",
+  "focus.all_panels": "All panels",
+  "focus.one_hot": "y, target {label} as one-hot",
+  "focus.slice.laid_out": ", laid out as {shape}",
+  "focus.slice.class": "class {k} (row {k} of {n})",
+  "focus.slice.filter": "filter {m}, channel {c}",
+  "focus.slice.map": "map {k} of {n}",
   "i18n.values_note":
     "Numbers in the equations are written one way in every language, with a decimal point: 0.5 is one half.",
 };

@@ -5,6 +5,7 @@
 
 import { pickOfSlice, slice, sliceCount } from "../focus.js";
 import { fmt } from "../format.js";
+import { t } from "../i18n.js";
 import { tiling } from "../tiling.js";
 import { el } from "./dom.js";
 import { bindCell, createHeatmap, createLegend, drawHeatmap, markHeatmap } from "./heatmap.js";
@@ -54,14 +55,14 @@ export function overviewSize(op, w, h, touch = false) {
 
 function sliceText(op, s) {
   const n = sliceCount(op);
-  const folded = op.fold ? `, laid out as ${op.fold.join("×")}` : "";
-  if (op.along === "row") return `class ${s.index} (row ${s.index} of ${n})${folded}`;
-  if (n === 1) return folded.slice(2);
+  const folded = op.fold ? t("focus.slice.laid_out", { shape: op.fold.join("×") }) : "";
+  if (op.along === "row") return t("focus.slice.class", { k: s.index, n }) + folded;
+  if (n === 1) return folded.replace(/^[,،，]\s*/, ""); // the clause without its comma
   if (op.along === "mc") {
     const m = op.shape[0];
-    return `filter ${(s.index % m) + 1}, channel ${Math.floor(s.index / m) + 1}`;
+    return t("focus.slice.filter", { m: (s.index % m) + 1, c: Math.floor(s.index / m) + 1 });
   }
-  return `map ${s.index + 1} of ${n}`;
+  return t("focus.slice.map", { k: s.index + 1, n });
 }
 
 function option(value, text) {
@@ -75,15 +76,13 @@ function option(value, text) {
 function exportBar(onExport) {
   const bar = el("div", "focus-export");
   const which = el("select");
-  which.setAttribute("aria-label", "which panels the figure holds");
-  const svg = el("button", "", "Figure as SVG");
+  const svg = el("button");
   svg.type = "button";
   svg.dataset.testid = "export-svg";
-  const png = el("button", "", "as PNG");
+  const png = el("button");
   png.type = "button";
   png.dataset.testid = "export-png";
   const ratio = el("select");
-  ratio.setAttribute("aria-label", "PNG resolution");
   ratio.append(option(2, "2×"), option(4, "4×"));
   const panel = () => Number(which.value);
   svg.addEventListener("click", () => onExport({ format: "svg", panel: panel() }));
@@ -91,13 +90,21 @@ function exportBar(onExport) {
     onExport({ format: "png", scale: Number(ratio.value), panel: panel() }),
   );
   bar.append(which, svg, png, ratio);
-  return { bar, which };
+  // worded here and again when the reader switches language
+  const word = () => {
+    which.setAttribute("aria-label", t("focus.export_which"));
+    svg.textContent = t("focus.export_svg");
+    png.textContent = t("focus.export_png");
+    ratio.setAttribute("aria-label", t("focus.export_ratio"));
+  };
+  word();
+  return { bar, which, word };
 }
 
 export function createFocusView(root) {
   const row = el("div", "focus-row");
   let on = {};
-  const { bar, which } = exportBar((what) => on.export?.(what));
+  const { bar, which, word } = exportBar((what) => on.export?.(what));
   root.append(bar, row);
   let shown = "";
   let marks = []; // [{key, marks: [{flats, style}], grid}], as the network view takes them
@@ -180,6 +187,12 @@ export function createFocusView(root) {
   }
 
   return {
+    /** The reader switched language: word the bar again; the next showFocus redraws. */
+    relabel() {
+      word();
+      shown = "";
+    },
+
     /** plan from focus.focusPlan (null clears); pick = {m, c}. Redraws only when either changed. */
     showFocus(plan, pick, stamp) {
       const { w, h, em } = size;
@@ -199,7 +212,10 @@ export function createFocusView(root) {
       const parts = panels.map((p) => p.fig);
       if (n > 1) parts.splice(n - 1, 0, el("span", "focus-op", "→"));
       row.classList.toggle("stacked", stacked);
-      which.replaceChildren(option(-1, "All panels"), ...panels.map((p, i) => option(i, p.name)));
+      which.replaceChildren(
+        option(-1, t("focus.all_panels")),
+        ...panels.map((p, i) => option(i, p.name)),
+      );
       // a keyboard user choosing slices keeps the focus on the (redrawn) overview they used
       const using = document.activeElement?.closest?.(".focus-panel")?.dataset.focusKey;
       const refocus = document.activeElement?.classList.contains("stack-overview") && using;
