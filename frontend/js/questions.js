@@ -50,3 +50,14 @@ export const placeOf = (question) => ({
   record: question.record,
   ...kindOf(question).place(question),
 });
+
+/**
+ * Is `question` (built by this page) the one `posed` names? Matched by kind and place in the
+ * trace, not by its words: the instructor's page may word it in another language.
+ */
+export function samePlace(question, posed) {
+  if (question.kind !== posed.kind || posed.record == null) return false;
+  const place = placeOf(question);
+  const given = Object.fromEntries(Object.keys(place).map((key) => [key, posed[key]]));
+  return JSON.stringify(place) === JSON.stringify(given);
+}
