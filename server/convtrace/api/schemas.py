@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from convtrace.api.arrays import (
+from convtrace.arrays import (
     IMAGE_SIDE,
     MAX_DRAWING_SIDE,
     MAX_TENSOR_SIZE,
