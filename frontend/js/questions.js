@@ -51,24 +51,20 @@ export const placeOf = (question) => ({
   ...kindOf(question).place(question),
 });
 
-const PATCH_FIELDS = ["row0", "col0", "window", "channel"];
-
 /**
- * Is `question` the one asked at `place` ({record, cell | patch | region}, e.g. a posed class
- * question)? Matched by place, never by prompt: the prompt is worded in each reader's language.
+ * Is `question` (built by this page) the one `posed` names? Matched by kind and place in the
+ * trace, not by its words: the instructor's page may word it in another language.
  */
-export function samePlace(question, place) {
-  return Object.entries(placeOf(question)).every(([field, value]) =>
-    field === "patch"
-      ? PATCH_FIELDS.every((f) => value?.[f] === place.patch?.[f])
-      : JSON.stringify(value ?? null) === JSON.stringify(place[field] ?? null),
-  );
+export function samePlace(question, posed) {
+  if (question.kind !== posed.kind || posed.record == null) return false;
+  const place = placeOf(question);
+  const given = Object.fromEntries(Object.keys(place).map((key) => [key, posed[key]]));
+  return JSON.stringify(place) === JSON.stringify(given);
 }
 
 /** The same question worded again in the language in force (its prompt and hint). */
 export function reworded(question, trace) {
-  const again = questionsFor(trace, question.step).find(
-    (q) => q.kind === question.kind && samePlace(q, placeOf(question)),
-  );
+  const place = { kind: question.kind, ...placeOf(question) };
+  const again = questionsFor(trace, question.step).find((q) => samePlace(q, place));
   return again ? { ...question, prompt: again.prompt, hint: again.hint } : question;
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from convtrace.api.app import create_app
-from convtrace.api.arrays import MAX_DRAWING_SIDE
+from convtrace.arrays import MAX_DRAWING_SIDE
 from convtrace.config import Settings
 from convtrace.digits import MAX_SIDE
 from fastapi.testclient import TestClient

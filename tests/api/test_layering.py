@@ -1,6 +1,6 @@
-"""Layers point down: the domain (nn, classes, the network store, digits, registry, encoding)
-imports nothing from the web layer (convtrace.api, fastapi, starlette). Read from the source
-with ast, so a lazy import inside a function counts too."""
+"""Layers point down: the domain (nn, classes, training, the network store, digits, registry,
+encoding, request arrays) imports nothing from the web layer (convtrace.api, fastapi, starlette).
+Read from the source with ast, so a lazy import inside a function counts too."""
 
 from __future__ import annotations
 
@@ -15,13 +15,19 @@ WEB = ("convtrace.api", "fastapi", "starlette", "sse_starlette")
 DOMAIN = [
     *sorted((PACKAGE / "nn").rglob("*.py")),
     *sorted((PACKAGE / "classes").rglob("*.py")),
+    *sorted((PACKAGE / "training").rglob("*.py")),
     *(
         PACKAGE / name
-        for name in ("networks.py", "networks_redis.py", "digits.py", "registry.py", "encoding.py")
+        for name in (
+            "networks.py",
+            "networks_redis.py",
+            "digits.py",
+            "registry.py",
+            "encoding.py",
+            "arrays.py",
+        )
     ),
 ]
-# classes/wire.py still takes its Tensor from api.schemas: the text engineer moves it (issue 17)
-PENDING = {"classes/wire.py"}
 
 
 def imported(path: Path) -> set[str]:
@@ -40,10 +46,7 @@ def web_imports(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("path", DOMAIN, ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_domain_module_does_not_import_the_web_layer(path):
-    found = web_imports(path)
-    if found and str(path.relative_to(PACKAGE)) in PENDING:
-        pytest.xfail("classes/wire.py: moved off api.schemas on the text branch")
-    assert found == []
+    assert web_imports(path) == []
 
 
 def test_the_walk_sees_a_web_import(tmp_path):

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from convtrace.classes import questions
 
+from .test_lesson import open_with_sample
+
 pytestmark = pytest.mark.browser
 
 FIELDS = [
@@ -103,3 +105,26 @@ def test_each_control_gives_back_its_answer_and_each_result_draws(page, app_url)
         assert got["marked"] is True, name  # the truth is marked in the class's answers
         # the page sends exactly what the server needs to read the truth itself
         assert set(got["place"]) == set(questions.KIND[name].needs), name
+
+
+def test_a_posed_question_is_found_by_its_place_not_its_words(page, app_url):
+    open_with_sample(page, app_url, 3)
+    out = page.evaluate(
+        """async () => {
+          const Q = await import('./js/questions.js');
+          const t = window.convtrace.trace();
+          const trace = {records: t.records, result: t.result};
+          const out = [];
+          for (let k = 0; k < Q.stepIndices(trace).length; k++) {
+            const options = Q.questionsFor(trace, k);
+            for (const q of options) {
+              // as the server sends it: its place, in another language's words
+              const posed = {kind: q.kind, step: q.step, prompt: 'Wie groß …?', ...Q.placeOf(q)};
+              const found = options.filter((o) => Q.samePlace(o, posed));
+              out.push(found.length === 1 && found[0].id === q.id);
+            }
+          }
+          return out;
+        }"""
+    )
+    assert len(out) > 15 and all(out)

@@ -11,7 +11,7 @@ from convtrace.config import Settings
 from convtrace.digits import quantise
 from convtrace.nn import input_gradient as ig
 from convtrace.nn import occlusion as occ
-from convtrace.nn.layers import ReLU
+from convtrace.nn.kinds import ReLU
 from convtrace.nn.network import Network
 from convtrace.nn.trace import collect
 from convtrace.registry import Registry

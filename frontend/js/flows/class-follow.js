@@ -2,7 +2,8 @@
 // from the server, computed once for the whole class, never traced again per student), explore
 // alone and come back, answer the posed question (changes allowed until the reveal), then see
 // the truth, one sentence with the numbers and the class's answers. The questions are the
-// lesson's: the student rebuilds the posed one from the class's trace with questionsFor.
+// lesson's: the student rebuilds the posed one from the class's trace with questionsFor, found by
+// its place in the trace (so it reads in the student's own language).
 //
 // The parts are module functions over one `f` object {app, ctx, view, cls}; `cls` is the class
 // followed: {stream, state, status, key, trace, posed, question, answer, reveal, syncing, again,
@@ -135,12 +136,8 @@ function matchQuestion(f) {
   const posed = cls.posed;
   if (!posed || !cls.trace) return;
   const options = questionsFor(cls.trace, posed.step).filter((q) => q.kind === posed.kind);
-  // by place: the instructor's prompt is in the instructor's language, this one in the reader's
-  cls.question =
-    options.find((q) => samePlace(q, posed)) ??
-    options.find((q) => q.prompt === posed.prompt) ??
-    options[0] ??
-    null;
+  const same = options.find((q) => samePlace(q, posed));
+  cls.question = same ?? options.find((q) => q.prompt === posed.prompt) ?? options[0] ?? null;
   showQuestion(f);
 }
 

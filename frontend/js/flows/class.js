@@ -13,7 +13,7 @@ import { networkInUse } from "../app-state.js";
 import * as C from "../class-api.js";
 import { encodeWeights } from "../codec.js";
 import { t } from "../i18n.js";
-import { placeOf, questionsFor, revealText, reworded, truthOf } from "../questions.js";
+import { placeOf, questionsFor, revealText, reworded, samePlace, truthOf } from "../questions.js";
 import * as S from "../trace-store.js";
 import { cellOf, createFollowFlow, leaveClass } from "./class-follow.js";
 
@@ -140,11 +140,13 @@ function beginLead(cls, code, token, joinUrl) {
 // after a reload: the open question again, with its truth re-read from the same trace
 function restoreQuestion(cls, posed) {
   const { app } = cls;
-  const same = app.trace.result
-    ? questionsFor(app.trace, posed.step).find((q) => q.prompt === posed.prompt)
-    : null;
+  const options = app.trace.result ? questionsFor(app.trace, posed.step) : [];
+  const same =
+    options.find((q) => samePlace(q, posed)) ?? options.find((q) => q.prompt === posed.prompt);
   const truth = same ? truthOf(same, app.trace) : null;
-  cls.lead.question = { ...same, ...posed, truth, revealed: Boolean(posed.revealed) };
+  // the posed fields win, but the patch keeps the values this page shows in its grid
+  const patch = same?.patch ?? posed.patch;
+  cls.lead.question = { ...same, ...posed, patch, truth, revealed: Boolean(posed.revealed) };
   cls.lead.askedOn = app.trace;
 }
 

@@ -115,14 +115,18 @@ export default {
     "Dieser Server kennt das Netz nicht mehr (vielleicht wurde er neu gestartet): Baue es noch einmal.",
   "error.network.store_unavailable":
     "Der Netzspeicher ist nicht erreichbar; versuche es gleich noch einmal.",
-  "error.spec.invalid": "Schicht {layer} lässt sich so, wie sie eingestellt ist, nicht bauen.",
-  "error.spec.too_many_layers": "Ein Netz darf höchstens {limit} Schichten haben.",
-  "error.spec.too_many_params": "Das Netz hat zu viele Parameter: höchstens {limit}.",
-  "error.spec.too_much_work":
-    "Das Netz braucht zu viel Rechenarbeit pro Bild: höchstens {limit} Multiplikationen mit Addition.",
-  "error.spec.field": "Schicht {layer}: {field} muss zwischen {min} und {max} liegen.",
-  "error.spec.too_small":
-    "Schicht {layer} verkleinert das Bild unter 1×1: Wähle eine kleinere Größe.",
+  "error.spec.invalid": "Dieses Netz lässt sich so, wie es eingestellt ist, nicht bauen.",
+  "error.spec.too_deep": "Ein Netz darf höchstens {max} Schichten haben; dieses hat {count}.",
+  "error.spec.too_many_params": "Dieses Netz hat mehr Parameter, als der Server erlaubt.",
+  "error.spec.too_many_macs":
+    "Dieses Netz braucht pro Bild mehr Rechenarbeit, als der Server erlaubt.",
+  "error.spec.unknown_kind": "Es gibt keine Schichtart „{kind}“.",
+  "error.spec.duplicate_name":
+    "Zwei Schichten heißen {layer}: Die Namen der Schichten müssen verschieden sein.",
+  "error.spec.last_not_dense10":
+    "Die letzte Schicht muss eine vollverbundene Schicht mit 10 Einheiten sein: ein Score je Ziffer.",
+  "error.server.timeout":
+    "Der Server hat zu lange für die Antwort gebraucht; versuche es noch einmal.",
   "error.server.busy": "Der Server ist ausgelastet; versuche es gleich noch einmal.",
   "error.request.too_large": "Die Anfrage ist zu groß: höchstens {limit} Bytes.",
   "error.class.unknown": "Es gibt keinen Kurs mit diesem Code (vielleicht ist er beendet).",

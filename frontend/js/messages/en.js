@@ -108,22 +108,24 @@ export default {
   "error.weights.shape": "These weights do not fit the model's layers (a shape differs).",
   "error.weights.overflow":
     "With these weights the numbers grow too large to compute (they overflow): reset to the shipped model.",
-  "error.weights.non_finite":
-    "With these weights the numbers grow too large to compute (they overflow): reset to the shipped model.",
+  "error.weights.non_finite": "These weights hold a value that is not a number (NaN or infinity).",
   "error.sgd.diverged":
     "This learning rate makes the step blow up (the weights would overflow): try a smaller one.",
   "error.model.unknown": "There is no model of that name on this server.",
   "error.network.unknown":
     "This server no longer knows that network (it may have restarted): build it again.",
   "error.network.store_unavailable": "The network store cannot be reached; try again in a moment.",
-  "error.spec.invalid": "Layer {layer} cannot be built as it is set.",
-  "error.spec.too_many_layers": "A network may have at most {limit} layers.",
-  "error.spec.too_many_params": "The network has too many parameters: at most {limit}.",
-  "error.spec.too_much_work":
-    "The network needs too much computation per image: at most {limit} multiply-adds.",
-  "error.spec.field": "Layer {layer}: {field} must lie in {min}..{max}.",
-  "error.spec.too_small": "Layer {layer} shrinks the image below 1×1: use a smaller size.",
+  "error.spec.invalid": "This network cannot be built as it is set.",
+  "error.spec.too_deep": "A network may have at most {max} layers; this one has {count}.",
+  "error.spec.too_many_params": "This network has more parameters than the server allows.",
+  "error.spec.too_many_macs":
+    "This network needs more computation per image than the server allows.",
+  "error.spec.unknown_kind": "There is no layer kind “{kind}”.",
+  "error.spec.duplicate_name": "Two layers are called {layer}: layer names must be unique.",
+  "error.spec.last_not_dense10":
+    "The last layer must be a dense layer with 10 units: one score per digit.",
   "error.server.busy": "The server is busy; try again in a moment.",
+  "error.server.timeout": "The server took too long to answer; try again.",
   "error.request.too_large": "The request is too large: at most {limit} bytes.",
   "error.class.unknown": "There is no class with this code (it may have ended).",
   "error.class.full": "The class is full.",

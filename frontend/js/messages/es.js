@@ -93,15 +93,14 @@ export default {
   "error.unreachable": "No se puede contactar con el servidor. ¿Está en marcha?",
   "error.trace_cut": "la traza se detuvo antes de que llegara su resultado",
   "error.server_failed": "el servidor falló",
-  "error.drawing.no_ink":
-    "Dibuja primero un dígito: el área no tiene tinta que la red pueda ver.",
+  "error.drawing.no_ink": "Dibuja primero un dígito: el área no tiene tinta que la red pueda ver.",
   "error.drawing.missing": "Dibuja un dígito o elige un ejemplo primero.",
   "error.drawing.empty": "El dibujo no tiene píxeles: dibuja primero un dígito.",
   "error.drawing.all_ink":
     "El dibujo es tinta casi por todas partes, así que no se ve la forma de ningún dígito: borra el área y dibuja de nuevo.",
-  "error.drawing.too_large": "El dibujo es demasiado grande: como mucho {max_side}×{max_side} píxeles.",
-  "error.weights.shape":
-    "Estos pesos no encajan en las capas del modelo (una forma es distinta).",
+  "error.drawing.too_large":
+    "El dibujo es demasiado grande: como mucho {max_side}×{max_side} píxeles.",
+  "error.weights.shape": "Estos pesos no encajan en las capas del modelo (una forma es distinta).",
   "error.weights.overflow":
     "Con estos pesos los números crecen demasiado para calcularlos (desbordamiento): vuelve al modelo original.",
   "error.weights.non_finite":
@@ -113,14 +112,17 @@ export default {
     "Este servidor ya no conoce esa red (quizá se reinició): constrúyela de nuevo.",
   "error.network.store_unavailable":
     "No se puede acceder al almacén de redes; inténtalo de nuevo en un momento.",
-  "error.spec.invalid": "La capa {layer} no se puede construir tal como está configurada.",
-  "error.spec.too_many_layers": "Una red puede tener como mucho {limit} capas.",
-  "error.spec.too_many_params": "La red tiene demasiados parámetros: como mucho {limit}.",
-  "error.spec.too_much_work":
-    "La red necesita demasiado cálculo por imagen: como mucho {limit} multiplicaciones con suma.",
-  "error.spec.field": "Capa {layer}: {field} debe estar entre {min} y {max}.",
-  "error.spec.too_small":
-    "La capa {layer} reduce la imagen por debajo de 1×1: usa un tamaño menor.",
+  "error.spec.invalid": "Esta red no se puede construir tal como está configurada.",
+  "error.spec.too_deep": "Una red puede tener como mucho {max} capas; esta tiene {count}.",
+  "error.spec.too_many_params": "Esta red tiene más parámetros de los que permite el servidor.",
+  "error.spec.too_many_macs":
+    "Esta red necesita más cálculo por imagen del que permite el servidor.",
+  "error.spec.unknown_kind": "No existe el tipo de capa «{kind}».",
+  "error.spec.duplicate_name":
+    "Dos capas se llaman {layer}: los nombres de las capas deben ser distintos.",
+  "error.spec.last_not_dense10":
+    "La última capa debe ser una capa densa de 10 unidades: una puntuación por dígito.",
+  "error.server.timeout": "El servidor tardó demasiado en responder; inténtalo de nuevo.",
   "error.server.busy": "El servidor está ocupado; inténtalo de nuevo en un momento.",
   "error.request.too_large": "La petición es demasiado grande: como mucho {limit} bytes.",
   "error.class.unknown": "No hay ninguna clase con este código (puede que haya terminado).",
@@ -157,8 +159,7 @@ export default {
   "link.ready": "Dibuja un dígito (o elige un ejemplo) y pulsa Clasificar.",
   "link.classify_first":
     "Clasifica primero un dígito: el enlace guarda el dígito, el objetivo, el modelo y el paso.",
-  "link.copied":
-    "Enlace copiado: vuelve a abrir este dígito, objetivo, modelo y paso.",
+  "link.copied": "Enlace copiado: vuelve a abrir este dígito, objetivo, modelo y paso.",
   "link.not_copied":
     "Enlace (cópialo de la barra de direcciones): vuelve a abrir este dígito, objetivo, modelo y paso.",
   "link.copied_trained":
@@ -226,7 +227,8 @@ export default {
   "derivation.all": "Todas las ecuaciones",
   "derivation.boxed": "enmarcada en la fuente",
   "derivation.forward": "Paso hacia delante (F1–F7)",
-  "derivation.backward": "Paso hacia atrás, en el orden en que los pasos encuentran las ecuaciones:",
+  "derivation.backward":
+    "Paso hacia atrás, en el orden en que los pasos encuentran las ecuaciones:",
   "derivation.credit":
     "La notación y los cuatro resultados enmarcados siguen {link}, {author}, {year}. Aquí se corrigen dos despistes de allí: la suma sobre los mapas de la capa siguiente va de k = 0 … K−1, y el gradiente del filtro se escribe ∂L/∂w.",
   "figure.legend_diverging": "azul < 0 (blanco) < rojo",
@@ -340,8 +342,7 @@ export default {
   "class.reveal": "Revelar la respuesta",
   "class.is_asked": "Se pregunta a la clase",
   "class.loading_digit": "Cargando el dígito de la clase…",
-  "class.other_digit":
-    "Esta pregunta trata de otro dígito de la clase: vuelve a la clase.",
+  "class.other_digit": "Esta pregunta trata de otro dígito de la clase: vuelve a la clase.",
   "class.send": "Enviar mi respuesta",
   "class.change": "Cambiar mi respuesta",
   "class.verdict.none": "No respondiste.",
@@ -397,8 +398,7 @@ export default {
     "La pérdida es pequeña cuando la red da a la clase objetivo y una probabilidad alta.",
   "eq.xent.dz":
     "Aquí empieza la retropropagación: el error de cada puntuación es su probabilidad menos 1 para la clase objetivo (menos 0 para las demás).",
-  "eq.dense.dW":
-    "El gradiente de un peso es el error en su salida por la entrada que multiplica.",
+  "eq.dense.dW": "El gradiente de un peso es el error en su salida por la entrada que multiplica.",
   "eq.dense.db":
     "Un sesgo se suma directamente a su salida, así que su gradiente es el error de esa salida.",
   "eq.dense.dx":
@@ -463,8 +463,7 @@ export default {
   "eq.sym.flatten": "el vector aplanado",
   "eq.sym.softmax": "las probabilidades",
   "eq.sym.xent": "la pérdida",
-  "eq.unknown":
-    "ConvTrace no puede explicar {what} «{id}»: no está en el registro de ecuaciones.",
+  "eq.unknown": "ConvTrace no puede explicar {what} «{id}»: no está en el registro de ecuaciones.",
   "eq.act.which": "(σ = {name})",
   "eq.input.image": "la imagen de 28×28, tinta = 1",
   "eq.conv.padded": "sobre la entrada rellenada con ceros, de p = {p} celdas por cada lado",
@@ -507,7 +506,8 @@ export default {
     "Una agrupación promedio no tiene ganador: cada una de las {share} celdas de una ventana {k}×{k} recibe 1/{share} de su error, fuera cual fuera su valor.",
   "eq.note.unread":
     "Ninguna ventana de salida cubrió esta celda (el paso del filtro la saltó), así que no le llega ningún error: 0.",
-  "eq.note.no_weights": "Los pesos aún no se han cargado, así que no se pueden listar los términos.",
+  "eq.note.no_weights":
+    "Los pesos aún no se han cargado, así que no se pueden listar los términos.",
   "eq.param.heading": "parámetro {name}",
   "eq.param.where": "entrada [{cell}] de {shape}",
   "eq.param.note":

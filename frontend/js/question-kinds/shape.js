@@ -5,8 +5,7 @@ import { t } from "../i18n.js";
 import { stepTitle } from "../notation.js";
 import { argmaxBy } from "../question-plan.js";
 import { unravel } from "../tiling.js";
-import { bars } from "../views/answer-parts.js";
-import { el } from "../views/dom.js";
+import { bars, fillText, textAnswer } from "../views/answer-parts.js";
 
 const sameList = (a, b) => a.length === b.length && a.every((v, k) => v === b[k]);
 
@@ -20,16 +19,8 @@ function parse(answer) {
   return ints.length && ints.every(Number.isInteger) ? ints : null;
 }
 
-function control() {
-  const label = el("label", "answer text");
-  const input = el("input");
-  Object.assign(input, { type: "text", autocomplete: "off", spellcheck: false });
-  input.dataset.testid = "answer-input";
-  input.inputMode = "numeric";
-  input.placeholder = t("question.shape.placeholder");
-  label.append(el("span", "", t("question.shape.label")), input);
-  return { node: label, read: () => input.value };
-}
+const control = () =>
+  textAnswer(t("question.shape.label"), t("question.shape.placeholder"), "numeric");
 
 function reveal(q, trace) {
   const record = trace.records[q.record];
@@ -64,10 +55,7 @@ export default {
   words: (answer) => answer.join(" × "),
   reveal,
   control,
-  prefill(node, answer) {
-    const input = node.matches("input") ? node : node.querySelector("input");
-    input.value = answer.join(", ");
-  },
+  prefill: (node, answer) => fillText(node, answer.join(", ")),
   results,
   place: () => ({}),
 };

@@ -5,7 +5,7 @@ import { fmt } from "../format.js";
 import { t } from "../i18n.js";
 import { equationKey, stepTitle } from "../notation.js";
 import { flatOf } from "../question-plan.js";
-import { bars } from "../views/answer-parts.js";
+import { bars, fillText, textAnswer } from "../views/answer-parts.js";
 import { el } from "../views/dom.js";
 
 /** The number at the question's cell of its record. */
@@ -67,16 +67,8 @@ function parse(answer) {
   return text !== "" && Number.isFinite(v) ? v : null;
 }
 
-function control() {
-  const label = el("label", "answer text");
-  const input = el("input");
-  Object.assign(input, { type: "text", autocomplete: "off", spellcheck: false });
-  input.dataset.testid = "answer-input";
-  input.inputMode = "decimal";
-  input.placeholder = t("question.value.placeholder");
-  label.append(el("span", "", t("question.value.label")), input);
-  return { node: label, read: () => input.value };
-}
+const control = () =>
+  textAnswer(t("question.value.label"), t("question.value.placeholder"), "decimal");
 
 function binOf(results, truth) {
   const edges = results.histogram?.edges ?? [];
@@ -112,10 +104,7 @@ export default {
   words: (answer) => fmt(answer, 6),
   reveal: (q, trace) => cellReveal(q, trace),
   control,
-  prefill(node, answer) {
-    const input = node.matches("input") ? node : node.querySelector("input");
-    input.value = String(answer);
-  },
+  prefill: (node, answer) => fillText(node, String(answer)),
   results,
   place: (q) => ({ cell: q.cell }),
 };

@@ -30,6 +30,22 @@ export function answerBox(className, legend) {
   return box;
 }
 
+/** A text field answer {node, read()} (hook: answer-input), e.g. for a number or sizes. */
+export function textAnswer(label, placeholder, inputMode) {
+  const box = el("label", "answer text");
+  const input = el("input");
+  Object.assign(input, { type: "text", autocomplete: "off", spellcheck: false, placeholder });
+  input.dataset.testid = "answer-input";
+  input.inputMode = inputMode;
+  box.append(el("span", "", label), input);
+  return { node: box, read: () => input.value };
+}
+
+/** Write `text` into a text answer's field (an answer shown again). */
+export function fillText(node, text) {
+  (node.matches("input") ? node : node.querySelector("input")).value = text;
+}
+
 /** Tick the inputs of `node` that match `selector` (an answer shown again). */
 export function pick(node, selector) {
   const input = node.querySelector(selector);

@@ -3,7 +3,7 @@
 // histogram for typed values, a grid of click counts for cells and regions; question-kinds/).
 
 import { t } from "../i18n.js";
-import { KIND } from "../question-kinds/index.js";
+import { kindOf } from "../question-kinds/index.js";
 import { el } from "./dom.js";
 
 /**
@@ -21,14 +21,12 @@ export function resultsNode(results, question, truth = null) {
   const right = truth != null && results ? t("results.right", { right: results.right }) : "";
   box.append(el("p", "result-count", `${said}${right}`));
   if (!results || !count) return box;
-  const kind = KIND[results.kind];
-  if (!kind) throw new Error(`unknown question kind "${results.kind}"`);
-  box.append(...kind.results(results, question, truth));
+  box.append(...kindOf(results).results(results, question, truth));
   return box;
 }
 
 /** An answer of any kind in words ("no answer" when there is none). */
 export function answerText(kind, answer) {
   if (answer == null) return t("results.no_answer");
-  return KIND[kind].words(answer);
+  return kindOf({ kind }).words(answer);
 }

@@ -12,21 +12,6 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from convtrace.api.arrays import (
-    IMAGE_SIDE,
-    MAX_DRAWING_SIDE,
-    MAX_TENSOR_SIZE,
-    Digit,
-    Drawing,
-    Extent,
-    FlatData,
-    Image,
-    SampleCount,
-    Seed,
-    Tensor,
-    to_array,
-    whole_number,
-)
 from convtrace.api.responses import (
     Check,
     GradcheckResponse,
@@ -45,6 +30,21 @@ from convtrace.api.responses import (
     SamplesAccuracy,
     SgdResponse,
     TensorOut,
+)
+from convtrace.arrays import (
+    IMAGE_SIDE,
+    MAX_DRAWING_SIDE,
+    MAX_TENSOR_SIZE,
+    Digit,
+    Drawing,
+    Extent,
+    FlatData,
+    Image,
+    SampleCount,
+    Seed,
+    Tensor,
+    to_array,
+    whole_number,
 )
 from convtrace.networks import ID_PATTERN
 from convtrace.training_step import DEFAULT_LEARNING_RATE

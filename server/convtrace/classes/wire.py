@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from convtrace.api.schemas import Tensor
+from convtrace.arrays import Tensor
 from convtrace.classes.questions import KINDS, answer_format
 
 IMAGE_BYTES = 28 * 28

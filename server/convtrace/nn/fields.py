@@ -108,31 +108,9 @@ def read_fields(cls: type[Layer], entry: dict[str, Any], at: At) -> dict[str, An
     cfg: dict[str, Any] = {}
     for f in cls.fields:
         value = entry.get(f.name, f.default)
-        if value is None and f.default_from:
-            cfg[f.name] = cfg[f.default_from]
-            continue
-        if isinstance(value, str) and value in f.allowed:
-            cfg[f.name] = value
-            continue
-        words = "".join(f' or "{word}"' for word in f.allowed)
-        if not is_int(value):
-            raise at.error(
-                "spec.bad_field",
-                f"{f.name} must be a whole number{words}, not {shown(value)}",
-                f.name,
-                allowed=list(f.allowed),
-            )
-        assert value is not None  # for the type checker: is_int said so
-        if not f.min <= value <= f.max:
-            raise at.error(
-                "spec.out_of_range",
-                f"{f.name} must be from {f.min} to {f.max}, not {value}",
-                f.name,
-                value=value,
-                min=f.min,
-                max=f.max,
-            )
-        cfg[f.name] = value
+        cfg[f.name] = (
+            cfg[f.default_from] if value is None and f.default_from else _value(f, value, at)
+        )
     for key in cls.derived:
         if key in entry:
             if not is_int(entry[key]):
@@ -141,3 +119,28 @@ def read_fields(cls: type[Layer], entry: dict[str, Any], at: At) -> dict[str, An
                 )
             cfg[key] = entry[key]
     return cfg
+
+
+def _value(f: Field, value: Any, at: At) -> int | str:
+    """One field's value: an allowed word, or an int (not a bool) within the field's range."""
+    if isinstance(value, str) and value in f.allowed:
+        return value
+    if not is_int(value):
+        words = "".join(f' or "{word}"' for word in f.allowed)
+        raise at.error(
+            "spec.bad_field",
+            f"{f.name} must be a whole number{words}, not {shown(value)}",
+            f.name,
+            allowed=list(f.allowed),
+        )
+    number = int(value)
+    if not f.min <= number <= f.max:
+        raise at.error(
+            "spec.out_of_range",
+            f"{f.name} must be from {f.min} to {f.max}, not {number}",
+            f.name,
+            value=number,
+            min=f.min,
+            max=f.max,
+        )
+    return number
