@@ -73,7 +73,7 @@ def english_on(page, lang: str) -> list[str]:
 
 def open_sample(page, url: str, digit: int = 3) -> None:
     page.goto(url)
-    page.wait_for_function("() => window.convtrace.weights() != null")
+    page.wait_for_function("() => window.convtrace?.weights() != null")
     page.evaluate("() => localStorage.clear()")
     page.select_option("#sample-digit", str(digit))
     page.click("#sample")
