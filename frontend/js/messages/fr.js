@@ -76,8 +76,10 @@ export default {
   "steps.your_weights": "Tes poids, après tes pas de SGD.",
   "steps.shipped_weights": "Les poids d'origine de {model}.",
   "train.bad_rate": "Le taux d'apprentissage doit être un nombre supérieur à 0 et au plus 10.",
-  "train.not_applied": "Le pas de SGD n'a pas été appliqué ({reason}) ; tes poids n'ont pas changé.",
-  "train.gradcheck_first": "Classe d'abord un chiffre : la vérification porte sur le chiffre actuel.",
+  "train.not_applied":
+    "Le pas de SGD n'a pas été appliqué ({reason}) ; tes poids n'ont pas changé.",
+  "train.gradcheck_first":
+    "Classe d'abord un chiffre : la vérification porte sur le chiffre actuel.",
   "prediction.aria": "chiffre prédit {prediction}, probabilité {p}",
   "prediction.loss": "perte L = −log p{label} = {loss}",
   "inspector.api_value": "Valeur de l'API :",
@@ -392,7 +394,8 @@ export default {
     "Chaque cellule regroupée est la moyenne de sa fenêtre k×k : chaque cellule de la fenêtre compte autant, 1/k² chacune.",
   "eq.flatten.a":
     "Le bloc de cartes de caractéristiques est lu ligne par ligne en un seul long vecteur ; rien n'est calculé.",
-  "eq.dense.z": "Chaque sortie de la couche est une somme pondérée de toutes ses entrées plus un biais.",
+  "eq.dense.z":
+    "Chaque sortie de la couche est une somme pondérée de toutes ses entrées plus un biais.",
   "eq.softmax.p":
     "Softmax transforme les dix scores en probabilités positives dont la somme vaut 1 ; soustraire d'abord le plus grand score ne change rien mais évite que e^z déborde.",
   "eq.xent.L":
@@ -745,8 +748,7 @@ export default {
     other:
       "Le réseau dit {target} après {count} pas. Plus petit changement trouvé : L∞ = {linf}, L2 = {l2}.",
   },
-  "ig.targeted.missed":
-    "Pas de {target} en {count} pas avec ε = {eps} : autorise un ε plus grand.",
+  "ig.targeted.missed": "Pas de {target} en {count} pas avec ε = {eps} : autorise un ε plus grand.",
   "ig.visualise.done":
     "Après {count} pas, le réseau donne à cette image p_{target} = {p}. C'est ce qui augmente le plus p_{target}, pas un dessin de {target}.",
   "ig.update": "Au pixel ({row}, {col}) de ce pas : {equation}",
