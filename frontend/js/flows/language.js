@@ -13,8 +13,11 @@ export function createLanguageFlow(ctx, { menu, rebuild }) {
   function relabel() {
     rebuild();
     v.focus.relabel();
+    v.network.relabel();
     if (app.trace.result) {
       v.probabilities.showResult(app.trace.result, app.label != null);
+      v.drawpad.showSeen(app.trace.records[0]);
+      v.diagnostics.showGradientSizes(app.sizes);
       ctx.flows.step.drawPanels();
     } else ctx.flows.step.render();
     ctx.flows.lesson.relabel();

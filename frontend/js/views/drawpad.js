@@ -118,6 +118,7 @@ export function createDrawpad({ pad, clear, classify, sampleDigit, sample, seen 
 
     /** The trace's first record: the 28x28 image the network actually sees. */
     showSeen(record) {
+      seenMap.name = t("pad.seen_name"); // in the language in force, which may have changed
       const scale = makeScale("sequential", record.values);
       drawHeatmap(seenMap, record.values, scale);
       const legend = createLegend(scale);

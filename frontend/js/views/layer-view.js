@@ -3,6 +3,7 @@
 // backprop reaches it. The same code draws every layer of every architecture.
 
 import { fmt } from "../format.js";
+import { t } from "../i18n.js";
 import { LOG_MAX, LOG_MIN } from "../magnitude.js";
 import { overviewShape } from "../tiling.js";
 import { el } from "./dom.js";
@@ -135,6 +136,15 @@ export function createNetworkView(root) {
     },
 
     /** Draw one tensor: {key, pair, side: "value"|"grad", label, title, shape, values, scale}. */
+    /** The reader switched language: every heatmap is described again when next shown. */
+    relabel() {
+      for (const p of panels.values()) {
+        p.drawn = null;
+        if (!p.values)
+          p.hm.el.setAttribute("aria-label", t("heatmap.not_yet", { name: p.hm.name }));
+      }
+    },
+
     showPanel(spec) {
       let p = panels.get(spec.key);
       if (p && p.shape !== spec.shape.join("x")) {

@@ -75,6 +75,9 @@ export function createProbabilities({ prediction, chart, labels, loss, note, que
 
     /** {probabilities, prediction, label, loss} (null clears); chosen: the student picked y. */
     showResult(result, chosen = false) {
+      // worded here, not only when made, so that a switch of language reaches them
+      for (const [k, b] of buttons.entries())
+        b.setAttribute("aria-label", t("target.button", { k }));
       if (!result) return clear();
       const { probabilities, label } = result;
       prediction.textContent = `${result.prediction}`;
