@@ -940,6 +940,7 @@ const messages = {
 const NOTATION = new RegExp(
   [
     String.raw`\|\{quantity\}\| = \{value\}`, // "|∂L/∂z| = 0.12" as one unit
+    String.raw`[A-Za-z][\w{}]* = \{\w+\}`, // "p{label} = {p}", "L = {value}", "s = {s}"
     String.raw`[[(](?:\{\w+\}|[a-z])(?:, (?:\{\w+\}|[a-z]))*[\])]`, // [{cell}], (i, j), ({row}, {col})
     String.raw`\|?∂[^\s،؛:]*?\|?(?=[\s،؛:.)]|$)`, // ∂L/∂x, |∂L/∂x|
     String.raw`\{(?:title|at|worked|quantity|name|equation|terms|cells|shape|chain|sym|largest|where|cell)\}`,
