@@ -26,11 +26,11 @@ export const PROPERTIES = [
   { name: "input", type: "image", default: null, url: "x", doc: "28×28 input, q/255" },
   { name: "label", type: "digit", default: null, url: "y", doc: "target; null = prediction" },
   { name: "step", type: "int", default: 0, url: "k", doc: "the backward step shown" },
+  { name: "lang", type: "lang", default: null, url: "lang", doc: "the reader's language, e.g. de" },
   { name: "present", type: "boolean", default: false, url: "present", doc: "presentation mode" },
   { name: "embed", type: "boolean", default: false, url: "embed", doc: "embedded: no page header" },
   { name: "lesson", type: "boolean", default: false, url: "lesson", doc: "lesson mode is on" },
   { name: "classCode", type: "string", default: null, url: "class", doc: "class led or followed" },
-  { name: "lang", type: "lang", default: null, url: "lang", doc: "the reader's language, e.g. de" },
   // this page only
   { name: "models", type: "list", default: () => [], doc: "GET api/models entries" },
   { name: "defaultLearningRate", type: "number", default: FALLBACK_LEARNING_RATE, doc: "server's" },

@@ -33,7 +33,7 @@ export function createLinkFlow(ctx) {
         ctx.status("idle", t("link.ready"));
         if (wanted.network) await ctx.flows.arch.openLink(wanted.network);
         if (!wanted.input) return;
-        Object.assign(app, { ...wanted, model: name, network: app.network });
+        Object.assign(app, { ...wanted, model: name, network: app.network, lang: app.lang });
         v.drawpad.showImage(app.input);
         await ctx.flows.classify.rerun();
       });
