@@ -34,18 +34,22 @@ from convtrace.nn import spec as specs
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """One network store per worker, created in the worker's event loop, closed on shutdown."""
+    """One network store per worker, created in the worker's event loop, closed on shutdown.
+    A store another part of the app opened first (training keeps checkpoints in it) is used as
+    it is: there must be one per worker."""
     settings = app.state.settings
-    app.state.networks = open_networks(
-        settings.redis_url,
-        settings.workers,
-        settings.network_idle_ttl_s,
-        settings.network_max_bytes,
-    )
+    mine = getattr(app.state, "networks", None) is None
+    if mine:
+        app.state.networks = open_networks(
+            settings.redis_url,
+            settings.workers,
+            settings.network_idle_ttl_s,
+            settings.network_max_bytes,
+        )
     try:
         yield
     finally:
-        if app.state.networks is not None:
+        if mine and app.state.networks is not None:
             await app.state.networks.close()
 
 
