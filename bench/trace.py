@@ -5,14 +5,16 @@ product dependency), PyTorch CPU on the same network and weights measured in the
 side by side, with their ratio: for the shipped model and for three of the architecture editor's
 presets ("strided instead of pooled", "average pooling", "deeper (3 conv)"), in interleaved
 rounds.
-Ratios are of CPU time (mean per trace in each round; what a busy machine distorts least)
-and of wall time (median per trace), each as the median over rounds and its range.
+In each round every network runs on both engines in turn; ratios are of the median CPU time
+(what a busy machine distorts least) and of the median wall time per trace in a round, then the
+median over the rounds and their range.
 Usage: python -m bench.trace [--repeats N] [--threads N] [--rounds N]
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import statistics
 import sys
@@ -123,20 +125,21 @@ def _nets():
 
 
 def _timed(fn, repeats: int, warmup: int = 10) -> tuple[float, float]:
-    """(mean CPU ms, median wall ms) of fn(): CPU time (this process's, every thread) is what a
-    loaded machine changes least; wall time is what a student waits when it is quiet."""
+    """(median CPU ms, median wall ms) per call of fn(), ``repeats`` calls in a row. CPU time
+    (this process's, every thread) is what another process's load changes least; wall time is
+    what a student waits. (Alternating the engines call by call instead measures each with
+    caches the other has just flushed: both slower, NumPy's many small arrays the most.)"""
     import time
 
     for _ in range(warmup):
         fn()
-    walls = []
-    cpu = time.process_time()
+    cpu, wall = [], []
     for _ in range(repeats):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter_ns(), time.process_time_ns()
         fn()
-        walls.append(time.perf_counter() - start)
-    cpu = time.process_time() - cpu
-    return cpu / repeats * 1e3, statistics.median(walls) * 1e3
+        cpu.append(time.process_time_ns() - start_cpu)
+        wall.append(time.perf_counter_ns() - start)
+    return statistics.median(cpu) / 1e6, statistics.median(wall) / 1e6
 
 
 def _ratios(ours: list[float], theirs: list[float]) -> str:
@@ -164,7 +167,7 @@ def _side_by_side(nets, image, label, args):
     load = os.getloadavg()[0]
     for _ in range(args.rounds):
         for name, (net, run) in runs.items():
-            cpu, wall = _timed(lambda net=net: trace.collect(net, image, label), per_round)
+            cpu, wall = _timed(functools.partial(trace.collect, net, image, label), per_round)
             tcpu, twall = _timed(run, per_round)
             for key, value in zip(times[name], (cpu, wall, tcpu, twall), strict=True):
                 times[name][key].append(value)
