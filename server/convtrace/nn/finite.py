@@ -14,6 +14,8 @@ import math
 
 import numpy as np
 
+from .kernels import ONES_KEPT, ones
+
 
 class NonFiniteError(ArithmeticError):
     """A computed tensor holds NaN or infinity (e.g. weights so large that z overflows float32).
@@ -28,21 +30,13 @@ class NonFiniteError(ArithmeticError):
         super().__init__(f"{message}: {detail}" if detail else message)
 
 
-# Read-only ones per precision, sliced to a tensor's size. Larger tensors (training batches) are
-# tested entry by entry: at that size both ways are memory-bound, and a bigger buffer is waste.
-_SUMMED = 1 << 16
-_ONES: dict[np.dtype, np.ndarray] = {}
-for _dtype in (np.float32, np.float64):
-    _ONES[np.dtype(_dtype)] = np.ones(_SUMMED, _dtype)
-    _ONES[np.dtype(_dtype)].flags.writeable = False
-
-
 def require_finite(tensor: str, array: np.ndarray) -> np.ndarray:
     """``array`` unchanged, or NonFiniteError naming ``tensor`` if any entry is NaN or infinite."""
-    ones = _ONES.get(array.dtype)
     n = array.size
-    # a finite sum certifies every entry (module docstring); ravel is a view when contiguous
-    if ones is not None and n <= _SUMMED and math.isfinite(np.dot(array.ravel(), ones[:n])):
+    # a finite sum certifies every entry (module docstring); ravel is a view when contiguous.
+    # Larger tensors (training batches) are tested entry by entry: at that size both ways are
+    # memory-bound.
+    if n <= ONES_KEPT and math.isfinite(np.dot(array.ravel(), ones(n, array.dtype))):
         return array
     if not np.isfinite(array).all():
         raise NonFiniteError(tensor)
