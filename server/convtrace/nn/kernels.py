@@ -71,7 +71,9 @@ def patches(x: Array, d: int, stride: int = 1) -> Array:
 # Read-only vectors of ones, sliced to the length asked for: sums as products with ones are made
 # ~10 times per trace, and allocating a fresh vector each time was a fifth of a small one's cost.
 ONES_KEPT = 1 << 16
-_ONES = {np.dtype(dtype): np.ones(ONES_KEPT, dtype) for dtype in (np.float32, np.float64)}
+_ONES: dict[np.dtype, Array] = {
+    np.dtype(dtype): np.ones(ONES_KEPT, dtype) for dtype in (np.float32, np.float64)
+}
 for _ones in _ONES.values():
     _ones.flags.writeable = False
 
@@ -79,7 +81,10 @@ for _ones in _ONES.values():
 def ones(n: int, dtype: np.dtype) -> Array:
     """A vector of n ones (read-only when kept: n ≤ ONES_KEPT, float32 or float64)."""
     kept = _ONES.get(dtype)
-    return kept[:n] if kept is not None and n <= ONES_KEPT else np.ones(n, dtype)
+    if kept is not None and n <= ONES_KEPT:
+        return kept[:n]
+    fresh: Array = np.ones(n, dtype)
+    return fresh
 
 
 def column_sums(rows: Array) -> Array:
