@@ -169,7 +169,7 @@ def test_an_unknown_equation_or_kind_is_a_loud_error(page, app_url, traces):
     errors = page.evaluate(UNKNOWN)
     for what, error in errors.items():
         assert error and error.startswith("UnknownEquationError"), (what, error)
-    assert "“conv.q”" in errors["formula"] and "“medianpool”" in errors["symbols"]
+    assert "“conv.q”" in errors["formula"] and "“medianpool.a”" in errors["symbols"]
 
 
 @pytest.mark.parametrize(

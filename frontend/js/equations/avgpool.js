@@ -8,7 +8,15 @@ import { ravel, unravel } from "../tiling.js";
 import { shapeQuestion } from "./ask.js";
 import { shareQuestion } from "./ask-pools.js";
 import { d, lines, recRef, term } from "./common.js";
-import { from, geometryLine, poolParts, share, windowCells, windowsOf } from "./pools.js";
+import {
+  from,
+  geometryLine,
+  poolParts,
+  poolSymbols,
+  share,
+  windowCells,
+  windowsOf,
+} from "./pools.js";
 import { general, ml } from "./symbols.js";
 
 const { mo, row } = M;
@@ -68,6 +76,7 @@ function avgDX({ trace, record, idx }) {
 export default {
   kinds: ["avgpool"],
   role: "pool",
+  geometry: poolSymbols,
   general: { inp: general("a", "l"), out: general("a", "l", true) },
   equations: {
     a: { map: "F8", formula: aFormula, explain: avgA, ask: [] },

@@ -15,6 +15,7 @@ import {
 } from "./ask-layers.js";
 import { d, lines, sumTo } from "./common.js";
 import { convDB, convDW, convDX, convZ } from "./conv-terms.js";
+import { convGeometry } from "./geometry.js";
 import { general, ml, param } from "./symbols.js";
 
 const { mi, mo, row } = M;
@@ -88,9 +89,17 @@ function dxFormula(s) {
   );
 }
 
+/** {conv: {stride, padding}} for the formulas; "same" padding needs d, from ∂L/∂w once there. */
+function geometry(records, r) {
+  const dW = records.find((x) => x.layer === r.layer && x.quantity === "dL_dW");
+  return { conv: convGeometry(records, r.layer, dW?.shape[1] ?? null) };
+}
+
 export default {
   kinds: ["conv"],
   role: "learns",
+  weights: "filters",
+  geometry,
   general: { inp: general("a", "l-1"), out: general("z", "l") },
   equations: {
     z: { map: "F1", formula: zFormula, explain: convZ, ask: [] },

@@ -9,7 +9,7 @@ import * as S from "../trace-store.js";
 import { shapeQuestion } from "./ask.js";
 import { cellsQuestion, overlapQuestion } from "./ask-pools.js";
 import { at, d, lines, recRef } from "./common.js";
-import { from, geometryLine, poolParts, windowCells, windowsOf } from "./pools.js";
+import { from, geometryLine, poolParts, poolSymbols, windowCells, windowsOf } from "./pools.js";
 import { general, ml } from "./symbols.js";
 
 const { mi, mo, row } = M;
@@ -95,6 +95,7 @@ function poolDX({ trace, record, idx }) {
 export default {
   kinds: ["maxpool"],
   role: "pool",
+  geometry: poolSymbols,
   general: { inp: general("a", "l"), out: general("a", "l", true) },
   equations: {
     a: { map: "F3", formula: aFormula, explain: poolA, ask: [] },

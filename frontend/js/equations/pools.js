@@ -8,6 +8,10 @@ import { ravel } from "../tiling.js";
 import * as S from "../trace-store.js";
 import { poolGeometry, windowsHolding } from "./geometry.js";
 
+/** {pool: {size, stride}} for the formulas, from the shapes below and of the pool. */
+export const poolSymbols = (records, r, below) =>
+  below ? { pool: poolGeometry(records, r.layer, below.shape, r.shape) } : {};
+
 /** {input, output, error (∂L/∂output, once backward reached it), size, stride} of a pool. */
 export function poolParts(trace, layer) {
   const input = S.layerInput(trace, layer);
