@@ -7,9 +7,8 @@ import copy
 
 import numpy as np
 import pytest
-from convtrace.nn import spec as specs
 from convtrace.nn.network import Network
-from convtrace.nn.spec import MAX_LAYERS, MAX_MACS, MAX_PARAMS, SpecError, build, check
+from convtrace.nn.spec import MAX_LAYERS, MAX_MACS, MAX_PARAMS, SpecError, check
 from convtrace.nn.specs import SHIPPED, lenet
 
 CONV = {"kind": "conv", "maps": 4, "size": 3}
@@ -221,6 +220,11 @@ def test_a_bad_spec_is_refused_naming_layer_field_and_code(spec, code, layer, fi
     assert words in str(error)
 
 
+def test_a_long_list_is_refused_as_too_deep_before_any_layer_is_read():
+    error = _refusal({"input": [28, 28, 1], "layers": ["not a layer"] * 100_000})
+    assert (error.code, error.params) == ("spec.too_deep", {"count": 100_000, "max": MAX_LAYERS})
+
+
 def test_limits_carry_their_numbers():
     error = _refusal(REFUSALS["too-many-params"][0])
     assert error.params == {"layer": "dense1", "params": 784 * 256 + 256, "max": MAX_PARAMS}
@@ -247,64 +251,43 @@ def test_just_inside_the_limits_passes():
     assert check(wide)["params"] == units * 785 + (units + 1) * 10 <= MAX_PARAMS
 
 
-def test_the_catalogue_lists_every_kind_with_fields_defaults_and_limits():
-    catalogue = {entry["kind"]: entry for entry in specs.layer_catalogue()}
-    assert set(catalogue) == {
-        "conv",
-        "relu",
-        "sigmoid",
-        "tanh",
-        "maxpool",
-        "avgpool",
-        "flatten",
-        "dense",
-    }
-    conv = {f["name"]: f for f in catalogue["conv"]["fields"]}
-    assert list(conv) == ["maps", "size", "padding", "stride"]
-    assert conv["padding"]["allowed"] == ["same"] and conv["padding"]["default"] == 0
-    assert conv["stride"] == conv["stride"] | {"type": "int", "default": 1, "min": 1}
-    pool = {f["name"]: f for f in catalogue["avgpool"]["fields"]}
-    assert pool["stride"]["default"] is None and pool["stride"]["default_from"] == "size"
-    assert all(entry["description"] for entry in catalogue.values())
-    assert catalogue["flatten"]["fields"] == []
+def _junk(draw: np.random.Generator):
+    """A value of any JSON type, or a plausible one for a field."""
+    choices = [None, True, False, 0, -1, 3, 2**70, 2.5, "same", "3", "", [], [3], {}, {"a": 1}]
+    return choices[int(draw.integers(len(choices)))]
 
 
-def test_defaults_from_the_catalogue_build_a_valid_layer():
-    for entry in specs.layer_catalogue():
-        if entry["kind"] in ("flatten", "dense"):
-            continue
-        layer = {"kind": entry["kind"]} | {
-            f["name"]: f["default"] for f in entry["fields"] if f["default"] is not None
-        }
-        check(_spec(layer))
+def _mangled(draw: np.random.Generator) -> object:
+    """A shipped-like spec with one to three things broken at random."""
+    spec = copy.deepcopy(_spec(CONV, {"kind": "relu"}, {"kind": "maxpool", "size": 2}))
+    for _ in range(int(draw.integers(1, 4))):
+        layers = spec["layers"]
+        entry = layers[int(draw.integers(len(layers)))]
+        key = ["kind", "name", "maps", "size", "padding", "stride", "units", "x"][
+            int(draw.integers(8))
+        ]
+        where = int(draw.integers(4))
+        if where == 0 and isinstance(entry, dict):
+            entry[key] = _junk(draw)
+        elif where == 1:
+            layers[int(draw.integers(len(layers)))] = _junk(draw)
+        elif where == 2:
+            spec["input"] = [_junk(draw), 28, 1]
+        else:
+            spec = _junk(draw) if draw.integers(5) == 0 else spec
+            if not isinstance(spec, dict):
+                break
+    return spec
 
 
-def test_build_makes_seeded_weights_and_refuses_what_check_refuses():
-    spec = _spec(CONV | {"stride": 2}, {"kind": "relu"})
-    a, b = build(spec, seed=4).get_weights(), build(copy.deepcopy(spec), seed=4).get_weights()
-    assert all(np.array_equal(a[k], b[k]) for k in a) and np.any(a["conv1.W"] != 0)
-    assert not np.any(build(spec, seed=None).get_weights()["conv1.W"])
-    with pytest.raises(SpecError):
-        build({"input": [10, 10, 1], "layers": HEAD}, seed=1)
-
-
-def test_the_spec_of_a_network_rebuilds_it():
-    spec = _spec(
-        CONV | {"padding": "same", "stride": 2}, {"kind": "maxpool", "size": 3, "stride": 2}
-    )
-    net = Network(spec)
-    assert net.spec["layers"][0] == {
-        "kind": "conv",
-        "name": "conv1",
-        "maps": 4,
-        "size": 3,
-        "padding": "same",
-        "stride": 2,
-        "in_channels": 1,
-    }
-    assert net.spec["layers"][1] == {"kind": "maxpool", "name": "maxpool1", "size": 3, "stride": 2}
-    assert Network(net.spec).shapes == net.shapes and check(net.spec)
-    assert "padding" not in Network(lenet()).spec["layers"][0]  # shipped specs read as before
-    wrong = copy.deepcopy(net.spec)
-    wrong["layers"][0]["in_channels"] = 3
-    assert _refusal(wrong).code == "spec.bad_field"
+def test_any_malformed_spec_is_a_spec_error_never_a_crash():
+    draw = np.random.default_rng(1)
+    refused = 0
+    for _ in range(400):
+        spec = _mangled(draw)
+        try:
+            check(spec)
+        except SpecError as error:
+            refused += 1
+            assert error.code.startswith("spec.") and str(error)
+    assert refused > 300  # the draw does break specs
