@@ -41,11 +41,6 @@ export function kindModule(kind) {
   return module;
 }
 
-/** The general key of an equation id: "relu.dz" -> "act.dz"; throws for an unknown id. */
-export function equationKey(equation) {
-  return lookup(equation).key;
-}
-
 /** The record of an equation id (or of a general key such as "act.a"); throws when unknown. */
 export function lookup(equation) {
   const [kind, what, ...rest] = String(equation).split(".");
