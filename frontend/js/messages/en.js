@@ -460,7 +460,10 @@ export default {
   "eq.sym.flatten": "the flattened vector",
   "eq.sym.softmax": "the probabilities",
   "eq.sym.xent": "the loss",
-  "eq.unknown": "ConvTrace cannot explain the {what} “{id}”: it is not in the equation registry.",
+  "eq.unknown.equation":
+    "ConvTrace cannot explain the equation “{id}”: it is not in the equation registry.",
+  "eq.unknown.kind":
+    "ConvTrace cannot explain the layer kind “{id}”: it is not in the equation registry.",
   "eq.act.which": "(σ = {name})",
   "eq.input.image": "the 28×28 image, ink = 1",
   "eq.conv.padded": "over the input padded with zeros, p = {p} cells wide on every side",
