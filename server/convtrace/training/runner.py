@@ -10,12 +10,11 @@ from convtrace.training.service import Trainer
 
 
 def networks_of(app: Any) -> NetworkStore:
-    """The app's network store (checkpoints are networks), made here if nobody else did."""
+    """The app's network store (checkpoints are networks). Without one (several API workers
+    and no Redis: the networks routes refuse stored networks there) the trainer keeps its
+    checkpoints in a store of its own, not published as the app's."""
     store: NetworkStore | None = getattr(app.state, "networks", None)
-    if store is None:
-        store = MemoryNetworks()
-        app.state.networks = store
-    return store
+    return MemoryNetworks() if store is None else store
 
 
 def open_trainer(app: Any) -> Trainer:
