@@ -141,6 +141,7 @@ def test_a_class_follows_the_instructors_training(browser, app_url):
         assert run["checkpoints"] == lead["checkpoints"]
         assert run["points"] == lead["points"] and run["accuracy"] == lead["accuracy"]
         assert not student.get_by_test_id("train-cancel").is_visible()
+        assert not student.get_by_test_id("train-start").is_visible()
     finally:
         for context, _, watch in (desk, phone):
             context.close()

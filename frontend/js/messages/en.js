@@ -128,6 +128,7 @@ export default {
   "train.status.lost": "The connection to this job was lost (it may have expired). Start it again.",
   "train.status.following": "Following the instructor's training.",
   "train.fig.loss": "Loss and test accuracy",
+  "train.plot.summary": "Loss and test accuracy: smoothed loss {loss} at step {step} of {steps}",
   "train.fig.grads": "Gradient size per layer, ‖∂L/∂θ‖ (log scale)",
   "train.fig.ratio": "Update size per layer, ‖Δθ‖ / ‖θ‖ (log scale)",
   "train.fig.filters": "conv1's filters, changing",
