@@ -132,7 +132,11 @@ def queue_throughput(workers: int, jobs: int, body: dict) -> float:
     finally:
         for proc in procs:
             proc.terminate()
-            proc.wait(timeout=20)
+            try:
+                proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:  # RQ waits out a blocking dequeue: no need here
+                proc.kill()
+                proc.wait(timeout=5)
         server.stop()
         redis.stop()
 

@@ -140,7 +140,11 @@ async def cancel(job_id: JobId, trainer: TrainerDep) -> dict[str, Any]:
         raise refused(err) from None
 
 
-@router.get("/{job_id}/events", response_class=EventSourceResponse)
+@router.get(
+    "/{job_id}/events",
+    response_class=EventSourceResponse,
+    responses={204: {"description": "Last-Event-ID is the job's last event: nothing follows"}},
+)
 async def events(
     job_id: JobId,
     trainer: TrainerDep,
