@@ -163,3 +163,15 @@ def test_a_steps_batch_is_the_digits_it_names(http: httpx.Client) -> None:
     assert sorted(seen) == list(range(64))  # one epoch: every digit once
     too_far = http.get(f"/api/train/{job}/batch", params={"step": 5})
     assert too_far.status_code == 422
+
+
+def test_several_workers_without_redis_say_what_to_set(registry) -> None:
+    from convtrace.api.app import create_app
+    from convtrace.config import Settings
+    from fastapi.testclient import TestClient
+
+    with TestClient(create_app(Settings(workers=2), registry)) as client:
+        answer = client.post("/api/train", json=TINY)
+    assert answer.status_code == 503
+    assert answer.json()["detail"]["code"] == "train.needs_redis"
+    assert "CONVTRACE_REDIS_URL" in answer.json()["detail"]["msg"]

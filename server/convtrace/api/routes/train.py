@@ -53,6 +53,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
     trainer = open_trainer(app)
     app.state.trainer = trainer
+    if trainer is None:
+        yield
+        return
     await trainer.start()
     try:
         yield
@@ -78,7 +81,9 @@ router = APIRouter(
 def get_trainer(request: Request) -> Trainer:
     trainer: Trainer | None = getattr(request.app.state, "trainer", None)
     if trainer is None:
-        raise HTTPException(503, "training is not available on this server")
+        from convtrace.training.runner import NEEDS_REDIS
+
+        raise HTTPException(503, {"msg": NEEDS_REDIS, "code": "train.needs_redis", "params": {}})
     return trainer
 
 
