@@ -177,3 +177,43 @@ def test_real_app_503s_when_the_heavy_pool_is_full_and_says_when_to_retry(path, 
     refused, hog = run(scenario())
     assert hog.status_code == 200
     assert refused.status_code == 503 and int(refused.headers["retry-after"]) >= 1
+
+
+def test_store_calls_from_a_heavy_loop_run_on_the_main_loop():
+    """A heavy request runs in an event loop of its own on a heavy thread; the stores' Redis
+    clients belong to the main loop, so their calls hop over (admission.on_main_loop)."""
+    import threading
+
+    import anyio
+    import anyio.lowlevel
+    import anyio.to_thread
+    from convtrace.api import admission
+
+    where: dict[str, int] = {}
+
+    async def store_call(value: int) -> int:
+        where["call"] = threading.get_ident()
+        return value * 2
+
+    async def main() -> int:
+        where["main"] = threading.get_ident()
+        admission._MAIN_LOOP.set(anyio.lowlevel.current_token())
+
+        def heavy() -> int:
+            where["heavy"] = threading.get_ident()
+            return anyio.run(admission.on_main_loop, store_call, 21)
+
+        return await anyio.to_thread.run_sync(heavy)
+
+    assert anyio.run(main) == 42
+    assert where["call"] == where["main"] != where["heavy"]
+
+
+def test_without_a_main_loop_the_call_runs_where_it_is():
+    import anyio
+    from convtrace.api import admission
+
+    async def call(value: int) -> int:
+        return value + 1
+
+    assert anyio.run(admission.on_main_loop, call, 1) == 2

@@ -238,3 +238,38 @@ def test_trace_encoding_json_works_for_custom_networks(client, image_list):
     lines = records(client.post("/api/trace", json=body))
     assert all(line.get("encoding") in (None, "json") for line in lines)
     assert orjson.loads(orjson.dumps(lines[-1]))["phase"] == "result"
+
+
+ARCHITECTURES = {
+    "padding same, avgpool": [
+        {"kind": "conv", "maps": 3, "size": 3, "padding": "same"},
+        {"kind": "sigmoid"},
+        {"kind": "avgpool", "size": 2},
+        {"kind": "flatten"},
+        {"kind": "dense", "units": 10},
+    ],
+    "strided conv, overlapping max-pool": [
+        {"kind": "conv", "maps": 4, "size": 5, "stride": 2, "padding": 1},
+        {"kind": "relu"},
+        {"kind": "maxpool", "size": 3, "stride": 2},
+        {"kind": "flatten"},
+        {"kind": "dense", "units": 16},
+        {"kind": "tanh"},
+        {"kind": "dense", "units": 10},
+    ],
+}
+
+
+@pytest.mark.parametrize("layers", ARCHITECTURES.values(), ids=ARCHITECTURES.keys())
+def test_every_layer_kind_runs_end_to_end(client, image_list, layers):
+    spec = {"input": [28, 28, 1], "layers": layers}
+    summary = client.post("/api/networks/check", json={"spec": spec}).json()
+    key = store(client, spec, 11)
+    lines = records(client.post("/api/trace", json={"image": image_list, "network": key}))
+    forward = {(ln["layer"], tuple(ln["shape"])) for ln in lines if ln["phase"] == "forward"}
+    for layer in summary["layers"]:  # every layer's output, in the shape the check announced
+        assert (layer["name"], tuple(layer["output_shape"])) in forward
+    assert lines[-1]["phase"] == "result"
+    check = client.post("/api/gradcheck", json={"image": image_list, "label": 1, "network": key})
+    assert check.status_code == 200
+    assert all(r["passed"] is not False for r in check.json()["results"])

@@ -11,7 +11,8 @@ from .test_class_session import follows, two_pages  # noqa: F401 (a fixture)
 pytestmark = pytest.mark.browser
 
 FIRST_WEIGHTS = """() => { const w = window.convtrace.weights();
-  const name = Object.keys(w).sort()[0]; return [name, Array.from(w[name].values.slice(0, 20))]; }"""
+  const name = Object.keys(w).sort()[0];
+  return [name, Array.from(w[name].values.slice(0, 20))]; }"""
 
 
 def test_followers_trace_and_show_the_instructors_network(two_pages, app_url):  # noqa: F811
@@ -34,9 +35,10 @@ def test_followers_trace_and_show_the_instructors_network(two_pages, app_url):  
     mine = instructor.evaluate("() => window.convtrace.trace().result")
     theirs = student.evaluate("() => window.convtrace.trace().result")
     assert theirs["loss"] == pytest.approx(mine["loss"], rel=1e-6)
-    assert student.locator("#network .layer-row").count() == instructor.locator(
-        "#network .layer-row"
-    ).count()
+    assert (
+        student.locator("#network .layer-row").count()
+        == instructor.locator("#network .layer-row").count()
+    )
 
     # the instructor trains their network one step: the class now runs on the new weights
     instructor.get_by_test_id("sgd-apply").click()

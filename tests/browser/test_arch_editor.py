@@ -10,7 +10,9 @@ import numpy as np
 import pytest
 
 from .conftest import api_trace
+from .screens import DESK, screen
 from .test_lesson import give, start_lesson, true_answer
+from .test_lesson_a11y import AXE, serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -113,6 +115,7 @@ def answer_first_questions(page, network: str, count=2) -> int:
 def export_figure(page, artifacts, name):
     with page.expect_download() as info:
         page.get_by_test_id("export-svg").click()
+    assert info.value.suggested_filename.startswith("convtrace-network-")
     path = artifacts / name
     info.value.save_as(path)
     root = ET.parse(path).getroot()
@@ -216,3 +219,45 @@ def test_editor_rows_add_remove_and_reorder(page, app_url):
     page.wait_for_function(APPLY_READY)
     shapes = page.get_by_test_id("arch-shapes").inner_text()
     assert shapes.startswith("28×28×1 → 784 → 784 → 64 → 10")
+
+
+def test_every_preset_is_within_the_limits_and_lenet_keeps_its_weights(page, app_url):
+    open_page(page, app_url)
+    open_editor(page)
+    select = page.get_by_test_id("arch-preset")
+    presets = [v for v in select.locator("option").evaluate_all("(os) => os.map((o) => o.value)")]
+    presets = [p for p in presets if p]
+    assert len(presets) == 7
+    for preset in presets:
+        select.select_option(preset)
+        page.wait_for_function(APPLY_READY)
+        assert page.get_by_test_id("arch-error").filter(visible=True).count() == 0, preset
+        assert page.get_by_test_id("arch-shapes").inner_text().endswith("20,000,000)")
+    # the shipped architecture: Apply keeps the shipped model's trained weights
+    select.select_option("lenet")
+    page.wait_for_function(APPLY_READY)
+    keep = page.locator(".arch-keep input")
+    assert keep.is_visible() and keep.is_checked()
+    shipped = page.evaluate("() => window.convtrace.model()")
+    page.get_by_test_id("arch-apply").click()
+    page.wait_for_function("() => document.querySelector('.arch-note').textContent.length > 0")
+    assert page.evaluate("() => window.convtrace.network()") is None
+    assert page.evaluate("() => window.convtrace.model()") == shipped
+
+
+def test_editor_by_keyboard_and_without_serious_axe_violations(browser, app_url):
+    if not AXE.exists():
+        pytest.skip("axe-core not installed: npm ci")
+    with screen(browser, app_url, DESK, bypass_csp=True) as page:
+        open_page(page, app_url)
+        open_editor(page)
+        page.get_by_test_id("arch-preset").select_option("strided")
+        page.wait_for_function(APPLY_READY)
+        assert serious_violations(page) == []
+        # a layer moved by its ↓ button keeps the keyboard on the same button, one row down
+        rows = page.get_by_test_id("arch-layer")
+        rows.nth(1).get_by_role("button", name="move layer 2 down").focus()
+        page.keyboard.press("Enter")
+        assert rows.nth(2).get_attribute("data-kind") == "relu"
+        label = page.evaluate("() => document.activeElement.getAttribute('aria-label')")
+        assert label == "move layer 3 down"

@@ -30,7 +30,8 @@ NETWORKS = {
     "maps64": ("deeper", [(6, "maps", "64")], ()),
     # conv2 12x12 on pool1's 12x12: 1x1 maps (pool2 removed first)
     "maps1x1": ("lenet", [(3, "size", "12")], (5,)),
-    # padding 2 around a 3x3 filter grows the maps to 30x30; the dense layer reads 26x26x16 = 10 816 inputs
+    # padding 2 around a 3x3 filter grows the maps to 30x30; the dense layer reads
+    # 26x26x16 = 10 816 inputs
     "padded": ("nopool", [(0, "size", "3"), (0, "padding", "2")], ()),
 }
 DEVICES = {"desk": DESK, "projector": PROJECTOR, "tablet": TABLET, "phone": PHONE}

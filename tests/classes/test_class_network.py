@@ -9,8 +9,10 @@ import time
 
 import httpx
 import numpy as np
+import orjson
 import pytest
 from convtrace.classes import tracecache
+from convtrace.config import Settings
 from convtrace.registry import Registry
 
 from tests.classes.conftest import (
@@ -100,6 +102,32 @@ def test_a_state_naming_a_bad_network_is_422(http: httpx.Client, extra: dict, co
     assert item["loc"] == ["body", "network"] and item["code"] == code
 
 
+def test_instructor_weights_reach_followers_as_a_network(
+    http: httpx.Client, registry: Registry
+) -> None:
+    code, auth = start_class(http)
+    shipped = registry.get("lenet-relu").weights
+    weights = {
+        k: {"shape": list(v.shape), "data": (v.ravel() * 0.5).tolist()} for k, v in shipped.items()
+    }
+    assert (
+        http.put(
+            f"/api/classes/{code}/state", json=state(weights=weights), headers=auth
+        ).status_code
+        == 204
+    )
+    shown = http.get(f"/api/classes/{code}").json()["state"]
+    assert shown["custom_weights"] is True and "weights" not in shown
+    fetched = http.get(f"/api/networks/{shown['network']}").json()
+    assert fetched["spec"] == registry.get("lenet-relu").spec
+    for key, tensor in weights.items():
+        np.testing.assert_array_equal(
+            np.float32(tensor["data"]), np.float32(fetched["weights"][key]["data"])
+        )
+    http.put(f"/api/classes/{code}/state", json=state(), headers=auth)
+    assert http.get(f"/api/classes/{code}").json()["state"]["network"] is None
+
+
 def test_network_and_weights_together_are_refused(http: httpx.Client, registry: Registry) -> None:
     code, auth = start_class(http)
     weights = {
@@ -180,3 +208,69 @@ def test_redis_outage_is_503_with_retry_after_then_recovers(registry: Registry) 
     finally:
         server.stop()
         stop_redis(redis)
+
+
+# ~199 000 parameters: the largest kind of network a student may build
+LARGEST = {
+    "input": [28, 28, 1],
+    "layers": [
+        {"kind": "flatten"},
+        {"kind": "dense", "units": 240},
+        {"kind": "relu"},
+        {"kind": "dense", "units": 40},
+        {"kind": "relu"},
+        {"kind": "dense", "units": 10},
+    ],
+}
+
+
+def test_the_largest_network_travels_as_base64_within_the_body_limit(
+    live_redis_url: str, registry: Registry
+) -> None:
+    """Its weights as JSON lists would not fit the body limit; as base64 they do, and a body
+    that large runs on a heavy thread, whose store calls hop to the main loop's Redis client."""
+    server = serve(class_settings(redis_url=live_redis_url), registry)
+    try:
+        with httpx.Client(base_url=server.url, trust_env=False, timeout=30) as http:
+            summary = http.post("/api/networks/check", json={"spec": LARGEST}).json()
+            assert 190_000 < summary["params"] <= 200_000
+            key = stored_spec(http, LARGEST)
+            weights = http.get(f"/api/networks/{key}").json()["weights"]
+            packed = {
+                k: {
+                    "shape": t["shape"],
+                    "data": base64.b64encode(
+                        np.float32(t["data"]).astype("<f4").tobytes()
+                    ).decode(),
+                }
+                for k, t in weights.items()
+            }
+            as_lists = len(orjson.dumps({"spec": LARGEST, "weights": weights}))
+            body = orjson.dumps({"spec": LARGEST, "weights": packed})
+            assert as_lists > Settings().max_body_bytes >= len(body) > 1_000_000
+            again = http.post(
+                "/api/networks", content=body, headers={"content-type": "application/json"}
+            )
+            assert again.status_code == 201 and again.json()["id"] == key
+            traced = http.post(
+                "/api/trace", json={"image": image(), "spec": LARGEST, "weights": packed}
+            )
+            assert traced.status_code == 200 and traced.content.endswith(b"}\n")
+            assert (
+                traced.content
+                == http.post("/api/trace", json={"image": image(), "network": key}).content
+            )
+    finally:
+        server.stop()
+
+
+def stored_spec(http: httpx.Client, spec: dict) -> str:
+    response = http.post("/api/networks", json={"spec": spec, "init_seed": 9})
+    assert response.status_code == 201, response.text
+    return response.json()["id"]
+
+
+@pytest.fixture
+def live_redis_url(redis_server) -> str:
+    redis_server.command("flushall")
+    return redis_server.url

@@ -67,10 +67,10 @@ export function createArchEdit(ctx, view, core) {
   }
 
   // a new draft: shown (rows rebuilt unless only a field's text changed) and checked soon
-  function edited(spec, { rebuild = true, preset = "" } = {}) {
+  function edited(spec, { rebuild = true, preset = "", focus = null } = {}) {
     ed.spec = spec;
     ed.preset = preset;
-    if (rebuild) view.showSpec(spec, preset);
+    if (rebuild) view.showSpec(spec, preset, focus);
     ed.pending = true;
     ed.check = null;
     showCheck();
@@ -116,7 +116,7 @@ export function createArchEdit(ctx, view, core) {
     },
 
     kind(i, kind) {
-      edited(Spec.changeKind(kinds, ed.spec, i, kind));
+      edited(Spec.changeKind(kinds, ed.spec, i, kind), { focus: i });
     },
 
     field(i, name, text, field) {
@@ -126,11 +126,11 @@ export function createArchEdit(ctx, view, core) {
     },
 
     move(i, by) {
-      edited(Spec.moveLayer(ed.spec, i, by));
+      edited(Spec.moveLayer(ed.spec, i, by), { focus: i + by });
     },
 
     remove(i) {
-      edited(Spec.removeLayer(ed.spec, i));
+      edited(Spec.removeLayer(ed.spec, i), { focus: i });
     },
 
     /** A new layer before the last (the output layer stays last). */

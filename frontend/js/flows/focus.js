@@ -47,7 +47,8 @@ export function createFocusFlow(ctx) {
       const all = v.focus.figures();
       const figures = panel >= 0 ? all.slice(panel, panel + 1) : all;
       if (!figures.length) return;
-      const name = figureName(app.model, app.trace.cursor, S.currentRecord(app.trace));
+      const net = app.network ? `network-${app.network.slice(0, 8)}` : app.model;
+      const name = figureName(net, app.trace.cursor, S.currentRecord(app.trace));
       if (format === "svg") saveSvg(figures, name);
       else savePng(figures, name, scale);
     },

@@ -135,12 +135,20 @@ export function createArchEditor({ root, open }) {
       addKind = fresh;
     },
 
-    /** The draft spec as rows (rebuilt: call after an edit that changes the list). */
-    showSpec(spec, presetKey = "") {
+    /**
+     * The draft spec as rows (rebuilt: call after an edit that changes the list). `focusRow`:
+     * the row whose control takes the keyboard focus, the one used before (a moved layer's ↑).
+     */
+    showSpec(spec, presetKey = "", focusRow = null) {
+      const role = list.contains(document.activeElement) && document.activeElement.dataset.role;
       preset.value = presetKey;
       const n = spec.layers.length;
       rows = spec.layers.map((layer, i) => layerRow(kinds, layer, i, n, on));
       list.replaceChildren(...rows.map((r) => r.el));
+      if (!role || focusRow == null || !n) return;
+      const row = rows[Math.max(0, Math.min(n - 1, focusRow))].el;
+      const same = row.querySelector(`[data-role=${role}]:not(:disabled)`);
+      (same ?? row.querySelector("[data-role=kind]")).focus();
     },
 
     /**

@@ -6,8 +6,9 @@ import { shapeText } from "../format.js";
 import { number, t } from "../i18n.js";
 import { el } from "./dom.js";
 
-function button(text, label, testid) {
+function button(text, label, role, testid) {
   const b = el("button", "arch-small", text);
+  b.dataset.role = role; // the same control is focused again after the rows are rebuilt
   b.type = "button";
   b.setAttribute("aria-label", label);
   b.title = label;
@@ -61,6 +62,7 @@ export function layerRow(kinds, layer, index, count, on) {
   row.dataset.kind = layer.kind;
   const l = el("span", "arch-l", `l = ${index + 1}`);
   const kind = kindSelect(kinds, layer.kind, t("arch.kind_of", { l: index + 1 }));
+  kind.dataset.role = "kind";
   kind.addEventListener("change", () => on.kind(index, kind.value));
   const fields = el("span", "arch-fields");
   const inputs = new Map();
@@ -70,9 +72,9 @@ export function layerRow(kinds, layer, index, count, on) {
     inputs.set(f.name, input);
     fields.append(box);
   }
-  const up = button("↑", t("arch.move_up", { l: index + 1 }));
-  const down = button("↓", t("arch.move_down", { l: index + 1 }));
-  const remove = button("✕", t("arch.remove", { l: index + 1 }), "arch-remove");
+  const up = button("↑", t("arch.move_up", { l: index + 1 }), "up");
+  const down = button("↓", t("arch.move_down", { l: index + 1 }), "down");
+  const remove = button("✕", t("arch.remove", { l: index + 1 }), "remove", "arch-remove");
   up.disabled = index === 0;
   down.disabled = index === count - 1;
   remove.disabled = count === 1;

@@ -50,6 +50,8 @@ def digest(token: str) -> str:
 class InstructorState(ClassState):
     """The class state plus ``network``: the id of the instructor's own network (stored by
     POST /api/networks), whose spec and weights followers fetch from GET /api/networks/{id}.
+    A state with ``weights`` (the shipped model after an SGD step) is stored as a network too:
+    followers see its id in ``network`` and fetch the instructor's weights the same way.
     (A subclass here so the state's wire model in ``classes.wire`` stays as it is; the field may
     move there.)"""
 
@@ -141,24 +143,12 @@ class Sessions:
                 code="class.too_many_changes",
                 params={"limit": STATES_PER_SECOND},
             )
-        if state.model not in self.registry.models:
-            known = self.registry.names
-            message = f"unknown model; known: {known}"
-            raise invalid("model", message, "model.unknown", {"name": state.model, "known": known})
+        self._check_model(state.model)
         network = getattr(state, "network", None)
         await self._check_network(network, state)
-        weights = None
-        if state.weights is not None:
-            arrays = {k: t.data for k, t in state.weights.items()}
-            try:  # WeightsError (a 422 on 'weights') if they misfit
-                self.registry.get(state.model).network(arrays)
-            except WeightsError as err:
-                raise invalid("weights", str(err), err.code, err.params) from None
-            weights = {
-                k: {"shape": t.shape, "data": t.data.ravel().tolist()}
-                for k, t in state.weights.items()
-            }
+        weights, stored = await self._weights(state)
         public = state.model_dump(exclude={"weights"})
+        public["network"] = network or stored
         public["custom_weights"] = weights is not None
         version = await self.store.incr(code, "version")
         public["version"] = version
@@ -166,6 +156,31 @@ class Sessions:
         key = trace_key(state, network, weights_text)
         await self.store.write(code, {"state": text, "weights": weights_text, "trace_key": key})
         await self.store.publish(code, "state", text)
+
+    def _check_model(self, name: str) -> None:
+        if name not in self.registry.models:
+            known = self.registry.names
+            message = f"unknown model; known: {known}"
+            raise invalid("model", message, "model.unknown", {"name": name, "known": known})
+
+    async def _weights(self, state: ClassState) -> tuple[dict[str, Any] | None, str | None]:
+        """The instructor's own weights for the model (checked: a 422 on 'weights' if they
+        misfit) as JSON-ready lists, and the id they are stored under as a network, where
+        followers' weight panels fetch them (None without a network store)."""
+        if state.weights is None:
+            return None, None
+        arrays = {k: t.data for k, t in state.weights.items()}
+        try:
+            net = self.registry.get(state.model).network(arrays)
+        except WeightsError as err:
+            raise invalid("weights", str(err), err.code, err.params) from None
+        weights = {
+            k: {"shape": t.shape, "data": t.data.ravel().tolist()} for k, t in state.weights.items()
+        }
+        stored = None
+        if self.networks is not None:
+            stored = await self.networks.put(net.spec, net.get_weights())
+        return weights, stored
 
     async def _check_network(self, network: str | None, state: ClassState) -> None:
         """A named network must be stored (followers fetch it) and comes with its own weights."""

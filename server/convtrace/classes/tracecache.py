@@ -37,10 +37,11 @@ async def network_of(
     state: dict[str, Any],
     weights: dict[str, Any] | None,
 ) -> tuple[str, Network]:
-    """(name in the trace's result line, network) of a class state: the instructor's stored
-    network if it names one, else the model with the instructor's weights (if any)."""
+    """(name in the trace's result line, network) of a class state: the model with the
+    instructor's weights if given (their ``network`` is only where followers fetch them), else
+    the instructor's stored network if the state names one, else the shipped model."""
     key = state.get("network")
-    if key:
+    if key and weights is None:
         try:
             if networks is None:
                 raise UnknownNetworkError(key)

@@ -3,17 +3,41 @@ expression. Read this index beside the derivation.
 
 Each layer kind keeps its own references in ``kinds/<kind>.py``, beside the fast forms its layer
 calls (``tests/nn/test_kernels.py`` shows both give the same numbers on random shapes, ties
-included) and the layer itself; this module lists them all, forward then backward, so that a
-reader finds every equation from one place, and holds the ones no layer owns: the softmax,
-the loss and the output error.
+included) and the layer itself, so that a kind lives in one place. This module is the reader's
+way in: it lists them all (imported here, so ``equations.conv_dx`` is the reference of the full
+convolution wherever it lives) and holds the ones no layer owns: softmax, loss, output error.
+
+Forward (function, module in kinds/):
+  conv_forward (conv)    z_{i,j,m} = Σ_{a,b,c} w^m_{a,b,c} ā_{S i+a, S j+b, c} + b^m
+  pad (conv)             ā: the input with P rings of zeros
+  relu, sigmoid, tanh (activation)   a = σ(z): max(z, 0), 1/(1 + e^{−z}), tanh z
+  maxpool_forward, maxpool_switches, switch_cells (maxpool)
+                         the largest value of each k x k window (S apart), and its switch
+  avgpool_forward (avgpool)   the mean of each k x k window (S apart)
+  flatten (flatten)      the r x s x t block read row-major into a vector
+  dense_forward (dense)  z_j = Σ_i W_{j,i} x_i + b_j
+Loss (here): softmax, cross_entropy, output_error
+                         p_j = e^{z_j} / Σ_k e^{z_k};  L = −log p_y;  ∂L/∂z = p − onehot(y)
+Backward:
+  dense_dw, dense_db, dense_dx (dense)   δ_j x_i;  δ_j;  Σ_j W_{j,i} δ_j
+  unflatten (flatten)    the vector's error back into the block
+  maxpool_backward (maxpool)   each pooled error added at its switch cell, 0 elsewhere
+  avgpool_backward (avgpool)   each pooled error shared equally (1/k²) by its window's cells
+  activation_backward, relu_prime, sigmoid_prime, tanh_prime (activation)
+                         ∂L/∂z = ∂L/∂a ⊙ σ′(z)
+  dilate (conv)          δ̂: the error with S − 1 zeros between neighbouring entries
+  conv_dw (conv)         ∂L/∂w^m_{a,b,c} = Σ_{i,j} δ̂_{i,j,m} ā_{i+a, j+b, c}
+  conv_db (conv)         ∂L/∂b^m = Σ_{i,j} δ_{i,j,m}
+  conv_dx (conv)         ∂L/∂ā_{i,j,c} = Σ_{a,b} Σ_{k<K} δ̂_{i−a,j−b,k} w^k_{a,b,c}, then the
+                         padding cropped: the full (transposed) convolution
 
 Notation and layout (the engine's one axis convention): a batch of N activations a^{l-1} is
 N x r x s x t (height, width, channels); the filters of layer l are stacked as w of shape
 K x d x d x t, w[m] = w^{l,m}, with offsets (a, b) and channel c. A conv layer pads its input
 with P rings of zeros (ā) and moves its windows by a stride S, so z^l is
 N x R x C x K with R = ⌊(r + 2P − d)/S⌋ + 1 (P = 0, S = 1: the derivation's valid
-cross-correlation, R = r − d + 1). ``dz`` stands for the error ∂L/∂z^l, shaped like z^l.
-Dense weights are n_out x n_in, so z = W x + b. Indices in comments: i, j position; m, k map.
+cross-correlation, R = r − d + 1). ``dz`` (δ) stands for the error ∂L/∂z^l, shaped like z^l.
+Dense weights are n_out x n_in, so z = W x + b. Indices: i, j position; m, k map.
 """
 
 from __future__ import annotations
@@ -23,8 +47,7 @@ import numpy.typing as npt
 
 from .kernels import Array
 
-# ---- forward ----
-# ---- backward (after the loss below) ----
+# every kind's references (the table above says which is which)
 from .kinds.activation import (
     activation_backward,
     relu,

@@ -210,13 +210,6 @@ def _limits(start: Shape, planned: list[Planned]) -> None:
             code="spec.bad_input",
             params={"input": list(start)},
         )
-    if len(planned) > MAX_LAYERS:
-        raise At(MAX_LAYERS, planned[MAX_LAYERS].name).error(
-            "spec.too_deep",
-            f"a network may have at most {MAX_LAYERS} layers, this one has {len(planned)}",
-            count=len(planned),
-            max=MAX_LAYERS,
-        )
     last = planned[-1]
     if last.cls.kind != "dense" or last.output_shape != (CLASSES,):
         raise At(len(planned) - 1, last.name).error(
@@ -250,7 +243,20 @@ def _limits(start: Shape, planned: list[Planned]) -> None:
 
 def check(spec: Any) -> dict[str, Any]:
     """The shape after every layer, parameters and multiply-adds (per layer and in total), or
-    SpecError. Nothing is allocated: only shapes are worked out."""
+    SpecError. Nothing is allocated: only shapes are worked out (and a spec too deep is refused
+    before even that, so a long list costs nothing)."""
+    count = (
+        len(spec["layers"])
+        if isinstance(spec, dict) and isinstance(spec.get("layers"), list)
+        else 0
+    )
+    if count > MAX_LAYERS:
+        raise SpecError(
+            f"a network may have at most {MAX_LAYERS} layers, this one has {count}",
+            layer=MAX_LAYERS,
+            code="spec.too_deep",
+            params={"count": count, "max": MAX_LAYERS},
+        )
     start, planned = walk(spec)
     _limits(start, planned)
     layers = [

@@ -17,6 +17,7 @@ from fastapi import APIRouter, FastAPI, Path, Response
 from starlette.convertors import Convertor, register_url_convertor
 
 from convtrace.api import encode
+from convtrace.api.admission import on_main_loop
 from convtrace.api.deps import NetworksDep
 from convtrace.api.routes import OrjsonRoute
 from convtrace.api.schemas import (
@@ -96,7 +97,8 @@ async def check(body: SpecIn) -> Response:
 async def create(body: NetworkIn, store: NetworksDep) -> Response:
     weights = None if body.weights is None else {k: t.data for k, t in body.weights.items()}
     net = build(body.spec, weights, body.init_seed)
-    key = await store.put(net.spec, net.get_weights())
+    # (a body over heavy_body_bytes runs on a heavy thread: the store's client is the main loop's)
+    key = await on_main_loop(store.put, net.spec, net.get_weights())
     return encode.json_response({"id": key}, status_code=201)
 
 
@@ -106,7 +108,7 @@ async def create(body: NetworkIn, store: NetworksDep) -> Response:
     responses={404: {"description": "No such network (never stored, or expired)"}},
 )
 async def fetch(network_id: NetworkIdPath, store: NetworksDep) -> Response:
-    found = await store.get(network_id)
+    found = await on_main_loop(store.get, network_id)
     if found is None:
         raise UnknownNetworkError(network_id)
     spec, weights = found
