@@ -99,6 +99,12 @@ def test_a_checkpoint_traces_my_digit_with_its_weights(page, app_url):
     assert result["loss"] == pytest.approx(server["loss"], rel=1e-5)
     assert result["loss"] != pytest.approx(shipped["loss"], rel=1e-3)
     assert "step" in page.locator(".train-after .train-note").first.inner_text()
+    # the batch opened is that step's own mini-batch (its first 16 of 32), at this checkpoint
+    page.get_by_test_id("batch-open").click()
+    page.wait_for_function(f"() => {RUN[6:]}.batch != null", timeout=20_000)
+    batch = page.evaluate(RUN)["batch"]
+    assert batch["step"] == chosen["step"] + 1 and batch["size"] == 16
+    assert batch["gap"] < 1e-6
 
 
 def test_one_batch_opened(page, app_url, artifacts):

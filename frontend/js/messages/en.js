@@ -171,8 +171,12 @@ export default {
   "train.checkpoint.traced": "Your digit, traced with the weights of step {step}.",
   "train.batch.title": "One batch, opened",
   "train.batch.intro":
-    "A training step does not follow one digit's gradient but the mean of a whole batch's. Here are 8 digits, each one's gradient for one conv1 filter, and their mean: the gradient the optimizer applies.",
+    "A training step does not follow one digit's gradient but the mean of a whole batch's. Here are the digits of one batch, each one's gradient for one conv1 filter, and their mean: the gradient the optimizer applies.",
   "train.batch.open": "Open a batch",
+  "train.batch.of_step":
+    "The mini-batch of step {step} ({shown} of its {size} digits, as the network saw them), with the weights of the checkpoint at step {at}: choose another checkpoint above to open another step.",
+  "train.batch.samples":
+    "{shown} sample digits, on the network in use (train a network to open the batches of its steps).",
   "train.batch.filter": "filter",
   "train.batch.filter_m": "filter m = {m}",
   "train.batch.example": "n = {n} (a {label})",

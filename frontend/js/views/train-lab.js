@@ -132,7 +132,11 @@ export function createTrainLab({ root, open }) {
     parts.loss.setAttribute(
       "aria-label",
       last
-        ? t("train.plot.summary", { loss: Number(last[1].toPrecision(3)), step: last[0], steps: c.steps })
+        ? t("train.plot.summary", {
+            loss: Number(last[1].toPrecision(3)),
+            step: last[0],
+            steps: c.steps,
+          })
         : t("train.fig.loss"),
     );
     parts.lossKey.replaceChildren(...legendItems(lossSeries));
