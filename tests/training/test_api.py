@@ -95,10 +95,10 @@ def test_one_job_per_client_and_a_queue_cap(http: httpx.Client) -> None:
     job = submit(http, me, train_size=12_000, epochs=3)
     again = http.post("/api/train", json=TINY, headers=me)
     assert again.status_code == 429 and int(again.headers["Retry-After"]) >= 1
-    assert again.json()["detail"]["params"]["job"] == job
+    assert again.json()["detail"][0]["params"]["job"] == job
     others = [submit(http, client_id(), train_size=12_000, epochs=3) for _ in range(3)]
     full = http.post("/api/train", json=TINY, headers=client_id())
-    assert full.status_code == 503 and full.json()["detail"]["code"] == "train.queue_full"
+    assert full.status_code == 503 and full.json()["detail"][0]["code"] == "train.queue_full"
     for queued in [job, *others]:
         http.delete(f"/api/train/{queued}")
     assert all(wait_end(http, j)["state"] == "cancelled" for j in [job, *others])
@@ -173,5 +173,5 @@ def test_several_workers_without_redis_say_what_to_set(registry) -> None:
     with TestClient(create_app(Settings(workers=2), registry)) as client:
         answer = client.post("/api/train", json=TINY)
     assert answer.status_code == 503
-    assert answer.json()["detail"]["code"] == "train.needs_redis"
-    assert "CONVTRACE_REDIS_URL" in answer.json()["detail"]["msg"]
+    assert answer.json()["detail"][0]["code"] == "train.needs_redis"
+    assert "CONVTRACE_REDIS_URL" in answer.json()["detail"][0]["msg"]

@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from annotated_types import Interval
-from fastapi import HTTPException, Request
+from fastapi import Request
 from pydantic import BeforeValidator, Field, Strict
 
 from convtrace.api.deps import network_for
+from convtrace.api.errors import RequestError
 from convtrace.api.schemas import NetworkChoice, Seed, whole_number
 from convtrace.nn.weights import init_weights
 from convtrace.training import dataset
@@ -39,9 +40,10 @@ class TrainRequest(NetworkChoice):
 
 
 def _field_error(field: str, message: str, extra: dict[str, Any] | None = None) -> Exception:
-    """422 in FastAPI's shape, with a stable ``code`` and its ``params`` where there is one."""
-    error = {"loc": ["body", field], "msg": message, "type": "value_error", **(extra or {})}
-    return HTTPException(422, [error])
+    """422 in the API's error shape: the field's loc, a stable ``code`` and its ``params``."""
+    extra = extra or {}
+    code = extra.get("code", "train.invalid")
+    return RequestError(422, message, code, extra.get("params"), ("body", field))
 
 
 def make_job(body: TrainRequest, cpu_budget_s: float) -> Job:

@@ -25,7 +25,6 @@ from fastapi import (
     Depends,
     FastAPI,
     Header,
-    HTTPException,
     Path,
     Query,
     Request,
@@ -34,6 +33,7 @@ from fastapi import (
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
 from convtrace.api import encode
+from convtrace.api.errors import RequestError
 from convtrace.api.routes import OrjsonRoute
 from convtrace.api.train_wire import TrainRequest, make_submission
 from convtrace.training import dataset
@@ -82,7 +82,7 @@ def get_trainer(request: Request) -> Trainer:
     if trainer is None:
         from convtrace.training.runner import NEEDS_REDIS
 
-        raise HTTPException(503, {"msg": NEEDS_REDIS, "code": "train.needs_redis", "params": {}})
+        raise RequestError(503, NEEDS_REDIS, "train.needs_redis")
     return trainer
 
 
@@ -90,10 +90,9 @@ TrainerDep = Annotated[Trainer, Depends(get_trainer)]
 JobId = Annotated[str, Path(pattern=JOB_ID, description="the job's id")]
 
 
-def refused(err: TrainError) -> HTTPException:
-    headers = {} if err.retry_after is None else {"Retry-After": str(round(err.retry_after))}
-    detail = {"msg": str(err), "code": err.code, "params": err.params}
-    return HTTPException(err.status, detail, headers=headers)
+def refused(err: TrainError) -> RequestError:
+    headers = None if err.retry_after is None else {"Retry-After": str(round(err.retry_after))}
+    return RequestError(err.status, str(err), err.code, err.params, (), headers)
 
 
 def client_of(request: Request, client_id: str | None) -> str:
@@ -186,7 +185,9 @@ async def batch(
     except TrainError as err:
         raise refused(err) from None
     if step > job.steps():
-        raise HTTPException(422, [{"loc": ["query", "step"], "msg": f"at most {job.steps()}"}])
+        loc = ("query", "step")
+        max_step = {"max": job.steps()}
+        raise RequestError(422, f"at most {job.steps()}", "train.step_range", max_step, loc)
     batches = Batches(job, dataset.load())
     x, labels = batches.batch(step - 1)
     answer = {
