@@ -10,7 +10,7 @@ import json
 import pytest
 
 from .conftest import _page, api_trace
-from .screens import PHONE, open_app, screen
+from .screens import DESK, PHONE, open_app, screen
 
 pytestmark = pytest.mark.browser
 
@@ -231,3 +231,24 @@ def test_the_run_series_and_their_words(page, app_url):
     assert out["early"].startswith("Early") and out["late"].startswith("Late")
     # 40 steps in 6 s since step 20: the 40 steps to go take about 6 s more
     assert out["left"] == 6 and out["end"] == 0 and out["none"] is None
+
+
+def test_the_lab_has_no_serious_axe_violations(browser, app_url):
+    from .test_lesson_a11y import AXE, serious_violations
+
+    if not AXE.exists():
+        pytest.skip("axe-core not installed: npm ci")
+    # axe is injected as a script tag, which the app's CSP (script-src 'self') would block
+    context, page, watch = _page(browser, app_url, **DESK, bypass_csp=True)
+    try:
+        open_app(page, app_url)
+        pick_sample(page)
+        start_training(page)
+        wait_ended(page)
+        page.get_by_test_id("batch-open").click()
+        page.wait_for_function(f"() => {RUN[6:]}.batch != null", timeout=20_000)
+        found = serious_violations(page)
+        assert not found, found
+    finally:
+        context.close()
+    assert not watch.errors, watch.errors
