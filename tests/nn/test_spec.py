@@ -3,6 +3,8 @@ named by layer, field, a stable code and its numbers."""
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 import pytest
 from convtrace.nn.network import Network
@@ -247,3 +249,45 @@ def test_just_inside_the_limits_passes():
         ],
     }
     assert check(wide)["params"] == units * 785 + (units + 1) * 10 <= MAX_PARAMS
+
+
+def _junk(draw: np.random.Generator):
+    """A value of any JSON type, or a plausible one for a field."""
+    choices = [None, True, False, 0, -1, 3, 2**70, 2.5, "same", "3", "", [], [3], {}, {"a": 1}]
+    return choices[int(draw.integers(len(choices)))]
+
+
+def _mangled(draw: np.random.Generator) -> object:
+    """A shipped-like spec with one to three things broken at random."""
+    spec = copy.deepcopy(_spec(CONV, {"kind": "relu"}, {"kind": "maxpool", "size": 2}))
+    for _ in range(int(draw.integers(1, 4))):
+        layers = spec["layers"]
+        entry = layers[int(draw.integers(len(layers)))]
+        key = ["kind", "name", "maps", "size", "padding", "stride", "units", "x"][
+            int(draw.integers(8))
+        ]
+        where = int(draw.integers(4))
+        if where == 0 and isinstance(entry, dict):
+            entry[key] = _junk(draw)
+        elif where == 1:
+            layers[int(draw.integers(len(layers)))] = _junk(draw)
+        elif where == 2:
+            spec["input"] = [_junk(draw), 28, 1]
+        else:
+            spec = _junk(draw) if draw.integers(5) == 0 else spec
+            if not isinstance(spec, dict):
+                break
+    return spec
+
+
+def test_any_malformed_spec_is_a_spec_error_never_a_crash():
+    draw = np.random.default_rng(1)
+    refused = 0
+    for _ in range(400):
+        spec = _mangled(draw)
+        try:
+            check(spec)
+        except SpecError as error:
+            refused += 1
+            assert error.code.startswith("spec.") and str(error)
+    assert refused > 300  # the draw does break specs

@@ -95,3 +95,12 @@ def test_a_replica_traces_the_same_and_shares_the_record_names(rng):
     ours, theirs = trace.collect(net, image, 1)[0], trace.collect(twin, image, 1)[0]
     for a, b in zip(ours, theirs, strict=True):
         assert a.name == b.name and np.array_equal(a.array, b.array)
+
+
+def test_an_mlp_traces_in_float64_from_a_float64_input(rng):
+    mlp = {"input": [28, 28, 1], "layers": [{"kind": "flatten"}, {"kind": "dense", "units": 10}]}
+    net = build(mlp, seed=0).astype(np.float64)
+    image = rng.uniform(0, 1, (28, 28))
+    records, _ = trace.collect(net, image, 2)
+    assert all(r.array.dtype == np.float64 for r in records)
+    np.testing.assert_array_equal(records[0].array[..., 0], image)  # not rounded via float32

@@ -1,4 +1,5 @@
-"""The vocabulary a layer kind uses to declare its spec fields and to refuse a bad one.
+"""The vocabulary a layer kind uses to declare its spec fields and to refuse a bad one, and
+the reading of one spec entry's fields against them (``read_fields``).
 
 Kept apart from ``spec.py`` (which walks a whole spec through the kinds) so that each kind's
 module can import it without an import cycle. ``spec.py`` re-exports ``SpecError``.
@@ -7,7 +8,10 @@ module can import it without an import cycle. ``spec.py`` re-exports ``SpecError
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:  # layers.py imports this module
+    from .layers import Layer
 
 
 class SpecError(ValueError):
@@ -81,3 +85,62 @@ class At(NamedTuple):
 def is_int(value: Any) -> bool:
     """An int that is not a bool (JSON true must never count as 1)."""
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def read_fields(cls: type[Layer], entry: dict[str, Any], at: At) -> dict[str, Any]:
+    """The entry's fields, typed and in range, defaults filled in; unknown fields refused."""
+    known = [f.name for f in cls.fields]
+    allowed = ("kind", "name", *known, *cls.derived)
+    for key in entry:
+        if key not in allowed:
+            listed = ", ".join(known) if known else "none"
+            raise at.error(
+                "spec.unknown_field",
+                f"a {cls.kind} layer has no field {shown(key)} (its fields: {listed})",
+                str(key)[:40],
+                known=known,
+            )
+    cfg: dict[str, Any] = {}
+    for f in cls.fields:
+        value = entry.get(f.name, f.default)
+        cfg[f.name] = (
+            cfg[f.default_from] if value is None and f.default_from else _value(f, value, at)
+        )
+    for key in cls.derived:
+        if key in entry:
+            if not is_int(entry[key]):
+                raise at.error(
+                    "spec.bad_field", f"{key} must be a whole number, not {shown(entry[key])}", key
+                )
+            cfg[key] = entry[key]
+    return cfg
+
+
+def _value(f: Field, value: Any, at: At) -> int | str:
+    """One field's value: an allowed word, or an int (not a bool) within the field's range."""
+    if isinstance(value, str) and value in f.allowed:
+        return value
+    if not is_int(value):
+        words = "".join(f' or "{word}"' for word in f.allowed)
+        raise at.error(
+            "spec.bad_field",
+            f"{f.name} must be a whole number{words}, not {shown(value)}",
+            f.name,
+            allowed=list(f.allowed),
+        )
+    number = int(value)
+    if not f.min <= number <= f.max:
+        raise at.error(
+            "spec.out_of_range",
+            f"{f.name} must be from {f.min} to {f.max}, not {number}",
+            f.name,
+            value=number,
+            min=f.min,
+            max=f.max,
+        )
+    return number

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .fields import At, SpecError, is_int
+from .fields import At, SpecError, is_int, read_fields, shown
 from .kinds import KINDS
 from .layers import Layer, Shape
 
@@ -54,62 +54,6 @@ class Planned(NamedTuple):
     macs: int
 
 
-def _shown(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _read_fields(cls: type[Layer], entry: dict[str, Any], at: At) -> dict[str, Any]:
-    """The entry's fields, typed and in range, defaults filled in; unknown fields refused."""
-    known = [f.name for f in cls.fields]
-    allowed = ("kind", "name", *known, *cls.derived)
-    for key in entry:
-        if key not in allowed:
-            listed = ", ".join(known) if known else "none"
-            raise at.error(
-                "spec.unknown_field",
-                f"a {cls.kind} layer has no field {_shown(key)} (its fields: {listed})",
-                str(key)[:40],
-                known=known,
-            )
-    cfg: dict[str, Any] = {}
-    for f in cls.fields:
-        value = entry.get(f.name, f.default)
-        if value is None and f.default_from:
-            cfg[f.name] = cfg[f.default_from]
-            continue
-        if isinstance(value, str) and value in f.allowed:
-            cfg[f.name] = value
-            continue
-        words = "".join(f' or "{word}"' for word in f.allowed)
-        if not is_int(value):
-            raise at.error(
-                "spec.bad_field",
-                f"{f.name} must be a whole number{words}, not {_shown(value)}",
-                f.name,
-                allowed=list(f.allowed),
-            )
-        assert value is not None  # for the type checker: is_int said so
-        if not f.min <= value <= f.max:
-            raise at.error(
-                "spec.out_of_range",
-                f"{f.name} must be from {f.min} to {f.max}, not {value}",
-                f.name,
-                value=value,
-                min=f.min,
-                max=f.max,
-            )
-        cfg[f.name] = value
-    for key in cls.derived:
-        if key in entry:
-            if not is_int(entry[key]):
-                raise at.error(
-                    "spec.bad_field", f"{key} must be a whole number, not {_shown(entry[key])}", key
-                )
-            cfg[key] = entry[key]
-    return cfg
-
-
 def _named(
     entry: Any, index: int, counts: dict[str, int], taken: dict[str, int]
 ) -> tuple[type[Layer], str]:
@@ -120,7 +64,7 @@ def _named(
     cls = KINDS.get(kind) if isinstance(kind, str) else None
     if cls is None:
         raise SpecError(
-            f"layer {index}: unknown kind {_shown(kind)}; known: {', '.join(KINDS)}",
+            f"layer {index}: unknown kind {shown(kind)}; known: {', '.join(KINDS)}",
             layer=index,
             field="kind",
             code="spec.unknown_kind",
@@ -130,7 +74,7 @@ def _named(
     name = entry.get("name") or f"{cls.kind}{counts[cls.kind]}"
     if not isinstance(name, str) or not NAME.fullmatch(name) or name in RESERVED:
         raise SpecError(
-            f"layer {index}: the name {_shown(name)} must start with a letter and "
+            f"layer {index}: the name {shown(name)} must start with a letter and "
             "hold only letters, digits, _ and - (at most 32; not input or loss)",
             layer=index,
             field="name",
@@ -168,7 +112,7 @@ def input_shape(spec: Any) -> Shape:
         or not all(is_int(v) and v > 0 for v in shape)
     ):
         raise SpecError(
-            f"'input' must be [rows, cols, channels] of positive integers, got {_shown(shape)}",
+            f"'input' must be [rows, cols, channels] of positive integers, got {shown(shape)}",
             field="input",
             code="spec.bad_input",
         )
@@ -186,7 +130,7 @@ def walk(spec: Any) -> tuple[Shape, list[Planned]]:
     for index, entry in enumerate(spec["layers"]):
         cls, name = _named(entry, index, counts, taken)
         at = At(index, name)
-        cfg = _read_fields(cls, entry, at)
+        cfg = read_fields(cls, entry, at)
         out = cls.plan(cfg, shape, at)
         params, macs = cls.cost(cfg, shape, out)
         planned.append(Planned(cls, name, cfg, shape, out, params, macs))

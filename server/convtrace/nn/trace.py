@@ -114,8 +114,9 @@ def _backward(net: Network, dz: Array) -> Iterator[Record]:
 
 def _input(net: Network, image: Array) -> Array:
     """The image as a batch of one in the network's layout and precision."""
-    first = net.layers[0].params if net.layers else {}
-    dtype = first["W"].dtype if "W" in first else np.dtype(np.float32)
+    # the precision of the first weights (an MLP's first layer is a flatten, without any)
+    weights = [layer.params["W"] for layer in net.layers if "W" in layer.params]
+    dtype = weights[0].dtype if weights else np.dtype(np.float32)
     x = np.asarray(image, dtype=dtype)
     if x.ndim == 2:
         x = x[:, :, None]

@@ -1,7 +1,8 @@
-"""The layer kinds: one module per kind holds its reference equations, its fast forms, its
-layer class (spec fields, shapes, costs, trace hooks) and their tests' subject; this registry is
-the only list of them. A new kind is its module, one line here and its references listed in
-``equations.py`` (the reader's index); nothing else in the engine names a kind.
+"""The layer kinds: one module per kind holds its reference equations, its fast forms and its
+layer class (spec fields, shapes, costs, trace hooks); this registry is the only list of them.
+A new kind is its module, one line here and its references listed in ``equations.py`` (the
+reader's index); nothing else in the engine names a kind (the spec check's one product rule,
+"the last layer is a dense layer with 10 units", names dense).
 """
 
 from __future__ import annotations

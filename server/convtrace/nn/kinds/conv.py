@@ -138,6 +138,30 @@ def padding_of(size: int, padding: int | str) -> int:
     return (size - 1) // 2 if padding == "same" else int(padding)
 
 
+def _checked_padding(d: int, padding: int | str, at: At) -> int:
+    """P for a d x d filter, or the reason it cannot be: "same" needs an odd d, and P ≥ d would
+    add rings of outputs that see nothing but zeros."""
+    if padding == "same" and d % 2 == 0:
+        raise at.error(
+            "spec.padding_same_even",
+            f'padding "same" needs an odd filter size, not {d}x{d}',
+            "padding",
+            size=d,
+        )
+    p = padding_of(d, padding)
+    if p >= d:
+        raise at.error(
+            "spec.padding_too_large",
+            f"padding {p} is too wide for a {d}x{d} "
+            f"filter: the outer rings would only see zeros; use at most {d - 1}",
+            "padding",
+            padding=p,
+            size=d,
+            max=d - 1,
+        )
+    return p
+
+
 class Conv2D(Layer):
     """x: (N, r, s, t) -> z: (N, R, C, M), R = ⌊(r + 2P − d)/S⌋ + 1.  w: (M, d, d, t), b: (M,)."""
 
@@ -185,24 +209,7 @@ class Conv2D(Layer):
                 f"gets a flat vector of {shape[0]}; move it before the flatten",
             )
         (r, s, t), d, stride = shape, cfg["size"], cfg["stride"]
-        if cfg["padding"] == "same" and d % 2 == 0:
-            raise at.error(
-                "spec.padding_same_even",
-                f'padding "same" needs an odd filter size, not {d}x{d}',
-                "padding",
-                size=d,
-            )
-        p = padding_of(d, cfg["padding"])
-        if p >= d:
-            raise at.error(
-                "spec.padding_too_large",
-                f"padding {p} is too wide for a {d}x{d} "
-                f"filter: the outer rings would only see zeros; use at most {d - 1}",
-                "padding",
-                padding=p,
-                size=d,
-                max=d - 1,
-            )
+        p = _checked_padding(d, cfg["padding"], at)
         if d > min(r, s) + 2 * p:
             hint = "remove a pool or use a smaller filter" if p else "add padding or remove a pool"
             raise at.error(
