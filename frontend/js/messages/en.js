@@ -146,9 +146,9 @@ export default {
   "train.grads.sigmoid":
     "This network uses sigmoid: its gradient reaches {first} about {ratio}× smaller than {last}. Each sigmoid multiplies the error by σ′ ≤ 0.25 on its way back, so the early layers get the faintest signal and learn slowest: vanishing gradients.",
   "train.grads.smaller":
-    "Right now {last}'s gradient is {ratio}× the size of {first}'s. With sigmoid instead of ReLU the early layers' lines fall far below the last one's: the gradients vanish on their way back.",
+    "Right now {last}'s gradient is {ratio}× the size of {first}'s. Train the sigmoid network to compare: each sigmoid multiplies the error by σ′ ≤ 0.25 on its way back, so there the early layers get even less.",
   "train.grads.similar":
-    "Right now {first}'s gradient is as large as {last}'s or larger (ratio {ratio}): ReLU passes the error back without shrinking it. With sigmoid the early layers' lines would fall far below.",
+    "Right now {first}'s gradient is as large as {last}'s or larger (ratio {ratio}): ReLU passes the error back unshrunk wherever it is active. Train the sigmoid network to compare.",
   "train.ratio.note":
     "How far one step moves each layer's weights, relative to their size. Around 0.001 is a healthy pace; much larger and training jumps around, much smaller and it crawls.",
   "train.filters.none": "The filters appear when training starts.",
