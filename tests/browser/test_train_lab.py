@@ -252,3 +252,23 @@ def test_the_lab_has_no_serious_axe_violations(browser, app_url):
     finally:
         context.close()
     assert not watch.errors, watch.errors
+
+
+def test_training_the_network_in_use_from_the_architecture_editor(page, app_url):
+    open_app(page, app_url)
+    spec = page.evaluate("async () => (await import('./js/arch-spec.js')).presetSpec('avgpool')")
+    made = page.request.post(f"{app_url}/api/networks", data={"spec": spec, "init_seed": 3})
+    assert made.ok, made.text()
+    network = made.json()["id"]
+    page.goto("about:blank")  # a new hash alone would not load the page again
+    open_app(page, app_url, f"#n={network}")
+    page.wait_for_function(f"() => window.convtrace.network() === {json.dumps(network)}")
+    page.get_by_test_id("train-open").click()
+    assert page.get_by_test_id("train-network").input_value() == "current"
+    page.get_by_test_id("train-train-size").fill(SMALL)
+    page.get_by_test_id("train-start").click()
+    run = wait_ended(page)
+    assert run["done"] is not None, page.get_by_test_id("train-status").inner_text()
+    # the job trained that network (average pooling), not a shipped one
+    trained = page.request.get(f"{app_url}/api/networks/{run['done']['network']}").json()
+    assert [layer["kind"] for layer in trained["spec"]["layers"]].count("avgpool") == 2
