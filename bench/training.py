@@ -197,26 +197,44 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--storm-train-size", type=int, default=12_000)
     p.add_argument("--storm-workers", type=int, default=os.cpu_count() or 2)
     p.add_argument("--tracers", type=int, default=20)
+    p.add_argument("--parts", default="throughput,quick,queue,storm", help="which to run")
     args = p.parse_args(argv)
-    if not args.skip_torch:
+    parts = set(args.parts.split(","))
+    if "throughput" in parts and not args.skip_torch:
         rates = throughput(args.seconds)
         ratio = rates["numpy"] / rates["torch"] if rates["torch"] else float("nan")
         print(
             f"throughput, batch 64, 1 thread: numpy {rates['numpy']:.0f} ex/s, pytorch "
             f"{rates['torch'] or 0:.0f} ex/s, ratio {ratio:.2f}x (goal >= 0.70x)"
         )
+    if "quick" in parts:
+        print_quick()
+    if "queue" in parts:
+        print_queue(args)
+    if "storm" in parts:
+        print_storm(args)
+    return 0
+
+
+def print_quick() -> None:
     runs = quick_preset([0, 1, 2])
     print(
         "quick preset (shipped net from scratch): "
         + ", ".join(f"{acc:.1%} in {cpu:.2f} s CPU" for acc, cpu in runs)
         + " (goal >= 95% in <= 5 s)"
     )
+
+
+def print_queue(args: argparse.Namespace) -> None:
     body = {"preset": "quick", "train_size": 4000, "epochs": 1}
     one, two = (queue_throughput(w, args.queue_jobs, body) for w in (1, 2))
     print(
         f"redis queue, {args.queue_jobs} jobs of 4000 digits: 1 worker {one:.2f} jobs/s, "
         f"2 workers {two:.2f} jobs/s, ratio {two / one:.2f}x (goal >= 1.7x)"
     )
+
+
+def print_storm(args: argparse.Namespace) -> None:
     s = storm(args)
     cores = os.cpu_count() or 1
     bound = s["cpu"] / cores
@@ -228,7 +246,6 @@ def main(argv: list[str] | None = None) -> int:
         f"(goal <= 250 ms); first progress <= {s['first_progress_max_s']:.2f} s after start "
         "(goal <= 1 s)"
     )
-    return 0
 
 
 if __name__ == "__main__":
