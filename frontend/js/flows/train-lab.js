@@ -70,7 +70,10 @@ export function createTrainLabFlow(ctx, view, after) {
 
   const handlers = {
     queued: ({ position }) =>
-      say("train.status.queued", { count: position, seconds: (position + 1) * QUEUED_JOB_S }),
+      say(lab.job.own ? "train.status.queued" : "train.status.queued_class", {
+        count: position,
+        seconds: (position + 1) * QUEUED_JOB_S,
+      }),
     started: ({ step }) => {
       Object.assign(lab.job, { startedAt: performance.now(), startStep: step ?? 0 });
       say("train.status.started");

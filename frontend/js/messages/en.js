@@ -115,6 +115,10 @@ export default {
     one: "Waiting in the queue: {count} job ahead of yours (about {seconds} s).",
     other: "Waiting in the queue: {count} jobs ahead of yours (about {seconds} s).",
   },
+  "train.status.queued_class": {
+    one: "The instructor's job waits in the queue: {count} job ahead (about {seconds} s).",
+    other: "The instructor's job waits in the queue: {count} jobs ahead (about {seconds} s).",
+  },
   "train.status.started": "Training has started.",
   "train.status.running": "Training: step {step} of {steps} (epoch {epoch}).",
   "train.status.running_eta":
