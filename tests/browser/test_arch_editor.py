@@ -238,6 +238,11 @@ def test_every_preset_is_within_the_limits_and_lenet_keeps_its_weights(page, app
     page.wait_for_function(APPLY_READY)
     keep = page.locator(".arch-keep input")
     assert keep.is_visible() and keep.is_checked()
+    seed = page.locator("#arch-seed")
+    assert seed.is_hidden()  # the shipped weights need no seed
+    keep.uncheck()
+    assert seed.is_visible()  # fresh weights for the shipped architecture: a seed again
+    keep.check()
     shipped = page.evaluate("() => window.convtrace.model()")
     page.get_by_test_id("arch-apply").click()
     page.wait_for_function("() => document.querySelector('.arch-note').textContent.length > 0")

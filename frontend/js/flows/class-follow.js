@@ -5,6 +5,7 @@
 // lesson's: the student rebuilds the posed one from the class's trace with questionsFor.
 
 import * as C from "../class-api.js";
+import { t } from "../i18n.js";
 import { recordKey } from "../panels.js";
 import { check, parseAnswer, questionsFor, revealText } from "../questions.js";
 import * as S from "../trace-store.js";
@@ -82,8 +83,10 @@ export function createFollowFlow(ctx) {
     app.step = state.step;
     ctx.flows.classify.showTrace(cls.trace);
     ctx.v.drawpad.showImage(app.input);
-    // the class's state carries no weights, so this page cannot show the instructor's
-    if (state.custom_weights)
+    // a state naming a network brought the instructor's weights here (flows/arch.js); without
+    // one, this page cannot show them
+    if (state.custom_weights && state.network) ctx.status("info", t("arch.class_weights"));
+    else if (state.custom_weights)
       ctx.status(
         "info",
         "The class uses the instructor's trained weights: every gradient here is computed with them, but weight panels and the inspector's sums show the shipped weights.",

@@ -64,6 +64,8 @@ export default {
     "Your network's weights are fresh and random, so its prediction is chance (about 1 in 10): train it with “Apply one SGD step”.",
   "arch.chance.network":
     "A student's own network: unless it was trained, its prediction is chance (about 1 in 10); “Apply one SGD step” trains it.",
+  "arch.class_weights":
+    "The class uses the instructor's trained weights: every gradient, weight panel and sum here is computed with them.",
   "arch.note.shipped": "Back on {model} with its trained weights.",
   "arch.error.unknown": "This layer cannot be built.",
   "arch.error.spec.too_deep": "At most {max} layers: this network has {count}. Remove some.",
