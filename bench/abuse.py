@@ -125,7 +125,7 @@ Attack = Callable[[int, float, Tally], list[Awaitable[None]]]
 def attacks(weights: dict[str, object]) -> dict[str, Attack]:
     gradcheck = body(drawing=[[1, 0]], samples_per_param=10)  # 21 bytes: the maximum work
     big = drawing(512)
-    huge = body(drawing=drawing(1024), learning_rate=0.1)  # over the 1 MiB limit
+    huge = body(drawing=drawing(1024), learning_rate=0.1)  # ~2 MB: over the 1.5 MiB limit
     wrong = dict(weights)
     wrong["dense.W"] = {"shape": [300, 300], "data": [0.0] * 90_000}
     return {

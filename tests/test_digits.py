@@ -71,7 +71,7 @@ def small_in_corner(index: int) -> np.ndarray:
 
 
 def large_in_middle(index: int) -> np.ndarray:
-    return redrawn(index, side=400, canvas=600, top_left=(100, 100))
+    return redrawn(index, side=400, canvas=500, top_left=(50, 50))  # within MAX_SIDE (512)
 
 
 # ---- output format, size and centring ----------------------------------------------------

@@ -58,6 +58,21 @@ export function kindsOf(catalogue) {
   return Object.fromEntries(list.map((k) => [k.kind, k.fields ?? []]));
 }
 
+/**
+ * A spec as the editor edits it: each layer's kind and the fields the catalogue lists, nothing
+ * else. A stored spec also names its layers and records derived sizes (in_channels, inputs):
+ * kept, they would contradict the first edit (a layer added before conv1 would be named conv1
+ * too; conv2's in_channels would not follow a change of conv1's maps).
+ */
+export function editable(spec, kinds) {
+  const layers = spec.layers.map((l) => {
+    const out = { kind: l.kind };
+    for (const f of kinds[l.kind] ?? []) if (l[f.name] != null) out[f.name] = l[f.name];
+    return out;
+  });
+  return { input: [...(spec.input ?? INPUT)], layers };
+}
+
 /** A new layer of `kind` with every field at its default. */
 export function newLayer(kinds, kind) {
   const layer = { kind };

@@ -16,7 +16,11 @@ export { substituted } from "./equations/substitute.js";
  */
 export function formula(equation, symbols = null) {
   const entry = lookup(equation);
-  return M.math(entry.formula(symbols ?? generalSymbols(equation), entry.kind), equation);
+  const out = entry.formula(symbols ?? generalSymbols(equation), entry.kind);
+  const { math, notes } = typeof out === "string" ? { math: out, notes: [] } : out;
+  // words under the formula (stride, padding, windows) are HTML, so they wrap on a phone
+  const words = notes.map((n) => `<p class="formula-note">${M.esc(n)}</p>`).join("");
+  return M.math(math, equation) + words;
 }
 
 /** One sentence that says what the equation does. */

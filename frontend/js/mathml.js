@@ -1,6 +1,6 @@
 // A tiny MathML string builder. Every text goes through esc(), so no markup can be injected.
 
-const esc = (s) =>
+export const esc = (s) =>
   String(s).replace(
     /[&<>"]/g,
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c],

@@ -5,7 +5,6 @@
 // formulas and inspector all say z², â¹, w^{2,m}, as the derivation does. A layer kind the
 // equation registry does not know is a loud error here too. Pure: no DOM.
 
-import { convGeometry, poolGeometry } from "./equations/geometry.js";
 import { equationMap, kindModule, lookup } from "./equations/registry.js";
 import { supText, symbol } from "./equations/symbols.js";
 import { t } from "./i18n.js";
@@ -20,7 +19,7 @@ const forwardOutputs = (records) =>
 function learning(out, r, l, last) {
   const who = (what) => t(last ? `eq.sym.out_${what}` : `eq.sym.${what}`, { layer: r.layer });
   out.set(`${r.layer}.${r.quantity}`, symbol("z", l, who("z")));
-  out.set(`${r.layer}.W`, symbol("w", l, who(kindOf(r) === "conv" ? "filters" : "weights")));
+  out.set(`${r.layer}.W`, symbol("w", l, who(kindModule(kindOf(r)).weights ?? "weights")));
   out.set(`${r.layer}.b`, symbol("b", l, who("biases")));
 }
 
@@ -69,16 +68,9 @@ export function layerSymbols(records, layer) {
   return null;
 }
 
+// what the layer's formulas need of its geometry (stride, padding, window): its module says
 function geometry(r, below, records) {
-  const kind = kindOf(r);
-  if (kind === "conv") {
-    // "same" padding is (d − 1) / 2: d from the filter gradient once backward reached it
-    const dW = records.find((x) => x.layer === r.layer && x.quantity === "dL_dW");
-    return { conv: convGeometry(records, r.layer, dW?.shape[1] ?? null) };
-  }
-  if (kindModule(kind).role === "pool" && below)
-    return { pool: poolGeometry(records, r.layer, below.shape, r.shape) };
-  return {};
+  return kindModule(kindOf(r)).geometry?.(records, r, below) ?? {};
 }
 
 /** The symbols of an equation's general formula, in layer l: what it reads and what it makes. */

@@ -88,6 +88,9 @@ export function followJob(id, onEvent, onLost) {
   };
 }
 
+/** GET api/train/{id}/batch?step=N: {step, batch_size, labels, images} (its first 16). */
+export const stepBatch = (id, step) => call(`${jobPath(id)}/batch?step=${step}`);
+
 /** `count` sample digits of different classes: [{image (28x28, 0..1), label}]. */
 export async function sampleBatch(count) {
   const offset = Math.floor(Math.random() * 5);

@@ -88,7 +88,7 @@ function gradNote(run) {
     last: layers.at(-1),
     ratio: Number((last / Math.max(first, 1e-30)).toPrecision(2)),
   };
-  if (run.sigmoid) return t("train.grads.sigmoid", params);
+  if (run.sigmoid && last > first) return t("train.grads.sigmoid", params);
   return last > first ? t("train.grads.smaller", params) : t("train.grads.similar", params);
 }
 

@@ -112,3 +112,39 @@ def test_unknown_path_and_wrong_method_are_coded(client):
     assert one(client.get("/api/nothing-here"), 404)["code"] == "request.not_found"
     item = one(client.delete("/api/trace"), 405)
     assert item["code"] == "request.method_not_allowed" and item["params"]["allowed"] == ["POST"]
+
+
+def test_class_errors_render_with_their_code_and_field(settings, registry):
+    """The class domain raises ClassError (no HTTP in it); api.errors renders it, also when it
+    carries ready detail items."""
+    from convtrace.classes.store import ClassError, invalid
+    from fastapi import FastAPI
+
+    app = FastAPI()
+    from convtrace.api import errors
+
+    errors.install(app)
+
+    @app.get("/one")
+    def one_error() -> None:
+        raise invalid("answer", "not a sign", "class.answer_format", {"kinds": ["+", "-"]})
+
+    @app.get("/items")
+    def ready_items() -> None:
+        item = {"loc": ["body", "truth"], "msg": "disagrees", "code": "class.truth_mismatch"}
+        raise ClassError(422, [item])
+
+    @app.get("/busy")
+    def busy() -> None:
+        raise ClassError(429, "wait", {"Retry-After": "1"})
+
+    with TestClient(app) as c:
+        item = one(c.get("/one"))
+        assert item["loc"] == ["body", "answer"] and item["code"] == "class.answer_format"
+        assert item["params"] == {"kinds": ["+", "-"]}
+        item = one(c.get("/items"))
+        assert item["code"] == "class.truth_mismatch" and item["loc"] == ["body", "truth"]
+        assert item["params"] == {} and item["msg"] == "disagrees"
+        response = c.get("/busy")
+        assert one(response, 429)["code"] == "class.too_many_requests"
+        assert response.headers["retry-after"] == "1"

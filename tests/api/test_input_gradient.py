@@ -109,7 +109,9 @@ def test_a_missing_target_says_so_with_a_stable_code(client, image_list):
         {
             "loc": ["body", "target"],
             "msg": "mode 'visualise' needs a target digit",
-            "type": "input_gradient.target_required",
+            "type": "value_error",
+            "code": "input_gradient.target_required",
+            "params": {},
         }
     ]
 

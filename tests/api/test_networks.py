@@ -273,3 +273,16 @@ def test_every_layer_kind_runs_end_to_end(client, image_list, layers):
     check = client.post("/api/gradcheck", json={"image": image_list, "label": 1, "network": key})
     assert check.status_code == 200
     assert all(r["passed"] is not False for r in check.json()["results"])
+
+
+def test_get_with_b64_encoding_gives_the_same_weights_smaller(client):
+    key = store(client, SMALL, 12)
+    as_lists = client.get(f"/api/networks/{key}")
+    packed = client.get(f"/api/networks/{key}?encoding=b64")
+    assert len(packed.content) < len(as_lists.content) / 2
+    for name, tensor in packed.json()["weights"].items():
+        values = np.frombuffer(base64.b64decode(tensor["data"]), "<f4")
+        np.testing.assert_array_equal(values, np.float32(as_lists.json()["weights"][name]["data"]))
+    again = client.post("/api/networks", json={"spec": SMALL, "weights": packed.json()["weights"]})
+    assert again.json()["id"] == key
+    assert client.get(f"/api/networks/{key}?encoding=hex").status_code == 422

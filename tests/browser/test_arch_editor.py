@@ -238,6 +238,11 @@ def test_every_preset_is_within_the_limits_and_lenet_keeps_its_weights(page, app
     page.wait_for_function(APPLY_READY)
     keep = page.locator(".arch-keep input")
     assert keep.is_visible() and keep.is_checked()
+    seed = page.locator("#arch-seed")
+    assert seed.is_hidden()  # the shipped weights need no seed
+    keep.uncheck()
+    assert seed.is_visible()  # fresh weights for the shipped architecture: a seed again
+    keep.check()
     shipped = page.evaluate("() => window.convtrace.model()")
     page.get_by_test_id("arch-apply").click()
     page.wait_for_function("() => document.querySelector('.arch-note').textContent.length > 0")
@@ -261,3 +266,18 @@ def test_editor_by_keyboard_and_without_serious_axe_violations(browser, app_url)
         assert rows.nth(2).get_attribute("data-kind") == "relu"
         label = page.evaluate("() => document.activeElement.getAttribute('aria-label')")
         assert label == "move layer 3 down"
+
+
+def test_the_shipped_network_edited_in_place_builds(page, app_url):
+    """The editor opens on the network in use; its stored names and derived sizes must not
+    contradict an edit (conv1 with fewer maps, a layer added before the output)."""
+    open_page(page, app_url)
+    open_editor(page)
+    assert page.get_by_test_id("arch-preset").input_value() == "lenet"
+    edit_field(page, 0, "maps", "4")
+    page.locator(".arch-line select.arch-kind").select_option("relu")
+    page.get_by_test_id("arch-add").click()
+    page.wait_for_function(APPLY_READY)
+    assert page.get_by_test_id("arch-error").filter(visible=True).count() == 0
+    assert page.get_by_test_id("arch-preset").input_value() == ""  # edited: no preset any more
+    assert "24×24×4" in page.get_by_test_id("arch-shapes").inner_text()

@@ -169,7 +169,7 @@ def test_an_unknown_equation_or_kind_is_a_loud_error(page, app_url, traces):
     errors = page.evaluate(UNKNOWN)
     for what, error in errors.items():
         assert error and error.startswith("UnknownEquationError"), (what, error)
-    assert "“conv.q”" in errors["formula"] and "“medianpool”" in errors["symbols"]
+    assert "“conv.q”" in errors["formula"] and "“medianpool.a”" in errors["symbols"]
 
 
 @pytest.mark.parametrize(
@@ -198,3 +198,24 @@ def test_an_unknown_kind_or_id_in_a_streamed_trace_is_shown_as_an_error(
     )
     assert "cannot explain" in page.locator("#status").inner_text()
     assert page.evaluate("() => window.convtrace.trace().records.length") == 0
+
+
+def test_layers_are_numbered_one_to_L_at_any_depth(page, app_url, traces):
+    open_app(page, app_url)
+    page.evaluate(LOAD, traces["strided-padded-avg-overlap"])
+    symbols = page.evaluate(
+        """async () => {
+          const N = await import('./js/notation.js');
+          return Object.fromEntries([...N.tensorSymbols(window.__trace.records)]
+            .map(([name, s]) => [name, s.text]));
+        }"""
+    )
+    assert symbols == {
+        "input.x": "x",
+        "conv1.z": "z¹", "conv1.W": "w¹", "conv1.b": "b¹", "tanh1.a": "a¹", "avgpool1.a": "â¹",
+        "conv2.z": "z²", "conv2.W": "w²", "conv2.b": "b²", "relu1.a": "a²", "maxpool1.a": "â²",
+        "flatten1.a": "vec(â²)",
+        "dense1.z": "z³", "dense1.W": "w³", "dense1.b": "b³", "sigmoid1.a": "a³",
+        "dense2.z": "z⁴", "dense2.W": "w⁴", "dense2.b": "b⁴",
+        "loss.p": "p", "loss.L": "L",
+    }  # fmt: skip

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from .conftest import _page, api_trace
-from .screens import PHONE, open_app, screen
+from .screens import DESK, PHONE, open_app, screen
 
 pytestmark = pytest.mark.browser
 
@@ -99,6 +99,12 @@ def test_a_checkpoint_traces_my_digit_with_its_weights(page, app_url):
     assert result["loss"] == pytest.approx(server["loss"], rel=1e-5)
     assert result["loss"] != pytest.approx(shipped["loss"], rel=1e-3)
     assert "step" in page.locator(".train-after .train-note").first.inner_text()
+    # the batch opened is that step's own mini-batch (its first 16 of 32), at this checkpoint
+    page.get_by_test_id("batch-open").click()
+    page.wait_for_function(f"() => {RUN[6:]}.batch != null", timeout=20_000)
+    batch = page.evaluate(RUN)["batch"]
+    assert batch["step"] == chosen["step"] + 1 and batch["size"] == 16
+    assert batch["gap"] < 1e-6
 
 
 def test_one_batch_opened(page, app_url, artifacts):
@@ -141,6 +147,7 @@ def test_a_class_follows_the_instructors_training(browser, app_url):
         assert run["checkpoints"] == lead["checkpoints"]
         assert run["points"] == lead["points"] and run["accuracy"] == lead["accuracy"]
         assert not student.get_by_test_id("train-cancel").is_visible()
+        assert not student.get_by_test_id("train-start").is_visible()
     finally:
         for context, _, watch in (desk, phone):
             context.close()
@@ -224,3 +231,44 @@ def test_the_run_series_and_their_words(page, app_url):
     assert out["early"].startswith("Early") and out["late"].startswith("Late")
     # 40 steps in 6 s since step 20: the 40 steps to go take about 6 s more
     assert out["left"] == 6 and out["end"] == 0 and out["none"] is None
+
+
+def test_the_lab_has_no_serious_axe_violations(browser, app_url):
+    from .test_lesson_a11y import AXE, serious_violations
+
+    if not AXE.exists():
+        pytest.skip("axe-core not installed: npm ci")
+    # axe is injected as a script tag, which the app's CSP (script-src 'self') would block
+    context, page, watch = _page(browser, app_url, **DESK, bypass_csp=True)
+    try:
+        open_app(page, app_url)
+        pick_sample(page)
+        start_training(page)
+        wait_ended(page)
+        page.get_by_test_id("batch-open").click()
+        page.wait_for_function(f"() => {RUN[6:]}.batch != null", timeout=20_000)
+        found = serious_violations(page)
+        assert not found, found
+    finally:
+        context.close()
+    assert not watch.errors, watch.errors
+
+
+def test_training_the_network_in_use_from_the_architecture_editor(page, app_url):
+    open_app(page, app_url)
+    spec = page.evaluate("async () => (await import('./js/arch-spec.js')).presetSpec('avgpool')")
+    made = page.request.post(f"{app_url}/api/networks", data={"spec": spec, "init_seed": 3})
+    assert made.ok, made.text()
+    network = made.json()["id"]
+    page.goto("about:blank")  # a new hash alone would not load the page again
+    open_app(page, app_url, f"#n={network}")
+    page.wait_for_function(f"() => window.convtrace.network() === {json.dumps(network)}")
+    page.get_by_test_id("train-open").click()
+    assert page.get_by_test_id("train-network").input_value() == "current"
+    page.get_by_test_id("train-train-size").fill(SMALL)
+    page.get_by_test_id("train-start").click()
+    run = wait_ended(page)
+    assert run["done"] is not None, page.get_by_test_id("train-status").inner_text()
+    # the job trained that network (average pooling), not a shipped one
+    trained = page.request.get(f"{app_url}/api/networks/{run['done']['network']}").json()
+    assert [layer["kind"] for layer in trained["spec"]["layers"]].count("avgpool") == 2

@@ -95,3 +95,25 @@ def test_every_new_equation_is_laid_out_without_breaking(browser, app_url, devic
         page.evaluate(LOAD, trace)
         page.evaluate(SHOW_ALL)
         check_layout(page)
+
+
+def test_the_font_is_fetched_only_once_a_formula_is_shown(browser, app_url):
+    # on a phone the page opens with no formula on screen (the Derivation panel shows only the
+    # current step's equation, and there is none yet): the font waits for the first one
+    with screen(browser, app_url, PHONE) as page:
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(f"{app_url}/")
+        page.wait_for_function("() => window.convtrace.weights() != null")
+        shown = """() => [...document.querySelectorAll('math')]
+          .filter((m) => m.getClientRects().length).length"""
+        assert page.evaluate(shown) == 0
+        assert not [r for r in requests if r.endswith(".woff2")]
+        page.select_option("#sample-digit", "3")
+        page.click("#sample")
+        page.wait_for_function("() => window.convtrace.traces() > 0")
+        page.evaluate("() => document.activeElement.blur()")
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(shown)
+        page.evaluate("() => document.fonts.ready")
+        assert len([r for r in requests if r.endswith("/fonts/STIXMath-Regular.woff2")]) == 1

@@ -7,6 +7,7 @@ import secrets
 import time
 
 import httpx
+import numpy as np
 import pytest
 
 from tests.classes.conftest import Live
@@ -94,10 +95,10 @@ def test_one_job_per_client_and_a_queue_cap(http: httpx.Client) -> None:
     job = submit(http, me, train_size=12_000, epochs=3)
     again = http.post("/api/train", json=TINY, headers=me)
     assert again.status_code == 429 and int(again.headers["Retry-After"]) >= 1
-    assert again.json()["detail"]["params"]["job"] == job
+    assert again.json()["detail"][0]["params"]["job"] == job
     others = [submit(http, client_id(), train_size=12_000, epochs=3) for _ in range(3)]
     full = http.post("/api/train", json=TINY, headers=client_id())
-    assert full.status_code == 503 and full.json()["detail"]["code"] == "train.queue_full"
+    assert full.status_code == 503 and full.json()["detail"][0]["code"] == "train.queue_full"
     for queued in [job, *others]:
         http.delete(f"/api/train/{queued}")
     assert all(wait_end(http, j)["state"] == "cancelled" for j in [job, *others])
@@ -142,3 +143,35 @@ def test_unknown_job_is_404(http: httpx.Client) -> None:
     assert http.get(f"/api/train/{unknown}").status_code == 404
     assert http.delete(f"/api/train/{unknown}").status_code == 404
     assert http.get(f"/api/train/{unknown}/events").status_code == 404
+
+
+def test_a_steps_batch_is_the_digits_it_names(http: httpx.Client) -> None:
+    from convtrace.training import dataset
+
+    job = submit(http, train_size=64, batch_size=16, augment=False)
+    wait_end(http, job)
+    digits = dataset.load()
+    seen: list[int] = []
+    for step in (1, 2, 3, 4):
+        body = http.get(f"/api/train/{job}/batch", params={"step": step}).json()
+        assert body["batch_size"] == 16 and len(body["images"]) == 16
+        indices = body["indices"]
+        assert body["labels"] == digits.train_labels[indices].tolist()
+        images = np.asarray(body["images"])
+        np.testing.assert_allclose(images, digits.train_images[indices] / 255.0, atol=1e-4)
+        seen += indices
+    assert sorted(seen) == list(range(64))  # one epoch: every digit once
+    too_far = http.get(f"/api/train/{job}/batch", params={"step": 5})
+    assert too_far.status_code == 422
+
+
+def test_several_workers_without_redis_say_what_to_set(registry) -> None:
+    from convtrace.api.app import create_app
+    from convtrace.config import Settings
+    from fastapi.testclient import TestClient
+
+    with TestClient(create_app(Settings(workers=2), registry)) as client:
+        answer = client.post("/api/train", json=TINY)
+    assert answer.status_code == 503
+    assert answer.json()["detail"][0]["code"] == "train.needs_redis"
+    assert "CONVTRACE_REDIS_URL" in answer.json()["detail"][0]["msg"]

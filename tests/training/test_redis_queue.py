@@ -106,6 +106,6 @@ def test_redis_down_is_503(registry: Registry) -> None:
     try:
         answer = httpx.post(f"{server.url}/api/train", json={}, trust_env=False, timeout=10)
         assert answer.status_code == 503 and answer.headers["Retry-After"]
-        assert answer.json()["detail"]["code"] == "train.unavailable"
+        assert answer.json()["detail"][0]["code"] == "train.unavailable"
     finally:
         server.stop()

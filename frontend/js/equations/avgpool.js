@@ -7,19 +7,29 @@ import * as M from "../mathml.js";
 import { ravel, unravel } from "../tiling.js";
 import { shapeQuestion } from "./ask.js";
 import { shareQuestion } from "./ask-pools.js";
-import { d, lines, recRef, term } from "./common.js";
-import { from, geometryLine, poolParts, share, windowCells, windowsOf } from "./pools.js";
+import { d, lines, recRef, term, withNotes } from "./common.js";
+import {
+  from,
+  geometryNote,
+  poolParts,
+  poolSymbols,
+  share,
+  windowCells,
+  windowsOf,
+} from "./pools.js";
 import { general, ml } from "./symbols.js";
 
 const { mo, row } = M;
 const sumUV = () => M.under(mo("∑"), row(M.mi("u"), mo(","), M.mi("v")));
 
 const aFormula = (s) =>
-  lines(
-    ml(s.out, "i", "j", "c"),
-    row(share(s), sumUV(), ml(s.inp, from(s, "i", "u"), from(s, "j", "v"), "c")),
-    M.mtext(t("eq.avgpool.window")),
-    geometryLine(s),
+  withNotes(
+    lines(
+      ml(s.out, "i", "j", "c"),
+      row(share(s), sumUV(), ml(s.inp, from(s, "i", "u"), from(s, "j", "v"), "c")),
+      M.mtext(t("eq.avgpool.window")),
+    ),
+    geometryNote(s),
   );
 
 function dxFormula(s) {
@@ -27,7 +37,7 @@ function dxFormula(s) {
   const error = overlap
     ? row(M.under(mo("∑"), M.mtext(t("eq.avgpool.holding"))), d(ml(s.out, "p", "q", "c")))
     : d(ml(s.out, "⌊i/k⌋", "⌊j/k⌋", "c"));
-  return lines(d(ml(s.inp, "i", "j", "c")), row(share(s), error), geometryLine(s));
+  return withNotes(lines(d(ml(s.inp, "i", "j", "c")), row(share(s), error)), geometryNote(s));
 }
 
 const shareSym = (k) => `1/${k * k}`;
@@ -68,6 +78,7 @@ function avgDX({ trace, record, idx }) {
 export default {
   kinds: ["avgpool"],
   role: "pool",
+  geometry: poolSymbols,
   general: { inp: general("a", "l"), out: general("a", "l", true) },
   equations: {
     a: { map: "F8", formula: aFormula, explain: avgA, ask: [] },

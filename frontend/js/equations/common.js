@@ -24,6 +24,12 @@ export const lines = (lhs, first, ...rest) =>
     .map((x) => `<mtr><mtd></mtd><mtd>${row(M.mspace(), x)}</mtd></mtr>`)
     .join("")}</mtable>`;
 
+/**
+ * A formula with lines of words under it (the layer's stride, padding, window): words wrap on a
+ * narrow screen, so they go beside the MathML rather than into it. Empty notes are dropped.
+ */
+export const withNotes = (math, ...notes) => ({ math, notes: notes.filter(Boolean) });
+
 export const num = (v) => mn(fmt(v));
 export const signed = (v) => (v < 0 ? M.paren(num(v)) : num(v));
 export const cell = (...xs) => `<mtd>${row(...xs)}</mtd>`;

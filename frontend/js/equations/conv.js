@@ -13,15 +13,16 @@ import {
   strideQuestion,
   unreadQuestion,
 } from "./ask-layers.js";
-import { d, lines, sumTo } from "./common.js";
+import { d, lines, sumTo, withNotes } from "./common.js";
 import { convDB, convDW, convDX, convZ } from "./conv-terms.js";
+import { convGeometry } from "./geometry.js";
 import { general, ml, param } from "./symbols.js";
 
 const { mi, mo, row } = M;
 
 const plain = (g) => !g || (g.stride === 1 && g.padding === 0);
 const at = (g, i, a) => (!g || g.stride === 1 ? `${i}+${a}` : `${g.stride}${i}+${a}`);
-const padded = (g) => (g?.padding ? M.mtext(t("eq.conv.padded", { p: g.padding })) : "");
+const padded = (g) => (g?.padding ? t("eq.conv.padded", { p: g.padding }) : "");
 const sumsAB = () => row(sumTo("a", "0", "d−1"), sumTo("b", "0", "d−1"));
 // over every output position: limits r−d, s−d only when the filter moves one cell at a time
 const sumsIJ = (g) =>
@@ -29,7 +30,7 @@ const sumsIJ = (g) =>
 
 function zFormula(s) {
   const g = s.conv;
-  return lines(
+  const math = lines(
     ml(s.out, "i", "j", "m"),
     sumsAB(),
     row(
@@ -39,18 +40,18 @@ function zFormula(s) {
       mo("+"),
       param("b", s.l, "m"),
     ),
-    padded(g),
   );
+  return withNotes(math, padded(g));
 }
 
 function dwFormula(s) {
   const g = s.conv;
-  return lines(
+  const math = lines(
     d(param("w", s.l, "m", "a", "b", "c")),
     sumsIJ(g),
     row(d(ml(s.out, "i", "j", "m")), ml(s.inp, at(g, "i", "a"), at(g, "j", "b"), "c")),
-    padded(g),
   );
+  return withNotes(math, padded(g));
 }
 
 const dbFormula = (s) =>
@@ -75,7 +76,7 @@ function dxFormula(s) {
   const shift = (i, a) => (g.padding ? `${i}+${g.padding}−${a}` : `${i}−${a}`);
   // stride 1: the error itself; stride s: the error dilated by s (δ̃)
   const error = (...idx) => (g.stride > 1 ? dilated(s.l, ...idx) : d(ml(s.out, ...idx)));
-  return lines(
+  const math = lines(
     d(ml(s.inp, "i", "j", "c")),
     sumsAB(),
     row(
@@ -83,14 +84,25 @@ function dxFormula(s) {
       error(shift("i", "a"), shift("j", "b"), "k"),
       param("w", s.l, "k", "a", "b", "c"),
     ),
-    g.stride > 1 ? M.mtext(t("eq.conv.dilated", { s: g.stride, count: g.stride - 1 })) : "",
-    g.padding ? M.mtext(t("eq.conv.cropped", { p: g.padding })) : "",
   );
+  return withNotes(
+    math,
+    g.stride > 1 ? t("eq.conv.dilated", { s: g.stride, count: g.stride - 1 }) : "",
+    g.padding ? t("eq.conv.cropped", { p: g.padding }) : "",
+  );
+}
+
+/** {conv: {stride, padding}} for the formulas; "same" padding needs d, from ∂L/∂w once there. */
+function geometry(records, r) {
+  const dW = records.find((x) => x.layer === r.layer && x.quantity === "dL_dW");
+  return { conv: convGeometry(records, r.layer, dW?.shape[1] ?? null) };
 }
 
 export default {
   kinds: ["conv"],
   role: "learns",
+  weights: "filters",
+  geometry,
   general: { inp: general("a", "l-1"), out: general("z", "l") },
   equations: {
     z: { map: "F1", formula: zFormula, explain: convZ, ask: [] },

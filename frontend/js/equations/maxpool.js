@@ -8,34 +8,35 @@ import { ravel, unravel } from "../tiling.js";
 import * as S from "../trace-store.js";
 import { shapeQuestion } from "./ask.js";
 import { cellsQuestion, overlapQuestion } from "./ask-pools.js";
-import { at, d, lines, recRef } from "./common.js";
-import { from, geometryLine, poolParts, windowCells, windowsOf } from "./pools.js";
+import { at, d, lines, recRef, withNotes } from "./common.js";
+import { from, geometryNote, poolParts, poolSymbols, windowCells, windowsOf } from "./pools.js";
 import { general, ml } from "./symbols.js";
 
 const { mi, mo, row } = M;
 
 const aFormula = (s) =>
-  lines(
-    ml(s.out, "i", "j", "c"),
-    row(mi("max"), ml(s.inp, from(s, "i", "u"), from(s, "j", "v"), "c")),
-    M.mtext(t("eq.maxpool.window")),
-    geometryLine(s),
+  withNotes(
+    lines(
+      ml(s.out, "i", "j", "c"),
+      row(mi("max"), ml(s.inp, from(s, "i", "u"), from(s, "j", "v"), "c")),
+      M.mtext(t("eq.maxpool.window")),
+    ),
+    geometryNote(s),
   );
 
 function dxFormula(s) {
   const overlap = s.pool && s.pool.stride < s.pool.size;
   if (!overlap)
-    return lines(
-      d(ml(s.inp, "i", "j", "c")),
-      d(ml(s.out, "⌊i/k⌋", "⌊j/k⌋", "c")),
-      M.mtext(t("eq.maxpool.if_switch")),
-      geometryLine(s),
+    return withNotes(
+      lines(
+        d(ml(s.inp, "i", "j", "c")),
+        d(ml(s.out, "⌊i/k⌋", "⌊j/k⌋", "c")),
+        M.mtext(t("eq.maxpool.if_switch")),
+      ),
+      geometryNote(s),
     );
-  return lines(
-    d(ml(s.inp, "i", "j", "c")),
-    row(M.under(mo("∑"), M.mtext(t("eq.maxpool.won"))), d(ml(s.out, "p", "q", "c"))),
-    geometryLine(s),
-  );
+  const won = row(M.under(mo("∑"), M.mtext(t("eq.maxpool.won"))), d(ml(s.out, "p", "q", "c")));
+  return withNotes(lines(d(ml(s.inp, "i", "j", "c")), won), geometryNote(s));
 }
 
 function poolA({ trace, record, idx }) {
@@ -95,6 +96,7 @@ function poolDX({ trace, record, idx }) {
 export default {
   kinds: ["maxpool"],
   role: "pool",
+  geometry: poolSymbols,
   general: { inp: general("a", "l"), out: general("a", "l", true) },
   equations: {
     a: { map: "F3", formula: aFormula, explain: poolA, ask: [] },

@@ -8,6 +8,10 @@ import { ravel } from "../tiling.js";
 import * as S from "../trace-store.js";
 import { poolGeometry, windowsHolding } from "./geometry.js";
 
+/** {pool: {size, stride}} for the formulas, from the shapes below and of the pool. */
+export const poolSymbols = (records, r, below) =>
+  below ? { pool: poolGeometry(records, r.layer, below.shape, r.shape) } : {};
+
 /** {input, output, error (∂L/∂output, once backward reached it), size, stride} of a pool. */
 export function poolParts(trace, layer) {
   const input = S.layerInput(trace, layer);
@@ -38,12 +42,11 @@ const kOf = (s) => (s.pool ? String(s.pool.stride) : "k");
 /** Row index of a window's cell: "ki+u", "2i+u". */
 export const from = (s, i, u) => `${kOf(s)}${i}+${u}`;
 
-/** A line of words: "k = 3, stride 2: neighbouring windows overlap" (null in general). */
-export function geometryLine(s) {
+/** Words under the formula: "k = 3, stride 2: neighbouring windows overlap" ("" in general). */
+export function geometryNote(s) {
   if (!s.pool) return "";
   const { size, stride } = s.pool;
-  const key = stride < size ? "eq.pool.overlap" : "eq.pool.tiles";
-  return M.mtext(t(key, { k: size, s: stride }));
+  return t(stride < size ? "eq.pool.overlap" : "eq.pool.tiles", { k: size, s: stride });
 }
 
 /** 1/k² as a fraction, with the number when known. */

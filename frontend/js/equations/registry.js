@@ -21,7 +21,7 @@ const MODULES = [input, conv, activation, maxpool, avgpool, flatten, dense, soft
 /** An equation id or layer kind the registry does not know. */
 export class UnknownEquationError extends Error {
   constructor(what, id) {
-    super(t("eq.unknown", { what, id }));
+    super(t(`eq.unknown.${what}`, { id }));
     this.name = "UnknownEquationError";
     this.code = "eq.unknown";
     this.params = { what, id };
@@ -37,13 +37,8 @@ for (const module of MODULES) {
 /** The module of a layer kind ("conv", "relu", "act", …); throws for an unknown kind. */
 export function kindModule(kind) {
   const module = byKind.get(kind);
-  if (!module) throw new UnknownEquationError("layer kind", kind);
+  if (!module) throw new UnknownEquationError("kind", kind);
   return module;
-}
-
-/** The general key of an equation id: "relu.dz" -> "act.dz"; throws for an unknown id. */
-export function equationKey(equation) {
-  return lookup(equation).key;
 }
 
 /** The record of an equation id (or of a general key such as "act.a"); throws when unknown. */

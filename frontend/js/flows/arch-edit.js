@@ -33,7 +33,7 @@ export function createArchEdit(ctx, view, core) {
   // the spec in use: the student's network, else the shipped model's, else the LeNet preset
   function specInUse() {
     const shipped = app.models.find((m) => m.name === app.model)?.spec;
-    return structuredClone(app.spec ?? shipped ?? Spec.presetSpec("lenet"));
+    return Spec.editable(app.spec ?? shipped ?? Spec.presetSpec("lenet"), kinds);
   }
 
   const match = () => (ed.spec ? Spec.shippedMatch(ed.spec, app.models, kinds) : null);
@@ -71,6 +71,7 @@ export function createArchEdit(ctx, view, core) {
     ed.spec = spec;
     ed.preset = preset;
     if (rebuild) view.showSpec(spec, preset, focus);
+    else view.showPreset(preset);
     ed.pending = true;
     ed.check = null;
     showCheck();

@@ -7,6 +7,14 @@ import { t } from "../i18n.js";
 import * as P from "../panels.js";
 import * as S from "../trace-store.js";
 
+// JSON with every object's keys in order: a stored spec comes back with its keys sorted
+const sorted = (value) =>
+  JSON.stringify(value, (_, v) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+
 /** elements = {root, open}: the editor's card and the header button that opens it. */
 export function createArchFlow(ctx, elements) {
   const { app, v } = ctx;
@@ -20,6 +28,9 @@ export function createArchFlow(ctx, elements) {
 
   // The page now runs on network `id` ({spec, weights} as GET api/networks/{id} gave them).
   async function useNetwork(id, net, seed) {
+    // the same architecture with other weights (a class after the instructor's SGD step): the
+    // trace on screen stays until the new one replaces it, rather than blanking the page
+    if (sorted(net.spec) === sorted(app.spec)) return newWeights(id, net, seed);
     const got = await A.checkNetwork(net.spec);
     if (!got.ok) throw new Error(t("arch.not_buildable"));
     Object.assign(app, {
@@ -37,6 +48,16 @@ export function createArchFlow(ctx, elements) {
     v.toolbar.showModel(""); // no shipped model is in use
     v.training.showStepResult(null);
     v.diagnostics.showGradcheck(null);
+    ctx.flows.step.drawPanels();
+    ctx.flows.train.showState();
+    core.showNote(freshNote());
+  }
+
+  function newWeights(id, net, seed) {
+    Object.assign(app, { network: id, networkSeed: seed, shipped: net.weights, student: null });
+    Object.assign(app, { undo: [], lastStep: null });
+    v.toolbar.showModel("");
+    v.training.showStepResult(null);
     ctx.flows.step.drawPanels();
     ctx.flows.train.showState();
     core.showNote(freshNote());

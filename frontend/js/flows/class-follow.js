@@ -87,8 +87,10 @@ async function showClassTrace(f, state) {
   app.step = state.step;
   ctx.flows.classify.showTrace(cls.trace);
   ctx.v.drawpad.showImage(app.input);
-  // the class's state carries no weights, so this page cannot show the instructor's
-  if (state.custom_weights) ctx.status("info", t("class.custom_weights"));
+  // a state naming a network brought the instructor's weights here (flows/arch.js); without
+  // one, this page cannot show them
+  if (state.custom_weights && state.network) ctx.status("info", t("arch.class_weights"));
+  else if (state.custom_weights) ctx.status("info", t("class.custom_weights"));
 }
 
 // the instructor's view, applied; changes made meanwhile are applied after it

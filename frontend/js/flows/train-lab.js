@@ -70,7 +70,10 @@ export function createTrainLabFlow(ctx, view, after) {
 
   const handlers = {
     queued: ({ position }) =>
-      say("train.status.queued", { count: position, seconds: (position + 1) * QUEUED_JOB_S }),
+      say(lab.job.own ? "train.status.queued" : "train.status.queued_class", {
+        count: position,
+        seconds: (position + 1) * QUEUED_JOB_S,
+      }),
     started: ({ step }) => {
       Object.assign(lab.job, { startedAt: performance.now(), startStep: step ?? 0 });
       say("train.status.started");
@@ -171,6 +174,31 @@ export function createTrainLabFlow(ctx, view, after) {
     return { name, shape, examples, mean, gap, loss: got.loss };
   }
 
+  // The batch to open: with a run, the mini-batch of the step after the chosen checkpoint
+  // (the first if none), traced with that checkpoint's weights, so its mean is the gradient
+  // of that very step; without one, sample digits on the network in use.
+  async function batchToOpen() {
+    const points = lab.run.checkpoints.filter((c) => c.step < lab.run.steps);
+    const at = points[Math.min(Math.max(lab.chosen, 0), points.length - 1)];
+    if (lab.job && at) {
+      const got = await T.stepBatch(lab.job.id, at.step + 1);
+      const params = { step: got.step, shown: got.labels.length, size: got.batch_size };
+      return {
+        body: { network: at.network, images: got.images, labels: got.labels },
+        source: { step: got.step, words: t("train.batch.of_step", { ...params, at: at.step }) },
+      };
+    }
+    const samples = await T.sampleBatch(BATCH);
+    return {
+      body: {
+        ...networkChoice(app),
+        images: samples.map((s) => s.image),
+        labels: samples.map((s) => s.label),
+      },
+      source: { step: null, words: t("train.batch.samples", { shown: samples.length }) },
+    };
+  }
+
   return {
     toggle() {
       lab.opened = !lab.opened;
@@ -216,16 +244,13 @@ export function createTrainLabFlow(ctx, view, after) {
     async batch() {
       after.showBatchBusy(true);
       try {
-        const samples = await T.sampleBatch(BATCH);
-        const got = await T.batchTrace({
-          ...networkChoice(app),
-          images: samples.map((s) => s.image),
-          labels: samples.map((s) => s.label),
-        });
-        const b = opened(got);
-        if (b) after.showFilterCount(b.shape[0]);
-        shownBatch = b;
-        after.showBatch(b);
+        const { body, source } = await batchToOpen();
+        const b = opened(await T.batchTrace(body));
+        if (b) {
+          shownBatch = { ...b, ...source };
+          after.showFilterCount(b.shape[0]);
+        }
+        after.showBatch(b && shownBatch, source.words);
         if (!b) say("train.batch.no_conv", {}, "error");
       } catch (err) {
         say("train.status.refused", { reason: err.message }, "error");
@@ -257,6 +282,7 @@ export function createTrainLabFlow(ctx, view, after) {
         name: shownBatch.name,
         size: shownBatch.examples.length,
         gap: shownBatch.gap,
+        step: shownBatch.step,
       },
     }),
   };

@@ -460,7 +460,10 @@ export default {
   "eq.sym.flatten": "the flattened vector",
   "eq.sym.softmax": "the probabilities",
   "eq.sym.xent": "the loss",
-  "eq.unknown": "ConvTrace cannot explain the {what} “{id}”: it is not in the equation registry.",
+  "eq.unknown.equation":
+    "ConvTrace cannot explain the equation “{id}”: it is not in the equation registry.",
+  "eq.unknown.kind":
+    "ConvTrace cannot explain the layer kind “{id}”: it is not in the equation registry.",
   "eq.act.which": "(σ = {name})",
   "eq.input.image": "the 28×28 image, ink = 1",
   "eq.conv.padded": "over the input padded with zeros, p = {p} cells wide on every side",
@@ -645,6 +648,8 @@ export default {
     "Your network's weights are fresh and random, so its prediction is chance (about 1 in 10): train it with “Apply one SGD step”.",
   "arch.chance.network":
     "A student's own network: unless it was trained, its prediction is chance (about 1 in 10); “Apply one SGD step” trains it.",
+  "arch.class_weights":
+    "The class uses the instructor's trained weights: every gradient, weight panel and sum here is computed with them.",
   "arch.note.shipped": "Back on {model} with its trained weights.",
   "arch.error.unknown": "This layer cannot be built.",
   "arch.error.spec.too_deep": "At most {max} layers: this network has {count}. Remove some.",
@@ -794,6 +799,10 @@ export default {
     one: "Waiting in the queue: {count} job ahead of yours (about {seconds} s).",
     other: "Waiting in the queue: {count} jobs ahead of yours (about {seconds} s).",
   },
+  "train.status.queued_class": {
+    one: "The instructor's job waits in the queue: {count} job ahead (about {seconds} s).",
+    other: "The instructor's job waits in the queue: {count} jobs ahead (about {seconds} s).",
+  },
   "train.status.started": "Training has started.",
   "train.status.running": "Training: step {step} of {steps} (epoch {epoch}).",
   "train.status.running_eta":
@@ -807,6 +816,7 @@ export default {
   "train.status.lost": "The connection to this job was lost (it may have expired). Start it again.",
   "train.status.following": "Following the instructor's training.",
   "train.fig.loss": "Loss and test accuracy",
+  "train.plot.summary": "Loss and test accuracy: smoothed loss {loss} at step {step} of {steps}",
   "train.fig.grads": "Gradient size per layer, ‖∂L/∂θ‖ (log scale)",
   "train.fig.ratio": "Update size per layer, ‖Δθ‖ / ‖θ‖ (log scale)",
   "train.fig.filters": "conv1's filters, changing",
@@ -824,9 +834,9 @@ export default {
   "train.grads.sigmoid":
     "This network uses sigmoid: its gradient reaches {first} about {ratio}× smaller than {last}. Each sigmoid multiplies the error by σ′ ≤ 0.25 on its way back, so the early layers get the faintest signal and learn slowest: vanishing gradients.",
   "train.grads.smaller":
-    "Right now {last}'s gradient is {ratio}× the size of {first}'s. With sigmoid instead of ReLU the early layers' lines fall far below the last one's: the gradients vanish on their way back.",
+    "Right now {last}'s gradient is {ratio}× the size of {first}'s. Train the sigmoid network to compare: each sigmoid multiplies the error by σ′ ≤ 0.25 on its way back, so there the early layers get even less.",
   "train.grads.similar":
-    "Right now {first}'s gradient is as large as {last}'s or larger (ratio {ratio}): ReLU passes the error back without shrinking it. With sigmoid the early layers' lines would fall far below.",
+    "Right now {first}'s gradient is as large as {last}'s or larger (ratio {ratio}): ReLU passes the error back unshrunk wherever it is active. Train the sigmoid network to compare.",
   "train.ratio.note":
     "How far one step moves each layer's weights, relative to their size. Around 0.001 is a healthy pace; much larger and training jumps around, much smaller and it crawls.",
   "train.filters.none": "The filters appear when training starts.",
@@ -849,8 +859,12 @@ export default {
   "train.checkpoint.traced": "Your digit, traced with the weights of step {step}.",
   "train.batch.title": "One batch, opened",
   "train.batch.intro":
-    "A training step does not follow one digit's gradient but the mean of a whole batch's. Here are 8 digits, each one's gradient for one conv1 filter, and their mean: the gradient the optimizer applies.",
+    "A training step does not follow one digit's gradient but the mean of a whole batch's. Here are the digits of one batch, each one's gradient for one conv1 filter, and their mean: the gradient the optimizer applies.",
   "train.batch.open": "Open a batch",
+  "train.batch.of_step":
+    "The mini-batch of step {step} ({shown} of its {size} digits, as the network saw them), with the weights of the checkpoint at step {at}: choose another checkpoint above to open another step.",
+  "train.batch.samples":
+    "{shown} sample digits, on the network in use (train a network to open the batches of its steps).",
   "train.batch.filter": "filter",
   "train.batch.filter_m": "filter m = {m}",
   "train.batch.example": "n = {n} (a {label})",

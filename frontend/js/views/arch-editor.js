@@ -151,6 +151,11 @@ export function createArchEditor({ root, open }) {
       (same ?? row.querySelector("[data-role=kind]")).focus();
     },
 
+    /** Which preset the draft is ("" once edited). */
+    showPreset(key) {
+      preset.value = key;
+    },
+
     /**
      * The server's answer on the draft: {pending, check (or null), problems: {byLayer, general}
      * (or null), limits}. Apply is usable only for a checked draft.

@@ -60,6 +60,7 @@ export function createTrainAfter(host) {
   filterLabel.append(filter);
   filterLabel.hidden = true; // until a batch is open: then one choice per conv1 filter
   batchLine.append(open, filterLabel);
+  const source = el("p", "train-note");
   const equation = el("div", "formula batch-eq");
   const maps = el("div", "batch-maps");
   maps.dataset.testid = "batch-maps";
@@ -71,6 +72,7 @@ export function createTrainAfter(host) {
     el("h3", "", t("train.batch.title")),
     el("p", "train-note", t("train.batch.intro")),
     batchLine,
+    source,
     equation,
     maps,
     check,
@@ -146,9 +148,10 @@ export function createTrainAfter(host) {
     showBatchBusy(on) {
       open.disabled = on;
     },
-    /** {name, shape, examples: [{label, values}], mean, gap, loss} or null. */
-    showBatch(b) {
+    /** {name, shape, examples: [{label, values}], mean, gap, loss} or null; words: whose. */
+    showBatch(b, words = "") {
       batch = b;
+      source.textContent = words;
       if (!b) {
         maps.replaceChildren();
         equation.replaceChildren();

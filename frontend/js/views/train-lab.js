@@ -128,6 +128,17 @@ export function createTrainLab({ root, open }) {
     const common = { xMax: c.steps, xLabel: t("train.axis.step") };
     drawPlot(parts.loss, lossSeries, { ...common, right: "%", yLabel: t("train.axis.loss") });
     parts.loss.dataset.points = String(c.loss.length);
+    const last = c.smooth.at(-1);
+    parts.loss.setAttribute(
+      "aria-label",
+      last
+        ? t("train.plot.summary", {
+            loss: Number(last[1].toPrecision(3)),
+            step: last[0],
+            steps: c.steps,
+          })
+        : t("train.fig.loss"),
+    );
     parts.lossKey.replaceChildren(...legendItems(lossSeries));
     drawPlot(parts.grads, c.grads, { ...common, log: true, yLabel: t("train.axis.norm") });
     parts.grads.dataset.lines = String(c.grads.length);
@@ -183,6 +194,7 @@ export function createTrainLab({ root, open }) {
       parts.start.disabled = running || following;
       parts.cancel.disabled = !running;
       parts.cancel.hidden = following;
+      form.hidden = following; // a follower's page runs no job of its own: no settings to show
     },
     showCurves: curves,
     /** conv1's filters {layer, shape [M, d, d, t], data, step}, or null. */

@@ -14,7 +14,9 @@ never a slot). Then it is weighed:
 Every admitted request has a deadline (``current_deadline()``, a ``time.monotonic()`` value) that
 long work checks itself, so work whose client has been told "timed out" stops instead of
 computing on unseen. The optional per-address rate limit charges ``heavy_cost`` tokens for a
-heavy request and one for a cheap one.
+heavy request and one for a cheap one. A student's own network is charged further, by its
+multiply-adds, once its spec is known (``api.cost``: the route holds units of a per-worker
+budget while it works).
 """
 
 from __future__ import annotations

@@ -157,8 +157,21 @@ async def _store_unavailable(request: Request, exc: Exception) -> Response:
 
 async def _class_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ClassError)
+    headers = exc.headers or None
+    if isinstance(exc.detail, list):  # ready items: keep them, fill in what they lack
+        items = [
+            problem(
+                str(item.get("msg", "")),
+                str(item.get("code", exc.code)),
+                item.get("params") or {},
+                tuple(item.get("loc", ())),
+                str(item.get("type", "value_error")),
+            )
+            for item in exc.detail
+        ]
+        return encode.json_response({"detail": items}, exc.status_code, headers)
     loc: Loc = ("body", exc.field) if exc.field else ()
-    return answer(exc.status_code, exc.detail, exc.code, exc.params, loc, exc.headers or None)
+    return answer(exc.status_code, exc.detail, exc.code, exc.params, loc, headers)
 
 
 async def _request_error(request: Request, exc: Exception) -> Response:

@@ -121,9 +121,14 @@ class NetworkCreated(BaseModel):
     id: str = Field(description="Content address: the same spec and weights give the same id.")
 
 
+class TensorB64(BaseModel):
+    shape: list[int]
+    data: str = Field(description="base64 of the values as little-endian float32")
+
+
 class NetworkDetail(BaseModel):
     spec: dict[str, Any] = Field(description="The spec as built (names and defaults filled).")
-    weights: dict[str, TensorOut]
+    weights: dict[str, TensorOut | TensorB64]
 
 
 class LayerCheck(BaseModel):

@@ -9,17 +9,22 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import HTTPException, Request
-from pydantic import Field, Strict
+from annotated_types import Interval
+from fastapi import Request
+from pydantic import BeforeValidator, Field, Strict
 
 from convtrace.api.deps import network_for
-from convtrace.api.schemas import NetworkChoice, Seed
+from convtrace.api.errors import RequestError
+from convtrace.api.schemas import NetworkChoice, Seed, whole_number
 from convtrace.nn.weights import init_weights
 from convtrace.training import dataset
 from convtrace.training.jobs import PRESETS, CostError, Job, check_cost
 from convtrace.training.service import Submission, new_job_id
 
-StrictInt = Annotated[int, Strict()]
+# JSON integers in a range (3.0 counts as 3, as everywhere in the API)
+BatchSize = Annotated[int, Strict(), Interval(ge=1, le=256), BeforeValidator(whole_number)]
+Epochs = Annotated[int, Strict(), Interval(ge=1, le=50), BeforeValidator(whole_number)]
+TrainSize = Annotated[int, Strict(), Interval(ge=10, le=60_000), BeforeValidator(whole_number)]
 
 
 class TrainRequest(NetworkChoice):
@@ -27,17 +32,18 @@ class TrainRequest(NetworkChoice):
     init_seed: Seed | None = Field(None, description="Random start (the job's seed if absent).")
     optimizer: Literal["sgd", "momentum", "adam"] | None = None
     learning_rate: float | None = Field(None, gt=0, le=1, allow_inf_nan=False)
-    batch_size: StrictInt | None = Field(None, ge=1, le=256)
-    epochs: StrictInt | None = Field(None, ge=1, le=50)
-    train_size: StrictInt | None = Field(None, ge=10, le=60_000)
+    batch_size: BatchSize | None = None
+    epochs: Epochs | None = None
+    train_size: TrainSize | None = None
     augment: bool | None = Field(None, description="Random warps of the digits while training.")
     seed: Seed = 0
 
 
 def _field_error(field: str, message: str, extra: dict[str, Any] | None = None) -> Exception:
-    """422 in FastAPI's shape, with a stable ``code`` and its ``params`` where there is one."""
-    error = {"loc": ["body", field], "msg": message, "type": "value_error", **(extra or {})}
-    return HTTPException(422, [error])
+    """422 in the API's error shape: the field's loc, a stable ``code`` and its ``params``."""
+    extra = extra or {}
+    code = extra.get("code", "train.invalid")
+    return RequestError(422, message, code, extra.get("params"), ("body", field))
 
 
 def make_job(body: TrainRequest, cpu_budget_s: float) -> Job:

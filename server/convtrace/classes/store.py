@@ -35,23 +35,29 @@ DEFAULT_CODES = {
 class ClassError(Exception):
     """A class request that cannot be served: an HTTP-like ``status_code``, an English
     ``detail``, a stable ``code`` and its ``params``, the body ``field`` it is about (if any) and
-    response ``headers`` (Retry-After). ``api.errors`` renders it; the domain knows no HTTP."""
+    response ``headers`` (Retry-After). ``api.errors`` renders it; the domain knows no HTTP.
+    ``detail`` may also be a list of ready detail items (``loc``, ``msg``, and ``code`` /
+    ``params`` if known): they are sent as they are, missing keys filled in."""
 
     def __init__(
         self,
         status_code: int,
-        detail: str,
+        detail: str | list[dict[str, Any]],
         headers: dict[str, str] | None = None,
         *,
         code: str | None = None,
         params: dict[str, Any] | None = None,
         field: str | None = None,
     ) -> None:
-        super().__init__(detail)
+        super().__init__(detail if isinstance(detail, str) else "; ".join(_messages(detail)))
         self.status_code, self.detail, self.headers = status_code, detail, dict(headers or {})
         self.code = code or DEFAULT_CODES.get(status_code, "class.error")
         self.params = dict(params or {})
         self.field = field
+
+
+def _messages(items: list[dict[str, Any]]) -> list[str]:
+    return [str(item.get("msg", "")) for item in items]
 
 
 def invalid(

@@ -106,8 +106,9 @@ class LocalTrainer(Records):
             self.finish(record, "cancelled", {})
             self._bump_pending()
         elif record.state == "running":
-            worker = next(w for w, j in self.busy.items() if j == job_id)
-            self.cancels[worker].value = self.numbers[job_id]
+            for worker, running in self.busy.items():
+                if running == job_id:
+                    self.cancels[worker].value = self.numbers[job_id]
         return await self.status(job_id)
 
     def _dispatch(self) -> None:

@@ -81,7 +81,7 @@ class RedisTrainer(Trainer):
                     f"{waiting} training jobs are waiting, the most this server queues: "
                     "try again soon", 5, {"waiting": waiting},
                 )  # fmt: skip
-            if not await self.redis.hsetnx(keys.CLIENTS, client, job_id):
+            if not await self._claim(client, job_id):
                 other = _text(await self.redis.hget(keys.CLIENTS, client))
                 raise TrainError(
                     429, "train.one_per_client",
@@ -105,6 +105,18 @@ class RedisTrainer(Trainer):
             position = await self.position(job_id)
             await self._add(job_id, "queued", {"position": position})
         return position if position is not None else 0
+
+    async def _claim(self, client: str, job_id: str) -> bool:
+        """The client's one slot for ``job_id``; taken over from a job that has ended or is
+        gone (so a slot can never stay blocked by a job nobody will finish)."""
+        if await self.redis.hsetnx(keys.CLIENTS, client, job_id):
+            return True
+        other = _text(await self.redis.hget(keys.CLIENTS, client)) or ""
+        state = _text(await self.redis.hget(keys.job_key(other), "state"))
+        if state in ("queued", "running"):
+            return False
+        await self.redis.hset(keys.CLIENTS, client, job_id)
+        return True
 
     async def _enqueue(self, job_id: str, attempt: int, at_front: bool) -> None:
         rq_id = f"{job_id}-a{attempt}"  # (RQ ids: letters, digits, - and _)

@@ -10,17 +10,26 @@ from convtrace.training.service import Trainer
 
 
 def networks_of(app: Any) -> NetworkStore:
-    """The app's network store (checkpoints are networks), made here if nobody else did."""
+    """The app's network store (checkpoints are networks). Without one (several API workers
+    and no Redis: the networks routes refuse stored networks there) the trainer keeps its
+    checkpoints in a store of its own, not published as the app's."""
     store: NetworkStore | None = getattr(app.state, "networks", None)
-    if store is None:
-        store = MemoryNetworks()
-        app.state.networks = store
-    return store
+    return MemoryNetworks() if store is None else store
 
 
-def open_trainer(app: Any) -> Trainer:
+NEEDS_REDIS = (
+    "training with more than one server worker needs the shared queue: set "
+    "CONVTRACE_REDIS_URL and run `convtrace worker`, or run one server worker"
+)
+
+
+def open_trainer(app: Any) -> Trainer | None:
+    """None when no trainer can serve every worker alike (several workers, no Redis): a job
+    kept in one worker's memory would be unknown to the others."""
     settings = app.state.settings
     trainer: Trainer
+    if not settings.redis_url and settings.workers > 1:
+        return None
     if settings.redis_url:
         from convtrace.training.redisnets import RedisNetworks
         from convtrace.training.redisqueue import RedisTrainer

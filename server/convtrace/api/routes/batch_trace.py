@@ -15,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from convtrace.api import encode
 from convtrace.api.deps import network_for
+from convtrace.api.errors import RequestError
 from convtrace.api.routes import OrjsonRoute
 from convtrace.api.schemas import Digit, Image, NetworkChoice
 from convtrace.nn.network import Network
@@ -60,10 +61,9 @@ def _opened(name: str, net: Network, body: BatchTraceRequest) -> dict[str, Any]:
     keep = known if body.params is None else body.params
     unknown = sorted(set(keep) - set(known))
     if unknown:
-        from fastapi import HTTPException
-
         msg = f"unknown parameters {unknown}; this network has {known}"
-        raise HTTPException(422, [{"loc": ["body", "params"], "msg": msg, "type": "value_error"}])
+        params = {"unknown": unknown, "known": known}
+        raise RequestError(422, msg, "batch.unknown_params", params, ("body", "params"))
     x = np.stack([np.asarray(image, np.float32) for image in body.images])[..., None]
     y = np.asarray(body.labels, np.int64)
     examples: list[dict[str, Any]] = []

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, FastAPI, Path, Response
+from fastapi import APIRouter, FastAPI, Path, Query, Response
 from starlette.convertors import Convertor, register_url_convertor
 
 from convtrace.api import encode
@@ -28,24 +28,29 @@ from convtrace.api.schemas import (
     NetworkIn,
     SpecIn,
 )
+from convtrace.encoding import b64
 from convtrace.networks import ID_PATTERN, UnknownNetworkError, build, open_networks
 from convtrace.nn import spec as specs
 
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """One network store per worker, created in the worker's event loop, closed on shutdown."""
+    """One network store per worker, created in the worker's event loop, closed on shutdown.
+    A store another part of the app opened first (training keeps checkpoints in it) is used as
+    it is: there must be one per worker."""
     settings = app.state.settings
-    app.state.networks = open_networks(
-        settings.redis_url,
-        settings.workers,
-        settings.network_idle_ttl_s,
-        settings.network_max_bytes,
-    )
+    mine = getattr(app.state, "networks", None) is None
+    if mine:
+        app.state.networks = open_networks(
+            settings.redis_url,
+            settings.workers,
+            settings.network_idle_ttl_s,
+            settings.network_max_bytes,
+        )
     try:
         yield
     finally:
-        if app.state.networks is not None:
+        if mine and app.state.networks is not None:
             await app.state.networks.close()
 
 
@@ -107,9 +112,22 @@ async def create(body: NetworkIn, store: NetworksDep) -> Response:
     response_model=NetworkDetail,
     responses={404: {"description": "No such network (never stored, or expired)"}},
 )
-async def fetch(network_id: NetworkIdPath, store: NetworksDep) -> Response:
+async def fetch(
+    network_id: NetworkIdPath,
+    store: NetworksDep,
+    encoding: Annotated[
+        Literal["json", "b64"],
+        Query(
+            description="json: data as lists (as GET /api/models/{name}); b64: base64 of "
+            "little-endian float32, as requests accept it (a third of the size)"
+        ),
+    ] = "json",
+) -> Response:
     found = await on_main_loop(store.get, network_id)
     if found is None:
         raise UnknownNetworkError(network_id)
     spec, weights = found
-    return encode.json_response({"spec": spec, "weights": encode.tensors(weights)})
+    tensors = encode.tensors(weights)
+    if encoding == "b64":
+        tensors = {k: {**t, "data": b64(t["data"])} for k, t in tensors.items()}
+    return encode.json_response({"spec": spec, "weights": tensors})

@@ -6,6 +6,7 @@ the Redis queue's workers: ``convtrace.training``) while the page follows its ev
                                    done | failed | cancelled (resumable with Last-Event-ID)
     GET    /api/train/{id}         status
     DELETE /api/train/{id}         cancel (a running job stops within a second)
+    GET    /api/train/{id}/batch?step=N   the examples of step N's mini-batch
 
 A client is named by its ``X-Client-Id`` header (a random id the page keeps), else by its
 address: a class behind one NAT address would otherwise share a single job.
@@ -18,12 +19,26 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Path, Request, Response
+import numpy as np
+from fastapi import (
+    APIRouter,
+    Depends,
+    FastAPI,
+    Header,
+    Path,
+    Query,
+    Request,
+    Response,
+)
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
 from convtrace.api import encode
+from convtrace.api.errors import RequestError
 from convtrace.api.routes import OrjsonRoute
 from convtrace.api.train_wire import TrainRequest, make_submission
+from convtrace.training import dataset
+from convtrace.training.jobs import Job
+from convtrace.training.loop import Batches
 from convtrace.training.service import Trainer, TrainError
 
 CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
@@ -37,6 +52,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
     trainer = open_trainer(app)
     app.state.trainer = trainer
+    if trainer is None:
+        yield
+        return
     await trainer.start()
     try:
         yield
@@ -62,7 +80,9 @@ router = APIRouter(
 def get_trainer(request: Request) -> Trainer:
     trainer: Trainer | None = getattr(request.app.state, "trainer", None)
     if trainer is None:
-        raise HTTPException(503, "training is not available on this server")
+        from convtrace.training.runner import NEEDS_REDIS
+
+        raise RequestError(503, NEEDS_REDIS, "train.needs_redis")
     return trainer
 
 
@@ -70,10 +90,9 @@ TrainerDep = Annotated[Trainer, Depends(get_trainer)]
 JobId = Annotated[str, Path(pattern=JOB_ID, description="the job's id")]
 
 
-def refused(err: TrainError) -> HTTPException:
-    headers = {} if err.retry_after is None else {"Retry-After": str(round(err.retry_after))}
-    detail = {"msg": str(err), "code": err.code, "params": err.params}
-    return HTTPException(err.status, detail, headers=headers)
+def refused(err: TrainError) -> RequestError:
+    headers = None if err.retry_after is None else {"Retry-After": str(round(err.retry_after))}
+    return RequestError(err.status, str(err), err.code, err.params, (), headers)
 
 
 def client_of(request: Request, client_id: str | None) -> str:
@@ -123,7 +142,11 @@ async def cancel(job_id: JobId, trainer: TrainerDep) -> dict[str, Any]:
         raise refused(err) from None
 
 
-@router.get("/{job_id}/events", response_class=EventSourceResponse)
+@router.get(
+    "/{job_id}/events",
+    response_class=EventSourceResponse,
+    responses={204: {"description": "Last-Event-ID is the job's last event: nothing follows"}},
+)
 async def events(
     job_id: JobId,
     trainer: TrainerDep,
@@ -144,3 +167,34 @@ async def events(
     return EventSourceResponse(
         sse(), ping=15, headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
     )
+
+
+MAX_SHOWN = 16  # the examples of a batch a page opens (POST /api/batch-trace takes 16)
+
+
+@router.get("/{job_id}/batch")
+async def batch(
+    job_id: JobId,
+    trainer: TrainerDep,
+    step: Annotated[int, Query(ge=1, description="the step, 1-based as in progress events")],
+) -> Response:
+    """The first 16 examples of the mini-batch of ``step``, as the network saw them (after
+    augmentation), to open with POST /api/batch-trace at the checkpoint before the step."""
+    try:
+        job = Job.from_dict((await trainer.status(job_id))["job"])
+    except TrainError as err:
+        raise refused(err) from None
+    if step > job.steps():
+        loc = ("query", "step")
+        max_step = {"max": job.steps()}
+        raise RequestError(422, f"at most {job.steps()}", "train.step_range", max_step, loc)
+    batches = Batches(job, dataset.load())
+    x, labels = batches.batch(step - 1)
+    answer = {
+        "step": step,
+        "batch_size": len(labels),
+        "indices": batches.indices(step - 1)[:MAX_SHOWN],
+        "labels": labels[:MAX_SHOWN],
+        "images": np.round(x[:MAX_SHOWN, :, :, 0], 4),
+    }
+    return encode.json_response(answer)

@@ -1,0 +1,252 @@
+"""The training lab's numbers, side by side in one run (issue 19). Usage:
+
+    python -m bench.training [--seconds 3] [--storm 100] [--storm-window 5] [--tracers 20]
+                             [--queue-jobs 8] [--skip-torch]
+
+1. Training throughput, batch 64, one thread: the NumPy engine vs PyTorch CPU (bench.train's
+   measurement, in a subprocess pinned to one thread).
+2. The "quick" preset on the shipped architecture from scratch: test accuracy, CPU seconds.
+3. The Redis queue: jobs per second with 1 and with 2 `convtrace worker` processes.
+4. A class storm on the one-process server (local pool): ``--storm`` quick jobs submitted
+   within ``--storm-window`` s by as many clients while ``--tracers`` other clients trace:
+   jobs completed and lost, wall time against total CPU / cores, trace p99, and the delay from
+   a job's start to its first progress event.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import secrets
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import numpy as np
+
+from tests.classes.redisserver import start_redis
+from tests.localserver import isolated_env, start_server
+
+ROOT = Path(__file__).resolve().parents[1]
+ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+TERMINAL = ("done", "failed", "cancelled")
+
+
+def throughput(seconds: float) -> dict[str, float]:
+    cmd = [sys.executable, "-m", "bench.train", "--child", "1", "--seconds", str(seconds)]
+    done = subprocess.run(
+        cmd, env={**os.environ, **ONE_THREAD}, capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    return {
+        "numpy": max(result["numpy"], result.get("numpy_again", 0)),
+        "torch": result.get("torch"),
+    }
+
+
+def quick_preset(seeds: list[int]) -> list[tuple[float, float]]:
+    from convtrace.networks import network_id
+    from convtrace.nn.network import Network
+    from convtrace.nn.specs import lenet
+    from convtrace.nn.weights import init_weights
+    from convtrace.training import dataset
+    from convtrace.training.jobs import PRESETS, Job
+    from convtrace.training.loop import Run
+    from threadpoolctl import threadpool_limits
+
+    class Quiet:
+        def emit(self, kind, data):
+            pass
+
+        def keep(self, spec, weights):
+            return network_id(spec, weights)
+
+        def cancelled(self):
+            return False
+
+        def save_resume(self, step, state):
+            pass
+
+    out = []
+    with threadpool_limits(1):
+        for seed in seeds:
+            net = init_weights(Network(lenet()), seed)
+            done = Run(Job(**PRESETS["quick"], seed=seed), net, dataset.load(), Quiet()).run()
+            out.append((done["test_accuracy"], done["cpu_seconds"]))
+    return out
+
+
+async def follow(client: httpx.AsyncClient, base: str, job: str, log: dict) -> None:
+    """Read a job's events to its end, noting when each kind first arrived."""
+    async with client.stream("GET", f"{base}/api/train/{job}/events", timeout=None) as stream:
+        kind = ""
+        async for line in stream.aiter_lines():
+            if line.startswith("event:"):
+                kind = line[6:].strip()
+                log.setdefault(kind, time.monotonic())
+            elif line.startswith("data:") and kind in TERMINAL:
+                log["result"] = (kind, json.loads(line[5:]))
+                return
+
+
+async def submit_jobs(
+    base: str, count: int, window_s: float, body: dict
+) -> tuple[list[dict], float]:
+    """``count`` jobs from as many clients, spread over ``window_s``; each followed to its end.
+    Their event logs, and the wall time from the first submission to the last end."""
+    logs: list[dict] = [{} for _ in range(count)]
+    limits = httpx.Limits(max_connections=count + 50)
+    async with httpx.AsyncClient(limits=limits, trust_env=False, timeout=60) as client:
+        started, followers = time.monotonic(), []
+        for i in range(count):
+            await asyncio.sleep(max(0.0, started + i * window_s / count - time.monotonic()))
+            headers = {"X-Client-Id": secrets.token_hex(8)}
+            answer = await client.post(f"{base}/api/train", json=body, headers=headers)
+            logs[i]["status"] = answer.status_code
+            if answer.status_code == 202:
+                job = answer.json()["id"]
+                followers.append(asyncio.create_task(follow(client, base, job, logs[i])))
+        await asyncio.gather(*followers)
+    return logs, time.monotonic() - started
+
+
+def queue_throughput(workers: int, jobs: int, body: dict) -> float:
+    """Jobs per second through the Redis queue with ``workers`` worker processes."""
+    redis = start_redis()
+    env = isolated_env({"CONVTRACE_REDIS_URL": redis.url})
+    server = start_server(env=env, cwd=ROOT)
+    procs = [
+        subprocess.Popen([sys.executable, "-m", "convtrace", "worker"], env=env, cwd=ROOT)
+        for _ in range(workers)
+    ]
+    try:
+        server.wait_healthy()
+        time.sleep(3)  # the workers load NumPy and the digits before taking jobs
+        logs, seconds = asyncio.run(submit_jobs(server.url, jobs, 0.0, body))
+        assert all(log.get("result", ("?",))[0] == "done" for log in logs), logs
+        return jobs / seconds
+    finally:
+        for proc in procs:
+            proc.terminate()
+            try:
+                proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:  # RQ waits out a blocking dequeue: no need here
+                proc.kill()
+                proc.wait(timeout=5)
+        server.stop()
+        redis.stop()
+
+
+async def trace_loop(base: str, until: list[bool], latencies: list[float]) -> None:
+    """One tracing student: trace a sample digit again and again, timing each whole answer."""
+    async with httpx.AsyncClient(trust_env=False, timeout=30) as client:
+        sample = (await client.get(f"{base}/api/samples")).json()["samples"][0]
+        body = {"image": sample["image"], "label": sample["label"]}
+        while not until[0]:
+            began = time.monotonic()
+            answer = await client.post(f"{base}/api/trace", json=body)
+            await answer.aread()
+            latencies.append(time.monotonic() - began)
+            await asyncio.sleep(0.2)  # a student reads between traces
+
+
+async def storm_run(base: str, args: argparse.Namespace) -> dict:
+    until, latencies = [False], []
+    tracers = [asyncio.create_task(trace_loop(base, until, latencies)) for _ in range(args.tracers)]
+    await asyncio.sleep(1)
+    body = {"preset": "quick", "train_size": args.storm_train_size}
+    logs, seconds = await submit_jobs(base, args.storm, args.storm_window, body)
+    until[0] = True
+    await asyncio.gather(*tracers)
+    results = [log.get("result", ("lost", {})) for log in logs]
+    cpu = sum(data.get("cpu_seconds", 0.0) for kind, data in results if kind == "done")
+    first = [log["progress"] - log["started"] for log in logs if "progress" in log]
+    return {
+        "submitted": sum(log.get("status") == 202 for log in logs),
+        "done": sum(kind == "done" for kind, _ in results),
+        "lost": sum(kind != "done" for kind, _ in results),
+        "seconds": seconds,
+        "cpu": cpu,
+        "trace_p99_ms": 1000 * float(np.percentile(latencies, 99)) if latencies else float("nan"),
+        "traces": len(latencies),
+        "first_progress_max_s": max(first) if first else float("nan"),
+    }
+
+
+def storm(args: argparse.Namespace) -> dict:
+    env = isolated_env({"CONVTRACE_TRAIN_WORKERS": str(args.storm_workers)})
+    server = start_server(env=env, cwd=ROOT)
+    try:
+        server.wait_healthy()
+        return asyncio.run(storm_run(server.url, args))
+    finally:
+        server.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--seconds", type=float, default=3.0, help="per throughput measurement")
+    p.add_argument("--skip-torch", action="store_true")
+    p.add_argument("--queue-jobs", type=int, default=8)
+    p.add_argument("--storm", type=int, default=100, help="quick jobs in the class storm")
+    p.add_argument("--storm-window", type=float, default=5.0)
+    p.add_argument("--storm-train-size", type=int, default=12_000)
+    p.add_argument("--storm-workers", type=int, default=os.cpu_count() or 2)
+    p.add_argument("--tracers", type=int, default=20)
+    p.add_argument("--parts", default="throughput,quick,queue,storm", help="which to run")
+    args = p.parse_args(argv)
+    parts = set(args.parts.split(","))
+    if "throughput" in parts and not args.skip_torch:
+        rates = throughput(args.seconds)
+        ratio = rates["numpy"] / rates["torch"] if rates["torch"] else float("nan")
+        print(
+            f"throughput, batch 64, 1 thread: numpy {rates['numpy']:.0f} ex/s, pytorch "
+            f"{rates['torch'] or 0:.0f} ex/s, ratio {ratio:.2f}x (goal >= 0.70x)"
+        )
+    if "quick" in parts:
+        print_quick()
+    if "queue" in parts:
+        print_queue(args)
+    if "storm" in parts:
+        print_storm(args)
+    return 0
+
+
+def print_quick() -> None:
+    runs = quick_preset([0, 1, 2])
+    print(
+        "quick preset (shipped net from scratch): "
+        + ", ".join(f"{acc:.1%} in {cpu:.2f} s CPU" for acc, cpu in runs)
+        + " (goal >= 95% in <= 5 s)"
+    )
+
+
+def print_queue(args: argparse.Namespace) -> None:
+    body = {"preset": "quick", "train_size": 4000, "epochs": 1}
+    one, two = (queue_throughput(w, args.queue_jobs, body) for w in (1, 2))
+    print(
+        f"redis queue, {args.queue_jobs} jobs of 4000 digits: 1 worker {one:.2f} jobs/s, "
+        f"2 workers {two:.2f} jobs/s, ratio {two / one:.2f}x (goal >= 1.7x)"
+    )
+
+
+def print_storm(args: argparse.Namespace) -> None:
+    s = storm(args)
+    cores = os.cpu_count() or 1
+    bound = s["cpu"] / cores
+    print(
+        f"class storm: {s['submitted']}/{args.storm} jobs accepted within {args.storm_window:g} s, "
+        f"{s['done']} done, {s['lost']} lost; {s['seconds']:.1f} s wall for {s['cpu']:.1f} s CPU "
+        f"on {cores} cores ({s['seconds'] / bound:.2f}x of CPU/cores, goal <= 1.3x); "
+        f"{args.tracers} tracers: p99 {s['trace_p99_ms']:.0f} ms over {s['traces']} traces "
+        f"(goal <= 250 ms); first progress <= {s['first_progress_max_s']:.2f} s after start "
+        "(goal <= 1 s)"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
