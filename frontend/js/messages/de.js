@@ -468,8 +468,6 @@ export default {
   "eq.sym.flatten": "der abgeflachte Vektor",
   "eq.sym.softmax": "die Wahrscheinlichkeiten",
   "eq.sym.xent": "der Verlust",
-  "eq.unknown":
-    "ConvTrace kann {what} „{id}“ nicht erklären: Es steht nicht im Gleichungsverzeichnis.",
   "eq.act.which": "(σ = {name})",
   "eq.input.image": "das 28×28-Bild, Tinte = 1",
   "eq.conv.padded": "über die mit Nullen aufgefüllte Eingabe, p = {p} Zellen breit auf jeder Seite",
@@ -893,6 +891,23 @@ export default {
   "focus.slice.class": "Klasse {k} (Zeile {k} von {n})",
   "focus.slice.filter": "Filter {m}, Kanal {c}",
   "focus.slice.map": "Karte {k} von {n}",
+  "eq.unknown.equation":
+    "ConvTrace kann die Gleichung „{id}“ nicht erklären: Sie steht nicht im Gleichungsverzeichnis.",
+  "eq.unknown.kind":
+    "ConvTrace kann die Schichtart „{id}“ nicht erklären: Sie steht nicht im Gleichungsverzeichnis.",
+  "arch.class_weights":
+    "Der Kurs nutzt die trainierten Gewichte der Lehrkraft: Jeder Gradient, jeder Gewichtsbereich und jede Summe hier wird mit ihnen berechnet.",
+  "train.status.queued_class": {
+    one: "Der Auftrag der Lehrkraft wartet in der Warteschlange: {count} Auftrag davor (etwa {seconds} s).",
+    other:
+      "Der Auftrag der Lehrkraft wartet in der Warteschlange: {count} Aufträge davor (etwa {seconds} s).",
+  },
+  "train.plot.summary":
+    "Verlust und Testgenauigkeit: geglätteter Verlust {loss} bei Schritt {step} von {steps}",
+  "train.batch.of_step":
+    "Der Mini-Batch von Schritt {step} ({shown} seiner {size} Ziffern, so wie das Netz sie sah), mit den Gewichten des Checkpoints bei Schritt {at}: Wähle oben einen anderen Checkpoint, um einen anderen Schritt zu öffnen.",
+  "train.batch.samples":
+    "{shown} Beispielziffern, mit dem gerade benutzten Netz (trainiere ein Netz, um die Stapel seiner Schritte zu öffnen).",
   "i18n.menu": "Sprache",
   "i18n.values_note":
     "Zahlen in den Gleichungen werden in jeder Sprache gleich geschrieben, mit Dezimalpunkt: 0.5 ist ein Halb.",

@@ -463,7 +463,6 @@ export default {
   "eq.sym.flatten": "el vector aplanado",
   "eq.sym.softmax": "las probabilidades",
   "eq.sym.xent": "la pérdida",
-  "eq.unknown": "ConvTrace no puede explicar {what} «{id}»: no está en el registro de ecuaciones.",
   "eq.act.which": "(σ = {name})",
   "eq.input.image": "la imagen de 28×28, tinta = 1",
   "eq.conv.padded": "sobre la entrada rellenada con ceros, de p = {p} celdas por cada lado",
@@ -890,6 +889,22 @@ export default {
   "focus.slice.map": "mapa {k} de {n}",
 
   // ---- idiomas ----
+  "eq.unknown.equation":
+    "ConvTrace no puede explicar la ecuación «{id}»: no está en el registro de ecuaciones.",
+  "eq.unknown.kind":
+    "ConvTrace no puede explicar el tipo de capa «{id}»: no está en el registro de ecuaciones.",
+  "arch.class_weights":
+    "La clase usa los pesos entrenados del docente: cada gradiente, panel de pesos y suma de aquí se calcula con ellos.",
+  "train.status.queued_class": {
+    one: "El trabajo del docente espera en la cola: {count} trabajo delante (unos {seconds} s).",
+    other: "El trabajo del docente espera en la cola: {count} trabajos delante (unos {seconds} s).",
+  },
+  "train.plot.summary":
+    "Pérdida y precisión de prueba: pérdida suavizada {loss} en el paso {step} de {steps}",
+  "train.batch.of_step":
+    "El minilote del paso {step} ({shown} de sus {size} dígitos, tal como los vio la red), con los pesos del punto de control del paso {at}: elige otro punto de control arriba para abrir otro paso.",
+  "train.batch.samples":
+    "{shown} dígitos de ejemplo, con la red en uso (entrena una red para abrir los lotes de sus pasos).",
   "i18n.menu": "idioma",
   "i18n.values_note":
     "Los números de las ecuaciones se escriben igual en todos los idiomas, con punto decimal: 0.5 es un medio.",

@@ -467,8 +467,6 @@ export default {
   "eq.sym.flatten": "le vecteur aplati",
   "eq.sym.softmax": "les probabilités",
   "eq.sym.xent": "la perte",
-  "eq.unknown":
-    "ConvTrace ne peut pas expliquer {what} « {id} » : il n'est pas dans le registre des équations.",
   "eq.act.which": "(σ = {name})",
   "eq.input.image": "l'image de 28×28, encre = 1",
   "eq.conv.padded": "sur l'entrée complétée par des zéros, de p = {p} cellules de chaque côté",
@@ -895,6 +893,23 @@ export default {
   "focus.slice.map": "carte {k} sur {n}",
 
   // ---- langues ----
+  "eq.unknown.equation":
+    "ConvTrace ne peut pas expliquer l'équation « {id} » : elle n'est pas dans le registre des équations.",
+  "eq.unknown.kind":
+    "ConvTrace ne peut pas expliquer le type de couche « {id} » : il n'est pas dans le registre des équations.",
+  "arch.class_weights":
+    "La classe utilise les poids entraînés de l'enseignant : chaque gradient, panneau de poids et somme ici est calculé avec eux.",
+  "train.status.queued_class": {
+    one: "La tâche de l'enseignant attend dans la file : {count} tâche avant elle (environ {seconds} s).",
+    other:
+      "La tâche de l'enseignant attend dans la file : {count} tâches avant elle (environ {seconds} s).",
+  },
+  "train.plot.summary":
+    "Perte et précision de test : perte lissée {loss} au pas {step} sur {steps}",
+  "train.batch.of_step":
+    "Le mini-lot du pas {step} ({shown} de ses {size} chiffres, tels que le réseau les a vus), avec les poids du point de sauvegarde au pas {at} : choisis un autre point de sauvegarde ci-dessus pour ouvrir un autre pas.",
+  "train.batch.samples":
+    "{shown} chiffres d'exemple, sur le réseau utilisé (entraîne un réseau pour ouvrir les lots de ses pas).",
   "i18n.menu": "langue",
   "i18n.values_note":
     "Dans les équations, les nombres s'écrivent de la même façon dans toutes les langues, avec un point décimal : 0.5 est un demi.",

@@ -415,7 +415,6 @@ export default {
   "eq.sym.flatten": "展平后的向量",
   "eq.sym.softmax": "概率",
   "eq.sym.xent": "损失",
-  "eq.unknown": "ConvTrace 无法解释{what}“{id}”：它不在公式登记表中。",
   "eq.act.which": "（σ = {name}）",
   "eq.input.image": "28×28 图像，笔迹 = 1",
   "eq.conv.padded": "作用于补零后的输入，四周各补 p = {p} 个单元格",
@@ -794,6 +793,16 @@ export default {
   "focus.slice.map": "特征图 {k} / {n}",
 
   // ---- 语言 ----
+  "eq.unknown.equation": "ConvTrace 无法解释公式“{id}”：它不在公式登记表中。",
+  "eq.unknown.kind": "ConvTrace 无法解释层类型“{id}”：它不在公式登记表中。",
+  "arch.class_weights": "本课堂使用教师训练过的权重：这里的每个梯度、权重面板和求和都用它们计算。",
+  "train.status.queued_class": {
+    other: "教师的任务正在排队：前面还有 {count} 个任务（约 {seconds} 秒）。",
+  },
+  "train.plot.summary": "损失与测试准确率：第 {step} / {steps} 步时平滑后的损失为 {loss}",
+  "train.batch.of_step":
+    "第 {step} 步的小批量（网络所见的 {size} 个数字中的 {shown} 个），使用第 {at} 步检查点的权重：在上方选择另一个检查点可打开另一步。",
+  "train.batch.samples": "{shown} 个样本数字，使用当前网络（训练一个网络即可打开它各步的批次）。",
   "i18n.menu": "语言",
   "i18n.values_note": "公式中的数字在所有语言中写法相同，使用小数点：0.5 表示二分之一。",
 };
