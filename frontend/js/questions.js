@@ -62,9 +62,11 @@ export function samePlace(question, posed) {
   return JSON.stringify(place) === JSON.stringify(given);
 }
 
-/** The same question worded again in the language in force (its prompt and hint). */
+/** The same question worded again in the language in force (its prompt, hint and title). */
 export function reworded(question, trace) {
   const place = { kind: question.kind, ...placeOf(question) };
   const again = questionsFor(trace, question.step).find((q) => samePlace(q, place));
-  return again ? { ...question, prompt: again.prompt, hint: again.hint } : question;
+  return again
+    ? { ...question, prompt: again.prompt, hint: again.hint, title: again.title }
+    : question;
 }

@@ -1,7 +1,7 @@
 // The downloaded answers file of a lesson: what a student hands in. Its field names are data
 // (read by the course's tools), its sentences are in the reader's language.
 
-import { t } from "../i18n.js";
+import { language, t } from "../i18n.js";
 import { equationOf } from "../notation.js";
 
 /** The lesson's answers as a JSON-ready object; truths only for the questions already revealed. */
@@ -10,6 +10,7 @@ export function lessonFile(state, trace, { model, link, truthOf }) {
     i < state.i || state.phase === "done" || (i === state.i && state.phase === "reveal");
   return {
     lesson: t("lesson.file.title"),
+    language: language(), // the sentences below are in it
     model,
     label: trace.result?.label,
     prediction: trace.result?.prediction,
