@@ -1,6 +1,6 @@
 // Number formatting shared by every view: 4 significant digits, exponent for tiny or huge.
 
-import { t } from "./i18n.js";
+import { number, t } from "./i18n.js";
 
 export function fmt(v, digits = 4) {
   if (v === 0) return "0";
@@ -10,6 +10,16 @@ export function fmt(v, digits = 4) {
     return String(Number(v.toPrecision(digits)));
   }
   return v.toExponential(digits - 1).replace("e+", "e");
+}
+
+/**
+ * fmt's number as prose and tables write it in the reader's language: 0,1234 in German, 0.1234
+ * in English (the digits and the exponent stay fmt's). Equations keep fmt's one form instead.
+ */
+export function prose(v, digits = 4) {
+  const separator = number(1.5).replace(/\d/g, "");
+  const text = fmt(v, digits);
+  return separator === "." ? text : text.replace(".", separator);
 }
 
 /** "3×4×8" for a shape. */

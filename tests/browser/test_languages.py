@@ -101,6 +101,12 @@ def test_a_student_meets_no_english(pages, app_url):
     assert page.get_by_test_id("language").input_value() == lang
     assert f"lang={lang}" in page.url  # the language is part of the link
     seen = {"classify": english_on(page, lang)}
+    # tables write numbers the reader's way; the equations' one form is said beside them
+    values = page.locator(".prob-row .value").all_inner_texts()
+    comma = lang in ("de", "es", "fr")
+    assert any(("," if comma else ".") in v for v in values), values
+    assert not any(("." if comma else ",") in v for v in values), values
+    assert page.locator("#values-note").is_visible() == comma
     for _ in range(3):
         page.keyboard.press("ArrowRight")
     seen["backward"] = english_on(page, lang)

@@ -2,7 +2,7 @@
 
 import * as api from "../api.js";
 import { quantise } from "../codec.js";
-import { fmt } from "../format.js";
+import { prose } from "../format.js";
 import { has, t } from "../i18n.js";
 import * as S from "../trace-store.js";
 
@@ -83,7 +83,7 @@ export function createClassifyFlow(ctx) {
     const steps = trace.steps.length;
     ctx.status(
       "idle",
-      t("classify.done", { prediction, label, loss: fmt(loss), whose, steps }) +
+      t("classify.done", { prediction, label, loss: prose(loss), whose, steps }) +
         ctx.flows.arch.traceNote(),
     );
   }

@@ -1,6 +1,6 @@
 // The prediction: one bar per class probability, the target-label buttons and the loss.
 
-import { fmt } from "../format.js";
+import { fmt, prose } from "../format.js";
 import { t } from "../i18n.js";
 import { el } from "./dom.js";
 
@@ -91,7 +91,7 @@ export function createProbabilities({ prediction, chart, labels, loss, note, que
       );
       bars.forEach(({ bar, value, rowEl }, k) => {
         bar.style.width = `${(probabilities[k] * 100).toFixed(1)}%`;
-        value.textContent = fmt(probabilities[k], 3);
+        value.textContent = prose(probabilities[k], 3);
         rowEl.classList.toggle("predicted", k === result.prediction);
         rowEl.classList.toggle("target", k === label);
       });

@@ -1,6 +1,6 @@
 // One SGD step on the current digit: learning rate, apply / undo / reset, before vs after.
 
-import { fmt } from "../format.js";
+import { prose } from "../format.js";
 import { number, t } from "../i18n.js";
 import { el } from "./dom.js";
 
@@ -35,7 +35,7 @@ export function createTraining({ rate, apply, undo, reset, summary, samples, nor
     bar.style.width = `${Math.max(1, (v / top) * 100)}%`;
     const td = el("td");
     td.append(bar);
-    tr.append(el("th", "", name), td, el("td", "", fmt(v)));
+    tr.append(el("th", "", name), td, el("td", "", prose(v)));
     return tr;
   }
 
@@ -71,10 +71,10 @@ export function createTraining({ rate, apply, undo, reset, summary, samples, nor
       const pa = step.after.probabilities[y];
       summary.textContent = t(pa >= pb ? "sgd.summary_up" : "sgd.summary_down", {
         y,
-        before: fmt(pb, 3),
-        after: fmt(pa, 3),
-        loss_before: fmt(step.before.loss),
-        loss_after: fmt(step.after.loss),
+        before: prose(pb, 3),
+        after: prose(pa, 3),
+        loss_before: prose(step.before.loss),
+        loss_after: prose(step.after.loss),
         prediction_before: step.before.prediction,
         prediction_after: step.after.prediction,
       });
