@@ -188,7 +188,7 @@ def test_arabic_mirrors_the_page_not_the_data(browser, app_url):
     assert not watch.errors, watch.errors
 
 
-def test_german_passes_axe_and_nothing_overflows(browser, app_url):
+def test_german_and_arabic_pass_axe_and_nothing_overflows(browser, app_url):
     screens = {
         "desk": DESK,
         "projector": {"viewport": {"width": 1280, "height": 720}},
