@@ -157,6 +157,16 @@ def test_the_menu_switches_in_place_and_keeps_the_step(browser, app_url):
     page.reload()  # the link keeps the choice over the browser's English
     page.wait_for_function("() => window.convtrace.traces() > 0")
     assert page.evaluate("() => document.documentElement.lang") == "fr"
+    # a lesson on screen is worded again too: its question, its card, its buttons
+    page.get_by_test_id("lesson-start").click()
+    page.get_by_test_id("lesson-next").click()
+    page.get_by_test_id("question").wait_for()
+    prompt = page.get_by_test_id("question").inner_text()
+    page.get_by_test_id("language").select_option("de")
+    page.wait_for_function("() => document.documentElement.lang === 'de'")
+    assert page.get_by_test_id("question").inner_text() != prompt
+    found = english_on(page, "de")
+    assert found == [], found
     page.get_by_test_id("language").select_option("en")
     page.wait_for_function("() => document.documentElement.dir === 'ltr'")
     assert page.locator("#classify").inner_text() == "Classify"
