@@ -246,3 +246,24 @@ def test_a_value_answer_reads_a_decimal_comma(browser, app_url):
     ]
     context.close()
     assert not watch.errors
+
+
+def test_the_best_of_the_browser_languages_is_chosen(browser, app_url):
+    context, page, watch = _page(browser, app_url, locale="en-US", **DESK)
+    page.goto(f"{app_url}/")
+    picks = page.evaluate(
+        """async () => {
+          const { preferredLanguage } = await import('./js/language.js');
+          return [
+            preferredLanguage(null, ['pt-BR', 'es-MX', 'de']),  // the first we have
+            preferredLanguage(null, ['zh-TW']),                  // Chinese: simplified
+            preferredLanguage(null, ['ar-EG', 'en']),
+            preferredLanguage(null, ['ja', 'ko']),               // none: English
+            preferredLanguage('fr', ['de-DE']),                  // the link's choice first
+            preferredLanguage('xx-YY', ['de-AT']),               // an unknown link: browser's
+          ];
+        }"""
+    )
+    assert picks == ["es", "zh-Hans", "ar", "en", "fr", "de"]
+    context.close()
+    assert not watch.errors
