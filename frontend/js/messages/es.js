@@ -22,7 +22,7 @@ export default {
   "toolbar.lesson_start": "Empezar lección",
   "toolbar.class_start": "Iniciar una clase",
   "toolbar.class_code": "Código de clase para unirse",
-  "toolbar.class_placeholder": "código de clase",
+  "toolbar.class_placeholder": "código",
   "toolbar.join": "Unirse",
   "toolbar.share": "Copiar enlace",
   "toolbar.download": "Descargar traza (JSON)",

@@ -22,7 +22,7 @@ export default {
   "toolbar.lesson_start": "Commencer la leçon",
   "toolbar.class_start": "Lancer une classe",
   "toolbar.class_code": "Code de classe à rejoindre",
-  "toolbar.class_placeholder": "code de classe",
+  "toolbar.class_placeholder": "code",
   "toolbar.join": "Rejoindre",
   "toolbar.share": "Copier le lien",
   "toolbar.download": "Télécharger la trace (JSON)",
