@@ -33,8 +33,10 @@ export function createLanguageFlow(ctx, { menu, rebuild }) {
       app.lang = await applyLanguage(preferredLanguage(code));
       menu.value = app.lang;
       relabel();
-      // the address carries the choice, so a reload or a shared link keeps it
-      const hash = toHash(app);
+      // the address carries the choice, so a reload or a shared link keeps it; a following
+      // student's address stays the join link (a reload joins again, tracing nothing itself)
+      const following = app.classRole === "student" && app.following;
+      const hash = following ? `#class=${app.classCode}&lang=${app.lang}` : toHash(app);
       if (hash !== location.hash) history.replaceState(null, "", hash);
     },
   };
