@@ -42,6 +42,10 @@ def problems(english: dict[str, object], other: dict[str, object], lang: str) ->
             found.append(f"{lang}: {key} has placeholders English lacks: {sorted(extra)}")
         if isinstance(value, dict) != isinstance(other[key], dict):
             found.append(f"{lang}: {key} is a plural in one language only")
+        elif isinstance(other[key], dict) and (
+            "other" not in other[key] or set(other[key]) - PLURAL_FORMS
+        ):
+            found.append(f"{lang}: {key} needs 'other' and only CLDR plural forms")
     return found
 
 
@@ -102,6 +106,8 @@ def test_every_catalogue_has_every_english_key_and_no_foreign_placeholder(page, 
 def test_the_check_finds_a_missing_key_and_a_foreign_placeholder():
     english = {"a.b": "Hello {name}", "a.c": {"one": "{count} cat", "other": "{count} cats"}}
     assert problems(english, {"a.b": "Hallo {name}", "a.c": {"one": "x", "other": "y"}}, "de") == []
+    odd = {"a.b": "x", "a.c": {"one": "{count} Katze", "several": "{count} Katzen"}}
+    assert problems(english, odd, "de") == ["de: a.c needs 'other' and only CLDR plural forms"]
     broken = {"a.b": "Hallo {nom}"}
     assert problems(english, broken, "de") == [
         "de: a.b has placeholders English lacks: ['nom']",
