@@ -2,45 +2,53 @@
 
 Prints the NumPy engine's time and, when torch is installed (`pip install torch==2.13.0`; never a
 product dependency), PyTorch CPU on the same network and weights measured in the same run,
-side by side, with their ratio: for the shipped model and for three non-default architectures
-(padding + stride, average pooling, a deeper 3-conv net), all in interleaved rounds.
+side by side, with their ratio: for the shipped model and for three of the architecture editor's
+presets ("strided instead of pooled", "average pooling", "deeper (3 conv)"), in interleaved
+rounds.
+In each round every network runs on both engines in turn; ratios are of the median CPU time
+(what a busy machine distorts least) and of the median wall time per trace in a round, then the
+median over the rounds and their range.
 Usage: python -m bench.trace [--repeats N] [--threads N] [--rounds N]
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import statistics
 import sys
 
+# The editor's presets (frontend/js/arch-spec.js, PRESETS: strided, avgpool, deeper), copied
+# exactly: what a student gets from the preset menu, not architectures chosen to benchmark well.
 HEAD = [{"kind": "flatten"}, {"kind": "dense", "units": 10}]
+RELU = {"kind": "relu"}
 ARCHITECTURES = {
-    "padding+stride": [
-        {"kind": "conv", "maps": 8, "size": 5, "padding": "same", "stride": 2},
-        {"kind": "relu"},
-        {"kind": "conv", "maps": 16, "size": 3, "padding": 1, "stride": 2},
-        {"kind": "relu"},
+    "strided instead of pooled": [
+        {"kind": "conv", "maps": 8, "size": 5, "padding": 2, "stride": 2},
+        RELU,
+        {"kind": "conv", "maps": 16, "size": 5, "padding": 2, "stride": 2},
+        RELU,
         *HEAD,
     ],
-    "avgpool": [
+    "average pooling": [
         {"kind": "conv", "maps": 8, "size": 5},
-        {"kind": "tanh"},
+        RELU,
         {"kind": "avgpool", "size": 2},
         {"kind": "conv", "maps": 16, "size": 5},
-        {"kind": "tanh"},
+        RELU,
         {"kind": "avgpool", "size": 2},
         *HEAD,
     ],
-    "deeper 3-conv": [
-        {"kind": "conv", "maps": 8, "size": 3},
-        {"kind": "relu"},
-        {"kind": "conv", "maps": 8, "size": 3},
-        {"kind": "relu"},
+    "deeper (3 conv)": [
+        {"kind": "conv", "maps": 8, "size": 3, "padding": "same"},
+        RELU,
         {"kind": "maxpool", "size": 2},
-        {"kind": "conv", "maps": 16, "size": 3},
-        {"kind": "relu"},
+        {"kind": "conv", "maps": 16, "size": 3, "padding": "same"},
+        RELU,
         {"kind": "maxpool", "size": 2},
+        {"kind": "conv", "maps": 32, "size": 3, "padding": "same"},
+        RELU,
         *HEAD,
     ],
 }
@@ -116,12 +124,34 @@ def _nets():
         yield name, build({"input": [28, 28, 1], "layers": layers}, seed=1)
 
 
+def _timed(fn, repeats: int, warmup: int = 10) -> tuple[float, float]:
+    """(median CPU ms, median wall ms) per call of fn(), ``repeats`` calls in a row. CPU time
+    (this process's, every thread) is what another process's load changes least; wall time is
+    what a student waits. (Alternating the engines call by call instead measures each with
+    caches the other has just flushed: both slower, NumPy's many small arrays the most.)"""
+    import time
+
+    for _ in range(warmup):
+        fn()
+    cpu, wall = [], []
+    for _ in range(repeats):
+        start, start_cpu = time.perf_counter_ns(), time.process_time_ns()
+        fn()
+        cpu.append(time.process_time_ns() - start_cpu)
+        wall.append(time.perf_counter_ns() - start)
+    return statistics.median(cpu) / 1e6, statistics.median(wall) / 1e6
+
+
+def _ratios(ours: list[float], theirs: list[float]) -> str:
+    ratios = sorted(o / t for o, t in zip(ours, theirs, strict=True))
+    return f"{statistics.median(ratios):5.2f}x {ratios[0]:.2f}-{ratios[-1]:.2f}"
+
+
 def _side_by_side(nets, image, label, args):
     """Interleaved rounds: a shared machine's speed drifts, and drift within a round hits
     every network and both engines alike."""
     import torch
     from convtrace.nn import trace
-    from convtrace.nn.bench import median_ms
 
     torch.set_num_threads(args.threads)
     runs = {}
@@ -131,26 +161,38 @@ def _side_by_side(nets, image, label, args):
         assert abs(run()[1] - result.loss) < 1e-4 * max(1.0, result.loss), name
         runs[name] = (net, run)
     per_round = max(args.repeats // args.rounds, 20)
-    ours = {name: [] for name in runs}
-    theirs = {name: [] for name in runs}
+    times: dict[str, dict[str, list[float]]] = {
+        name: {k: [] for k in ("cpu", "wall", "torch cpu", "torch wall")} for name in runs
+    }
+    load = os.getloadavg()[0]
     for _ in range(args.rounds):
         for name, (net, run) in runs.items():
-            ours[name].append(
-                median_ms(lambda net=net: trace.collect(net, image, label), per_round, warmup=10)
-            )
-            theirs[name].append(median_ms(run, per_round, warmup=10))
+            cpu, wall = _timed(functools.partial(trace.collect, net, image, label), per_round)
+            tcpu, twall = _timed(run, per_round)
+            for key, value in zip(times[name], (cpu, wall, tcpu, twall), strict=True):
+                times[name][key].append(value)
     print(
-        f"full trace of one digit, median of {args.rounds} interleaved rounds of {per_round}; "
-        f"pytorch {torch.__version__} CPU, {args.threads} thread"
+        f"full trace of one digit, {args.rounds} interleaved rounds of {per_round}; pytorch "
+        f"{torch.__version__} CPU, {args.threads} thread; load average {load:.1f} before, "
+        f"{os.getloadavg()[0]:.1f} after (on {os.cpu_count()} cores)"
     )
-    print(f"{'network':24} {'numpy ms':>9} {'torch ms':>9} {'ratio':>6}  range        goal")
-    for name in runs:
-        ratios = sorted(o / t for o, t in zip(ours[name], theirs[name], strict=True))
+    print(
+        f"{'network':26} {'CPU ms numpy':>12} {'torch':>6} {'CPU ratio  range':>17}"
+        f" {'wall ratio range':>17}  goal"
+    )
+    med = statistics.median
+    for name, t in times.items():
         goal = "0.40x" if "shipped" in name else "0.50x"
         print(
-            f"{name:24} {statistics.median(ours[name]):9.3f} {statistics.median(theirs[name]):9.3f}"
-            f" {statistics.median(ratios):5.2f}x  {ratios[0]:.2f}-{ratios[-1]:.2f}x  <= {goal}"
+            f"{name:26} {med(t['cpu']):12.3f} {med(t['torch cpu']):6.3f} "
+            f"{_ratios(t['cpu'], t['torch cpu']):>17} {_ratios(t['wall'], t['torch wall']):>17}"
+            f"  <= {goal}"
         )
+    shipped = times[next(iter(times))]
+    print(
+        f"numpy engine  full trace: {med(shipped['cpu']):.3f} ms CPU, "
+        f"{med(shipped['wall']):.3f} ms wall  (shipped model)"
+    )
 
 
 def main(argv=None) -> int:
@@ -163,15 +205,15 @@ def main(argv=None) -> int:
     import numpy as np
     from convtrace.config import MODELS_DIR
     from convtrace.nn import trace
-    from convtrace.nn.bench import median_ms
 
     samples = np.load(MODELS_DIR / "samples.npz")
     image, label = samples["images"][0].astype(np.float32) / 255, int(samples["labels"][0])
     nets = list(_nets())
     if not _has_torch():
+        print(f"load average {os.getloadavg()[0]:.1f} (on {os.cpu_count()} cores)")
         for name, net in nets:
-            ms = median_ms(lambda net=net: trace.collect(net, image, label), args.repeats)
-            print(f"numpy engine full trace, {name}: {ms:.3f} ms (median of {args.repeats})")
+            cpu, wall = _timed(lambda net=net: trace.collect(net, image, label), args.repeats)
+            print(f"numpy engine  full trace: {cpu:.3f} ms CPU, {wall:.3f} ms wall  ({name})")
         print("torch not installed: no side-by-side ratio (pip install torch==2.13.0)")
         return 0
     _side_by_side(nets, image, label, args)
@@ -182,7 +224,6 @@ def main(argv=None) -> int:
 def _rebuilt(net, image, label, repeats) -> None:
     """What a request with its own weights costs: a network built (and checked) per trace."""
     from convtrace.nn import trace
-    from convtrace.nn.bench import median_ms
     from convtrace.nn.network import Network
 
     spec, weights = net.spec, net.get_weights()
@@ -192,11 +233,11 @@ def _rebuilt(net, image, label, repeats) -> None:
         fresh.set_weights(weights)
         return trace.collect(fresh, image, label)
 
-    shared = median_ms(lambda: trace.collect(net.replica(), image, label), repeats, warmup=10)
-    rebuilt = median_ms(fresh_trace, repeats, warmup=10)
+    shared = _timed(lambda: trace.collect(net.replica(), image, label), repeats)[0]
+    rebuilt = _timed(fresh_trace, repeats)[0]
     print(
-        f"shipped model, network built per trace: {rebuilt:.3f} ms; on a replica of a shared "
-        f"network (the registry's way): {shared:.3f} ms"
+        f"shipped model, network built per trace: {rebuilt:.3f} ms CPU; on a replica of a shared "
+        f"network (the registry's way): {shared:.3f} ms CPU"
     )
 
 

@@ -42,6 +42,8 @@ POOL_SHAPES = [
     ((2, 7, 8, 3), 3, 2),  # overlapping windows
     ((1, 9, 9, 2), 3, 1),
     ((2, 8, 7, 1), 2, 3),  # gaps between windows
+    ((2, 5, 4, 3), 1, 1),  # a 1 x 1 window: one slot, always the switch
+    ((1, 5, 4, 2), 1, 2),
 ]
 
 
@@ -86,7 +88,7 @@ def test_padding_same_keeps_the_size_and_the_layer_equals_the_equations(rng):
 def test_maxpool_kernels_equal_the_equations_with_ties(shape, k, stride, rng):
     x = rng.integers(0, 3, shape).astype(np.float64)  # three values: most windows hold ties
     found = windows(x, k, stride)
-    assert np.any((found == found.max(-1, keepdims=True)).sum(-1) > 1), "no tie drawn"
+    assert k == 1 or np.any((found == found.max(-1, keepdims=True)).sum(-1) > 1), "no tie drawn"
     y, switches = maxpool.fast_maxpool(x, k, stride)
     _close(y, equations.maxpool_forward(x, k, stride))
     np.testing.assert_array_equal(switches, equations.maxpool_switches(x, k, stride))
@@ -155,3 +157,29 @@ def test_loss_equals_the_equations_down_to_a_confident_answer(dtype, rng):
         dz * 6, equations.output_error(equations.softmax(z64), y), rtol=1e-6, atol=1e-44
     )
     assert dz[0, 4] < 0 and dz[0, 4] * 6 == pytest.approx(-(p[0].sum() - p[0, 4]), rel=1e-6)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_loss_of_one_image_equals_the_equations_and_the_batch(dtype, rng):
+    """A batch of one (every trace) takes its own path on Python floats: the same numbers."""
+    z = rng.standard_normal((6, 10)) * 3
+    z[0, 4], z[1, 0], z[2] = 40.0, -200.0, 0.0  # confident, almost impossible, all tied
+    z = z.astype(dtype)
+    y = np.array([4, 0, 1, 2, 3, 9])
+    z64 = z.astype(np.float64)
+    _, p_batch, dz_batch = softmax_cross_entropy(z, y)
+    for i in range(6):
+        loss, p, dz = softmax_cross_entropy(z[i : i + 1], y[i : i + 1])
+        assert p.dtype == dz.dtype == dtype and p.shape == dz.shape == (1, 10)
+        assert loss == pytest.approx(
+            equations.cross_entropy(z64[i : i + 1], y[i : i + 1])[0], rel=1e-12
+        )
+        np.testing.assert_allclose(p, equations.softmax(z64[i : i + 1]), rtol=1e-6, atol=1e-44)
+        expected = equations.output_error(equations.softmax(z64[i : i + 1]), y[i : i + 1])
+        np.testing.assert_allclose(dz, expected, rtol=1e-6, atol=1e-44)
+        np.testing.assert_allclose(p[0], p_batch[i], rtol=1e-6, atol=1e-44)
+        np.testing.assert_allclose(dz[0], dz_batch[i] * 6, rtol=1e-6, atol=1e-44)
+    loss, p, dz = softmax_cross_entropy(z[:1], y[:1])
+    confident = np.log1p(np.exp(np.delete(z64[0], 4) - z64[0, 4]).sum())  # ~1e-15
+    assert loss == pytest.approx(confident, rel=1e-12) and dz[0, 4] < 0  # not rounded to 0
+    assert dz[0, 4] == pytest.approx(-(p[0].sum() - p[0, 4]), rel=1e-6)

@@ -11,6 +11,8 @@ output_error); ``tests/nn/test_kernels.py`` shows they agree.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import numpy.typing as npt
 
@@ -24,6 +26,8 @@ def softmax_cross_entropy(z: Array, labels: npt.NDArray[np.integer]) -> tuple[fl
     p_y − 1 = −Σ_{k≠y} p_k.
     """
     n = z.shape[0]
+    if n == 1:
+        return _one_image(z, int(labels[0]))
     rows = np.arange(n)
     # shifted by the maximum c so that e^{z_k − c} <= 1 never overflows
     shifted = z.astype(np.float64)
@@ -42,3 +46,22 @@ def softmax_cross_entropy(z: Array, labels: npt.NDArray[np.integer]) -> tuple[fl
     e[rows, labels] = -others / total
     e /= n
     return loss, p, e.astype(z.dtype)
+
+
+def _one_image(z: Array, y: int) -> tuple[float, Array, Array]:
+    """The same equations for a batch of one (every trace), on Python floats: ten numbers are
+    too few for NumPy's per-call cost (~12 NumPy calls, 11 us, against 4 us). Python floats are
+    float64, as above; the sum of the others is ``math.fsum`` (correctly rounded)."""
+    scores = z[0].tolist()
+    c = max(scores)
+    e = [math.exp(v - c) for v in scores]
+    zy, ey = scores[y] - c, e[y]
+    e[y] = 0.0
+    others = math.fsum(e)
+    total = others + ey
+    loss = math.log1p(others + math.expm1(zy)) - zy
+    p = [v / total for v in e]
+    p[y] = ey / total
+    dz = p.copy()
+    dz[y] = -others / total
+    return loss, np.array([p], z.dtype), np.array([dz], z.dtype)

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -151,7 +151,6 @@ def run(net: Network, image: Array, label: int | None = None) -> Iterator[Record
 def collect(net: Network, image: Array, label: int | None = None) -> tuple[list[Record], Result]:
     """The whole trace as (records, result)."""
     items = list(run(net, image, label))
-    records = [item for item in items if isinstance(item, Record)]
-    result = items[-1]
+    result = items.pop()  # run yields records, and the Result last
     assert isinstance(result, Result)
-    return records, result
+    return cast(list[Record], items), result

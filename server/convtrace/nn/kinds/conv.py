@@ -257,10 +257,11 @@ class Conv2D(Layer):
 
     def forward(self, x: Array) -> Array:
         n, r, s, _ = x.shape
+        p, d, stride = self.p, self.d, self.stride
         self.size = (r, s)
         # kept: dL/dW needs ā_{S i + a, S j + b, c}
-        self.cols = kernels.patches(kernels.pad(x, self.p), self.d, self.stride)
-        out = (n, *self.output_shape((r, s, self.t))[:2], self.m)
+        self.cols = kernels.patches(kernels.pad(x, p), d, stride)
+        out = (n, (r + 2 * p - d) // stride + 1, (s + 2 * p - d) // stride + 1, self.m)
         return fast_forward(self.cols, self.params["W"], self.params["b"], out)
 
     def backward(self, dz: Array, need_dx: bool = True) -> Array | None:

@@ -8,6 +8,8 @@ several windows: its error is the sum of theirs.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import numpy.typing as npt
 
@@ -74,15 +76,18 @@ def fast_maxpool(x: Array, k: int, stride: int) -> tuple[Array, Switches]:
     """maxpool_forward and maxpool_switches in one pass over the windows.
 
     The switch is the first slot holding the maximum (the tie rule), i.e. the number of leading
-    slots that are not the maximum: ne_0 (1 + ne_1 (1 + ne_2 (...))), built from the back (the
-    last slot needs no test); no argmax over a copied axis.
+    slots that are not the maximum: ne_0 (1 + ne_1 (1 + ne_2 (...))), built from the back in
+    place (the last slot needs no test); no argmax over a copied axis.
     """
     slots = kernels.window_slots(x, k, stride)
-    y: Array = slots.max(axis=0)
-    not_max = slots != y
-    switches = np.zeros(y.shape, np.int16)
+    y: Array = np.maximum.reduce(slots, axis=0)  # slots.max without its Python wrapper
+    if k == 1:
+        return y, np.zeros(y.shape, np.int16)
+    not_max = slots[:-1] != y
+    switches = not_max[-1].astype(np.int16)
     for slot in not_max[-2::-1]:
-        switches = slot * (switches + np.int16(1))
+        switches += 1
+        switches *= slot
     return y, switches
 
 
@@ -91,9 +96,16 @@ def fast_maxpool_backward(
 ) -> Array:
     """maxpool_backward: one comparison against every slot at once, then the slots added back
     at their cells."""
-    slots = np.arange(k * k, dtype=np.int16).reshape(k * k, 1, 1, 1, 1)
-    routed = (slots == switches) * dy  # (a*k + b, N, i, j, C)
+    routed = (_slot_numbers(k) == switches) * dy  # (a*k + b, N, i, j, C)
     return kernels.add_slots(routed.astype(dy.dtype, copy=False), k, stride, shape)
+
+
+@functools.cache
+def _slot_numbers(k: int) -> Switches:
+    """0 … k² − 1 down the first axis, to compare with switches (made once per k)."""
+    slots = np.arange(k * k, dtype=np.int16).reshape(k * k, 1, 1, 1, 1)
+    slots.flags.writeable = False
+    return slots
 
 
 def switch_table(k: int, rows: int, cols: int, stride: int | None = None) -> SwitchTable:
