@@ -54,45 +54,51 @@ ARCHITECTURES = {
 }
 
 
-def _torch_layer(layer, h, w, params, keep):
-    """One engine layer in PyTorch (NCHW), reading the layer's own settings."""
+def _torch_op(layer, w, params):
+    """One engine layer as a PyTorch function of h (NCHW), made once per network: the trace
+    then pays for PyTorch's work only, not for reading our layers' settings."""
     import torch
     import torch.nn.functional as F
 
-    cfg = layer.config()
     if layer.kind in ("conv", "dense"):
-        wt, bt = (w[f"{layer.name}.{k}"].clone().requires_grad_(True) for k in "Wb")
+        wt, bt = (w[f"{layer.name}.{k}"].requires_grad_(True) for k in "Wb")
         params += [wt, bt]
         if layer.kind == "dense":
-            return F.linear(h, wt, bt)
-        return F.conv2d(h, wt, bt, stride=cfg.get("stride", 1), padding=layer.p)
-    if layer.kind == "maxpool":
-        h, switches = F.max_pool2d(h, layer.k, layer.stride, return_indices=True)
-        keep.append(switches)
-        return h
+            return functools.partial(F.linear, weight=wt, bias=bt)
+        return functools.partial(F.conv2d, weight=wt, bias=bt, stride=layer.stride, padding=layer.p)
+    if layer.kind == "maxpool":  # returns (a, switches)
+        return functools.partial(F.max_pool2d, kernel_size=layer.k, stride=layer.stride,
+                                 return_indices=True)  # fmt: skip
     if layer.kind == "avgpool":
-        return F.avg_pool2d(h, layer.k, layer.stride)
+        return functools.partial(F.avg_pool2d, kernel_size=layer.k, stride=layer.stride)
     if layer.kind == "flatten":
-        return h.permute(0, 2, 3, 1).reshape(1, -1)  # our flatten is (r, s, C) row-major
-    return {"relu": torch.relu, "sigmoid": torch.sigmoid, "tanh": torch.tanh}[layer.kind](h)
+        return lambda h: h.permute(0, 2, 3, 1).reshape(1, -1)  # our flatten is (r, s, C)
+    return {"relu": torch.relu, "sigmoid": torch.sigmoid, "tanh": torch.tanh}[layer.kind]
 
 
 def torch_trace_fn(net, image, label):
-    """The same network in PyTorch; returns a function doing one full trace into NumPy arrays."""
-    import torch
+    """The same network in PyTorch; returns a function doing one full trace into NumPy arrays:
+    every layer's output and its gradient, max-pool switches, every parameter's gradient."""
     import torch.nn.functional as F
+    from torch import from_numpy, tensor
 
-    w = {k: torch.from_numpy(v.copy()) for k, v in net.get_weights().items()}
+    w = {k: from_numpy(v.copy()) for k, v in net.get_weights().items()}
     w = {k: v.permute(0, 3, 1, 2).contiguous() if v.ndim == 4 else v for k, v in w.items()}
-    x0 = torch.from_numpy(image.reshape(1, 1, 28, 28).copy())
-    target = torch.tensor([label])
+    x = from_numpy(image.reshape(1, 1, 28, 28).copy()).requires_grad_(True)
+    target = tensor([label])
+    params: list = []  # leaves made once, as a framework's model holds them
+    ops = [(layer.kind == "maxpool", _torch_op(layer, w, params)) for layer in net.layers]
 
     def run():
-        keep, params = [], []
-        x = x0.clone().requires_grad_(True)
+        for leaf in (x, *params):
+            leaf.grad = None
+        keep = []
         h = x
-        for layer in net.layers:
-            h = _torch_layer(layer, h, w, params, keep)
+        for pooled, op in ops:
+            h = op(h)
+            if pooled:
+                h, switches = h
+                keep.append(switches)
             h.retain_grad()
             keep.append(h)
         loss = F.cross_entropy(h, target)

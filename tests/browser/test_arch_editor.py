@@ -266,6 +266,10 @@ def test_editor_by_keyboard_and_without_serious_axe_violations(browser, app_url)
         assert rows.nth(2).get_attribute("data-kind") == "relu"
         label = page.evaluate("() => document.activeElement.getAttribute('aria-label')")
         assert label == "move layer 3 down"
+        # Escape closes the editor and gives the keyboard back to the button that opened it
+        page.keyboard.press("Escape")
+        assert page.get_by_test_id("arch-editor").is_hidden()
+        assert page.evaluate("() => document.activeElement.dataset.testid") == "arch-open"
 
 
 def test_the_shipped_network_edited_in_place_builds(page, app_url):

@@ -328,7 +328,7 @@ def test_a_wrong_code_is_explained_and_joins_nothing(page, app_url):
     page.get_by_test_id("class-join").fill("ZZZZZZ")
     page.get_by_test_id("class-join").press("Enter")
     page.wait_for_function(
-        "() => /no class with code/.test(document.querySelector('#status').textContent)"
+        "() => /no class with this code/.test(document.querySelector('#status').textContent)"
     )
     assert page.evaluate(SESSION) == {"code": None, "role": None, "following": False}
     assert page.locator("#class").is_hidden()

@@ -71,7 +71,7 @@ def test_a_training_pass_raises_for_an_overflowing_batch(net, rng):
 
 # ---- the test itself: a sum certifies a tensor, and only a non-finite sum looks further ----
 
-SHAPES = [(1,), (10,), (1, 28, 28, 8), (3, 5, 7), (70_000,)]  # the last: past the summed buffer
+SHAPES = [(1,), (10,), (1, 28, 28, 8), (3, 5, 7), (70_000,)]
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
@@ -102,12 +102,13 @@ def test_infinities_of_both_signs_and_cropped_views_are_found(rng):
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
-def test_finite_entries_whose_sum_overflows_pass(dtype):
+def test_finite_entries_whose_sum_of_squares_overflows_pass(dtype):
     big = np.finfo(dtype).max
     array = np.full((4, 1000), big / 2, dtype)  # every entry finite, the sum is infinite
     array[1] = -big
     assert require_finite("a", array) is array
     assert require_finite("a", np.array(big, dtype)) is not None  # a 0-d array (the loss)
+    assert require_finite("a", np.full(3, np.sqrt(big) * 2, dtype)) is not None  # squares overflow
 
 
 def test_every_tested_tensor_of_a_trace_is_named_when_one_entry_goes_bad(rng, monkeypatch):

@@ -73,6 +73,27 @@ def test_conv_kernels_equal_the_equations(shape, rng):
     assert dx.shape == a.shape
 
 
+@pytest.mark.parametrize("shape", [s for s in CONV_SHAPES if s[-1] > 1], ids=_ids)
+def test_strided_conv_dx_phase_by_phase_equals_the_equations(shape, rng, monkeypatch):
+    """A training batch takes the phase-by-phase shift-and-add (past PHASES_FROM plane
+    entries); here every strided shape does, including d < S (phases no offset reaches)."""
+    monkeypatch.setattr(kernels, "PHASES_FROM", 0)
+    n, r, s, t, m, d, p, stride = shape
+    w = rng.standard_normal((m, d, d, t))
+    rows, cols = (r + 2 * p - d) // stride + 1, (s + 2 * p - d) // stride + 1
+    dz = rng.standard_normal((n, rows, cols, m))
+    _close(conv.fast_dx(dz, w, p, stride, (r, s)), equations.conv_dx(dz, w, p, stride, (r, s)))
+
+
+def test_a_batch_of_64_takes_the_phase_path_and_equals_the_planes(rng, monkeypatch):
+    g = rng.standard_normal((5, 5, 64, 7, 7, 8))  # conv2 of the strided preset, batch 64
+    assert 5 * 5 * 64 * 17 * 17 * 8 > kernels.PHASES_FROM
+    by_phase = kernels.shift_and_add(g, 2, 18, 18)
+    monkeypatch.setattr(kernels, "PHASES_FROM", 1 << 60)
+    _close(by_phase, kernels.shift_and_add(g, 2, 18, 18))
+    assert by_phase.shape == (64, 18, 18, 8) and not by_phase[:, 17].any()  # no window reached
+
+
 def test_padding_same_keeps_the_size_and_the_layer_equals_the_equations(rng):
     layer = conv.Conv2D("conv", 2, 3, 5, padding="same", stride=1)
     layer.params = {"W": rng.standard_normal((3, 5, 5, 2)), "b": rng.standard_normal(3)}

@@ -468,7 +468,7 @@ export default {
   "eq.input.image": "the 28×28 image, ink = 1",
   "eq.conv.padded": "over the input padded with zeros, p = {p} cells wide on every side",
   "eq.conv.dilated": {
-    one: "δ̃: the error δ spread out with 1 zero between neighbouring cells (dilated by the stride s = {s}), then a full convolution: a transposed convolution",
+    one: "δ̃: the error δ spread out with {count} zero between neighbouring cells (dilated by the stride s = {s}), then a full convolution: a transposed convolution",
     other:
       "δ̃: the error δ spread out with {count} zeros between neighbouring cells (dilated by the stride s = {s}), then a full convolution: a transposed convolution",
   },
@@ -493,7 +493,7 @@ export default {
     "Listed: the {shown} terms with the largest |term| of all {count}, in index order, since they decide the sum; the other {rest} are added up in one line. The listed terms' factors are outlined in their heatmaps (green: activations or errors, purple: weights).",
   "eq.note.delta": "δ is short for ∂L/∂z, the error at a layer's weighted output z.",
   "eq.note.padded": {
-    one: "1 product falls on the zero padding: it is 0 and left out.",
+    one: "{count} product falls on the zero padding: it is 0 and left out.",
     other: "{count} products fall on the zero padding: they are 0 and left out.",
   },
   "eq.note.dilated":
@@ -514,11 +514,11 @@ export default {
   "eq.switch.marks": {
     one: "The dark dots and squares mark {layer}'s switches: its window sends its whole error to the one cell that won it in the forward pass.",
     other:
-      "The dark dots and squares mark {layer}'s switches: each of its {count} windows sends its whole error to the one cell that won it in the forward pass.",
+      "The dark dots and squares mark {layer}'s switches: each of its windows sends its whole error to the one cell that won it in the forward pass.",
   },
   "eq.switch.untied": "No window tied.",
   "eq.switch.tied": {
-    one: "1 window tied (the same largest value twice or more, often all 0): the rule “first maximum, row-major” gives the error to the first of them, reading row by row.",
+    one: "{count} window tied (the same largest value twice or more, often all 0): the rule “first maximum, row-major” gives the error to the first of them, reading row by row.",
     other:
       "{count} windows tied (the same largest value twice or more, often all 0): the rule “first maximum, row-major” gives the error to the first of them, reading row by row.",
   },

@@ -103,6 +103,11 @@ export function createArchEditor({ root, open }) {
   root.dataset.testid = "arch-editor";
 
   close.addEventListener("click", () => on.close?.());
+  root.addEventListener("keydown", (ev) => {
+    if (ev.key !== "Escape" || ev.defaultPrevented) return;
+    ev.preventDefault();
+    on.close?.();
+  });
   preset.addEventListener("change", () => preset.value && on.preset?.(preset.value));
   add.addEventListener("click", () => on.add?.(addKind.value));
   seed.input.addEventListener("input", () => on.seed?.(seed.input.value));
@@ -122,9 +127,11 @@ export function createArchEditor({ root, open }) {
     },
 
     showOpen(isOpen) {
+      const inside = root.contains(document.activeElement);
       root.hidden = !isOpen;
       open.setAttribute("aria-expanded", String(isOpen));
       if (isOpen) root.scrollIntoView?.({ block: "nearest" });
+      else if (inside) open.focus(); // closed from inside (×, Escape): back to its button
     },
 
     /** The layer kinds (GET api/layers, as arch-spec.kindsOf gives them). */

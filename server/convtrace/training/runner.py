@@ -31,7 +31,7 @@ def open_trainer(app: Any) -> Trainer | None:
     if not settings.redis_url and settings.workers > 1:
         return None
     if settings.redis_url:
-        from convtrace.training.redisnets import RedisNetworks
+        from convtrace.networks_redis import RedisNetworks
         from convtrace.training.redisqueue import RedisTrainer
 
         if getattr(app.state, "networks", None) is None:
