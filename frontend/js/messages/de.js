@@ -519,7 +519,7 @@ export default {
   "eq.switch.marks": {
     one: "Die dunklen Punkte und Quadrate markieren die Schalter von {layer}: Sein Fenster schickt seinen ganzen Fehler an die eine Zelle, die es im Vorwärtsdurchlauf gewonnen hat.",
     other:
-      "Die dunklen Punkte und Quadrate markieren die Schalter von {layer}: Jedes seiner {count} Fenster schickt seinen ganzen Fehler an die eine Zelle, die es im Vorwärtsdurchlauf gewonnen hat.",
+      "Die dunklen Punkte und Quadrate markieren die Schalter von {layer}: Jedes seiner Fenster schickt seinen ganzen Fehler an die eine Zelle, die es im Vorwärtsdurchlauf gewonnen hat.",
   },
   "eq.switch.untied": "Kein Fenster hat einen Gleichstand.",
   "eq.switch.tied": {

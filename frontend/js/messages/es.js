@@ -514,7 +514,7 @@ export default {
   "eq.switch.marks": {
     one: "Los puntos y cuadrados oscuros marcan los interruptores de {layer}: su ventana envía todo su error a la única celda que la ganó en el paso hacia delante.",
     other:
-      "Los puntos y cuadrados oscuros marcan los interruptores de {layer}: cada una de sus {count} ventanas envía todo su error a la única celda que la ganó en el paso hacia delante.",
+      "Los puntos y cuadrados oscuros marcan los interruptores de {layer}: cada una de sus ventanas envía todo su error a la única celda que la ganó en el paso hacia delante.",
   },
   "eq.switch.untied": "Ninguna ventana tiene empate.",
   "eq.switch.tied": {

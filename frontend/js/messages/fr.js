@@ -518,7 +518,7 @@ export default {
   "eq.switch.marks": {
     one: "Les points et carrés sombres marquent les commutateurs de {layer} : sa fenêtre envoie toute son erreur à la seule cellule qui l'a gagnée lors de la passe avant.",
     other:
-      "Les points et carrés sombres marquent les commutateurs de {layer} : chacune de ses {count} fenêtres envoie toute son erreur à la seule cellule qui l'a gagnée lors de la passe avant.",
+      "Les points et carrés sombres marquent les commutateurs de {layer} : chacune de ses fenêtres envoie toute son erreur à la seule cellule qui l'a gagnée lors de la passe avant.",
   },
   "eq.switch.untied": "Aucune fenêtre n'est à égalité.",
   "eq.switch.tied": {
