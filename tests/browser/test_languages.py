@@ -5,8 +5,6 @@ Arabic is laid out right to left except what shows data in space; decimal-comma 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from .conftest import _page
@@ -15,7 +13,6 @@ from .test_lesson_a11y import AXE, serious_violations
 
 pytestmark = pytest.mark.browser
 
-SHOTS = Path("/tmp/shots-i18n")
 # a language's code and the browser locale that should choose it
 LOCALES = {"de": "de-DE", "es": "es-ES", "fr": "fr-FR", "zh-Hans": "zh-CN", "ar": "ar-EG"}
 DESK = {"viewport": {"width": 1440, "height": 900}}
@@ -94,7 +91,7 @@ def pages(browser, app_url, request):
 
 
 @pytest.mark.parametrize("pages", list(LOCALES), indirect=True)
-def test_a_student_meets_no_english(pages, app_url):
+def test_a_student_meets_no_english(pages, app_url, artifacts):
     lang, page, teacher = pages
     open_sample(page, f"{app_url}/")
     assert page.evaluate("() => document.documentElement.lang") == lang
@@ -137,8 +134,7 @@ def test_a_student_meets_no_english(pages, app_url):
     assert page.evaluate("() => document.documentElement.lang") == lang  # not the teacher's
     for phase, device in (("desk", DESK), ("phone", PHONE)):
         page.set_viewport_size(device["viewport"])
-        SHOTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(SHOTS / f"{lang}-{phase}-class.png"))
+        page.screenshot(path=str(artifacts / f"lang-{lang}-{phase}-class.png"))
 
 
 def test_the_menu_switches_in_place_and_keeps_the_step(browser, app_url):
@@ -207,7 +203,9 @@ SCREENS = {
 
 
 @pytest.mark.parametrize("lang", list(LOCALES))
-def test_no_overflow_at_any_screen_and_axe_passes_in_german_and_arabic(browser, app_url, lang):
+def test_no_overflow_at_any_screen_and_axe_passes_in_german_and_arabic(
+    browser, app_url, artifacts, lang
+):
     for name, device in SCREENS.items():
         context, page, watch = _page(
             browser, app_url, locale=LOCALES[lang], bypass_csp=True, **device
@@ -219,8 +217,7 @@ def test_no_overflow_at_any_screen_and_axe_passes_in_german_and_arabic(browser, 
         )
         assert wide <= 1, (lang, name, wide)
         if name in ("desk", "phone"):
-            SHOTS.mkdir(exist_ok=True)
-            page.screenshot(path=str(SHOTS / f"{lang}-{name}.png"))
+            page.screenshot(path=str(artifacts / f"lang-{lang}-{name}.png"))
             if AXE.exists() and lang in ("de", "ar"):
                 assert serious_violations(page) == [], (lang, name)
         context.close()
