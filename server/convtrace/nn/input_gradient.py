@@ -28,7 +28,7 @@ import numpy.typing as npt
 
 from .kernels import Array
 from .loss import softmax_cross_entropy
-from .network import Network
+from .network import Network, as_batch
 
 LEVELS = 255  # grey levels of a frame: q / 255, q = 0..255
 GREY = 0.5  # what an occluding patch is filled with
@@ -78,18 +78,6 @@ def on_grid(x: Array) -> Array:
     """x on the 8-bit grid: round(x·255)/255 in float32 (the same numbers as digits.quantise)."""
     q: Array = np.round(x.astype(np.float64) * LEVELS).astype(np.float32) / np.float32(LEVELS)
     return q
-
-
-def as_batch(net: Network, image: Array) -> Array:
-    """(r, s) or (r, s, t) -> (1, r, s, t) in the network's precision."""
-    first = net.layers[0].params if net.layers else {}
-    dtype = first["W"].dtype if "W" in first else np.dtype(np.float32)
-    x = np.asarray(image, dtype=dtype)
-    if x.ndim == 2:
-        x = x[:, :, None]
-    if x.shape != net.input_shape:
-        raise ValueError(f"image shape {list(x.shape)} does not fit input {list(net.input_shape)}")
-    return x[None]
 
 
 def loss_gradient(net: Network, x: Array, y: npt.NDArray[np.integer]) -> tuple[Array, Array]:

@@ -160,3 +160,17 @@ class Network:
         return np.concatenate(
             [self.forward(x[i : i + batch]).argmax(1) for i in range(0, len(x), batch)]
         )
+
+
+def as_batch(net: Network, image: Array) -> Array:
+    """One image, (r, s) or (r, s, t), as a batch of one in the network's layout and precision
+    (the trace and the input-gradient lab both start here)."""
+    # the precision of the first weights (an MLP's first layer is a flatten, without any)
+    weights = [layer.params["W"] for layer in net.layers if "W" in layer.params]
+    dtype = weights[0].dtype if weights else np.dtype(np.float32)
+    x = np.asarray(image, dtype=dtype)
+    if x.ndim == 2:
+        x = x[:, :, None]
+    if x.shape != net.input_shape:
+        raise ValueError(f"image shape {list(x.shape)} does not fit input {list(net.input_shape)}")
+    return x[None]

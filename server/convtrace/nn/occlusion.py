@@ -12,9 +12,9 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from .input_gradient import GREY, Clock, Outcome, as_batch, frame, loss_gradient, probabilities
+from .input_gradient import GREY, Clock, Outcome, frame, loss_gradient, probabilities
 from .kernels import Array
-from .network import Network
+from .network import Network, as_batch
 
 CHUNK = 256  # occluded images per forward batch: all positions, checked against the deadline
 

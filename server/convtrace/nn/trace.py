@@ -54,7 +54,7 @@ from .finite import require_finite
 from .kernels import Array
 from .loss import softmax_cross_entropy
 from .naming import INPUT, LOSS, gradient_name
-from .network import Network
+from .network import Network, as_batch
 
 __all__ = ["INPUT", "LOSS", "Record", "Result", "collect", "run"]
 
@@ -112,26 +112,13 @@ def _backward(net: Network, dz: Array) -> Iterator[Record]:
         yield Record(**named.below, array=dz[0])
 
 
-def _input(net: Network, image: Array) -> Array:
-    """The image as a batch of one in the network's layout and precision."""
-    # the precision of the first weights (an MLP's first layer is a flatten, without any)
-    weights = [layer.params["W"] for layer in net.layers if "W" in layer.params]
-    dtype = weights[0].dtype if weights else np.dtype(np.float32)
-    x = np.asarray(image, dtype=dtype)
-    if x.ndim == 2:
-        x = x[:, :, None]
-    if x.shape != net.input_shape:
-        raise ValueError(f"image shape {list(x.shape)} does not fit input {list(net.input_shape)}")
-    return x[None]
-
-
 def run(net: Network, image: Array, label: int | None = None) -> Iterator[Record | Result]:
     """Trace one image (r x s x t, or r x s for one channel) through ``net``.
 
     Yields forward records, the loss records, backward records, then one ``Result``.
     With ``label=None`` the network's own prediction is the target.
     """
-    x = _input(net, image)
+    x = as_batch(net, image)
     logits = x
     for record in _forward(net, x):
         logits = record.array
