@@ -135,6 +135,24 @@ def test_clicks_land_on_the_cell_under_the_pointer(browser, app_url):
         assert sel["flat"] == 1 * 256 + 174
 
 
+def test_clicks_land_on_their_cell_wherever_the_map_sits_between_pixels(browser, app_url):
+    # the map's x is fractional whenever text sizes the columns around it (it moved with the
+    # machine's fonts); a click's clientX is floored to a whole pixel, so measured against the
+    # fractional box, the first pixel of a cell was read as the cell before it
+    with screen(browser, app_url, DESK) as page:
+        open_app(page, app_url)
+        pick_sample(page, 2)
+        r = step_to(page, "relu.dz", "conv1.")
+        result = "[data-testid=focus-view] .focus-panel.out > .heatmap .cells"
+        rows, cols, chans = r["shape"]
+        shift_tile = "(e, px) => { e.parentElement.style.marginLeft = `${px}px`; }"
+        for shift in (0.1, 0.3, 0.45, 0.7, 0.9):
+            page.locator(result).evaluate(shift_tile, shift)
+            for j, dx in [(cols - 1, 0.05), (3, 0.95)]:
+                sel = _cell_centre_flat(page, result, 4, j, dx, 0.5)
+                assert sel["flat"] // chans == 4 * cols + j, (shift, j, dx)
+
+
 def test_the_overview_navigates_to_a_layers_step(page, app_url):
     open_app(page, app_url)
     pick_sample(page, 4)

@@ -9,6 +9,7 @@ import { fmt } from "../format.js";
 import { t } from "../i18n.js";
 import { tileValues, tiling, unravel } from "../tiling.js";
 import { el } from "./dom.js";
+import { pointerTracker } from "./pointer.js";
 
 // Why images and not canvases on the page: Chromium makes every canvas in the document a
 // composited layer of its own. With ~470 tiles on the page, each frame then spent ~30 ms
@@ -92,6 +93,7 @@ export function createHeatmap(shape, name, options = {}) {
     surface,
     values: null,
     onCell: null,
+    pointer: pointerTracker(root), // clicks are measured at the pointer's fractional position
   };
   hm.cursor = null; // the cell arrow keys move, shown while the heatmap has the focus
   root.addEventListener("click", (ev) => {
@@ -176,15 +178,17 @@ function showCursor(hm) {
 /**
  * The flat index under a pointer event, or null. Measured against the tile's content box:
  * its border is outside the cells, and counting it shifted clicks by up to a cell in thin
- * strips (a click at ∂L/∂W[1,174] opened [1,173]).
+ * strips (a click at ∂L/∂W[1,174] opened [1,173]). The pointer's position is the fractional one
+ * (views/pointer.js): the click's own is floored to whole pixels, while the box is not.
  */
 function hit(hm, ev) {
   const t = hm.tiles.findIndex((tile) => tile.cells === ev.target || tile.overlay === ev.target);
   if (t < 0) return null;
   const cells = hm.tiles[t].cells;
   const box = cells.getBoundingClientRect();
-  const x = ev.clientX - box.left - cells.clientLeft;
-  const y = ev.clientY - box.top - cells.clientTop;
+  const at = hm.pointer(ev);
+  const x = at.x - box.left - cells.clientLeft;
+  const y = at.y - box.top - cells.clientTop;
   const j = Math.floor((x / cells.clientWidth) * hm.layout.cols);
   const i = Math.floor((y / cells.clientHeight) * hm.layout.rows);
   if (i < 0 || j < 0 || i >= hm.layout.rows || j >= hm.layout.cols) return null;

@@ -5,6 +5,7 @@
 import { paint } from "../colormap.js";
 import { tileValues, tiling } from "../tiling.js";
 import { el } from "./dom.js";
+import { pointerTracker } from "./pointer.js";
 
 const GAP = [201, 206, 214]; // the grey between tiles, as the heatmaps' tile borders
 const PICKED = [27, 31, 36]; // the frame around the chosen tile: ink, not a data colour
@@ -107,10 +108,12 @@ export function createStackOverview(op, s, cell, picked, onPick) {
     ev.preventDefault(); // the arrows move the slice here, not the step
     onPick(Math.max(0, Math.min(s.tiles - 1, picked + by)));
   });
+  const pointer = pointerTracker(img); // the click's own position is floored to whole pixels
   img.addEventListener("click", (ev) => {
     const box = img.getBoundingClientRect();
-    const x = (ev.clientX - box.left) / cell[0];
-    const y = (ev.clientY - box.top) / cell[1];
+    const at = pointer(ev);
+    const x = (at.x - box.left) / cell[0];
+    const y = (at.y - box.top) / cell[1];
     const col = Math.floor((x - 1) / (s.cols + 1));
     const line = Math.floor((y - 1) / (s.rows + 1));
     const t = line * s.perLine + col;
