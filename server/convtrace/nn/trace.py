@@ -44,26 +44,27 @@ trace (14 for the shipped net).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import numpy as np
 
 from .finite import require_finite
 from .kernels import Array
 from .loss import softmax_cross_entropy
-from .naming import INPUT, LOSS, gradient_name
+from .naming import INPUT, LABEL_FIELDS, LOSS, Label, gradient_name
 from .network import Network, as_batch
 
 __all__ = ["INPUT", "LOSS", "Record", "Result", "collect", "run"]
 
 
-@dataclass(slots=True, kw_only=True)
-class Record:
+class Record(NamedTuple):
     """One quantity of the trace. ``of`` names the tensor a gradient is taken with respect to
     (None for forward records); ``reads`` the tensors it was computed from (the names are
-    explained in ``naming.py``); ``extra`` further self-describing fields, e.g. the tie rule."""
+    explained in ``naming.py``); ``extra`` further self-describing fields, e.g. the tie rule.
+    Read it by field name (built by keyword elsewhere); the trace builds each one as a tuple
+    from a ``naming.Label`` and the array."""
 
     phase: str  # "forward" | "backward"
     layer: str
@@ -82,6 +83,16 @@ class Record:
         return f"{self.layer}.{self.quantity}" if self.of is None else gradient_name(self.of)
 
 
+assert Record._fields == (*LABEL_FIELDS[0], "array", *LABEL_FIELDS[1])
+
+# Record(*before, array, *after) without NamedTuple's keyword-parsing __new__: tuple's, 2x faster
+_tuple_new = cast(Callable[[type[Record], tuple[Any, ...]], Record], tuple.__new__)
+
+
+def _record(label: Label, array: np.ndarray) -> Record:
+    return _tuple_new(Record, (*label[0], array, *label[1]))
+
+
 @dataclass(slots=True)
 class Result:
     probabilities: np.ndarray
@@ -92,24 +103,24 @@ class Result:
 
 def _forward(net: Network, x: Array) -> Iterator[Record]:
     labels = net.labels
-    yield Record(**labels.input, array=require_finite("input.x", x)[0])
+    yield _record(labels.input, require_finite("input.x", x)[0])
     for layer, named in zip(net.layers, labels.layers, strict=True):
         x = layer.forward(x)
         if layer.params:  # only a sum of products can overflow (see the module docstring)
             require_finite(named.output_name, x)
-        yield Record(**named.output, array=x[0])
+        yield _record(named.output, x[0])
         for fields, side in zip(named.sides, layer.side_arrays(), strict=True):
-            yield Record(**fields, array=side[0])
+            yield _record(fields, side[0])
 
 
 def _backward(net: Network, dz: Array) -> Iterator[Record]:
     for layer, named in zip(reversed(net.layers), reversed(net.labels.layers), strict=True):
         dz = layer.backward(dz)  # type: ignore[assignment]  # need_dx: never None here
         for key, name, fields in named.grads:
-            yield Record(**fields, array=require_finite(name, layer.grads[key]))
+            yield _record(fields, require_finite(name, layer.grads[key]))
         if layer.params:
             require_finite(named.below_name, dz)
-        yield Record(**named.below, array=dz[0])
+        yield _record(named.below, dz[0])
 
 
 def run(net: Network, image: Array, label: int | None = None) -> Iterator[Record | Result]:
@@ -128,9 +139,10 @@ def run(net: Network, image: Array, label: int | None = None) -> Iterator[Record
     if not 0 <= target < net.classes:
         raise ValueError(f"label {target} outside 0..{net.classes - 1}")
     loss, p, dz = softmax_cross_entropy(logits[None], np.array([target]))
-    yield Record(**net.labels.p, array=p[0])
-    yield Record(**net.labels.loss, array=require_finite("loss.L", np.array(loss, logits.dtype)))
-    yield Record(**net.labels.output_error, array=dz[0])
+    labels = net.labels
+    yield _record(labels.p, p[0])
+    yield _record(labels.loss, require_finite("loss.L", np.array(loss, logits.dtype)))
+    yield _record(labels.output_error, dz[0])
     yield from _backward(net, dz)
     yield Result(p[0], prediction, target, loss)
 

@@ -137,7 +137,7 @@ class MaxPool2D(Pool2D):
 
     def __init__(self, name: str, size: int = 2, stride: int | None = None) -> None:
         super().__init__(name, size, stride)
-        self._table: dict[tuple[int, int], SwitchTable] = {}
+        self._table: dict[Shape, SwitchTable] = {}
 
     def forward(self, x: Array) -> Array:
         self.x_shape = x.shape
@@ -173,10 +173,13 @@ class MaxPool2D(Pool2D):
     def switch_cells(self) -> Switches:
         """Switches as input coordinates: (N, R, C_out, C, 2) holding (row, col) of each winner,
         i.e. the window's top-left cell (S i, S j) plus the winner's (a, b) inside it."""
-        _, rows, cols, _ = self.switches.shape
-        table = self._table.get((rows, cols))
+        shape = self.switches.shape
+        table = self._table.get(shape)
         if table is None:  # this layer's own lookup table, built on its first trace
-            table = self._table[rows, cols] = switch_table(self.k, rows, cols, self.stride)
+            cells, first = switch_table(self.k, shape[1], shape[2], self.stride)
+            # first spread to the switches' shape: adding equal shapes skips a slow broadcast
+            first = np.ascontiguousarray(np.broadcast_to(first, shape))
+            table = self._table[shape] = (cells, first)
         return fast_switch_cells(self.switches, table)
 
 
