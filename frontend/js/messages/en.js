@@ -874,4 +874,14 @@ export default {
   "train.batch.check":
     "The mean of these {size} maps and the batch's own gradient (one backward pass over the batch, loss {loss}) differ by at most {gap}: rounding only.",
   "train.batch.no_conv": "This network has no convolution layer to show.",
+  // ---- input-gradient class question ----
+  "igq.ask": "Ask the class first",
+  "igq.asked":
+    "The class is guessing which digit it will become: the attack shows here once you reveal the answer in the class card.",
+  "igq.waiting": "Asked. Watch the answers arrive in the class card, then reveal them.",
+  "igq.prompt":
+    "The network reads this digit as {before}. Now every pixel is nudged by ε = {eps}, each in the direction that raises the loss the most. Which digit will the network say then?",
+  "igq.legend": "The digit the network will say",
+  "igq.format": "Choose one digit, 0 to 9.",
+  "igq.reveal": "After the nudge, the network says {digit}.",
 };
