@@ -35,6 +35,7 @@ QUESTIONS = {
         [[4, 3], [5, 5], [6, 2], [7, 4]],
     ),  # fmt: skip
     "saliency": ({"kind": "saliency", "grid": 4, "region": 7}, [2, 1]),
+    "digit": ({"kind": "digit", "truth": 5}, 5),
 }
 SUMMARIES = {
     "sign": {"counts": [{"answer": "-", "count": 2}]},
@@ -42,6 +43,7 @@ SUMMARIES = {
     "shape": {"counts": [{"answer": [12, 12, 6], "count": 2}]},
     "cells": {"cells": [{"cell": [4, 3], "count": 2}]},
     "saliency": {"cells": [{"cell": [2, 1], "count": 2}]},
+    "digit": {"counts": [{"answer": 5, "count": 2}]},
 }
 
 
