@@ -17,6 +17,7 @@ from .test_lesson_a11y import AXE, serious_violations
 pytestmark = pytest.mark.browser
 SHOTS = Path(os.environ.get("CONVTRACE_SHOTS", "/tmp/shots-igclass"))
 QUESTION = "() => window.convtrace.classQuestion()"
+CARD_SAYS = "(text) => document.querySelector('.posed .truth')?.textContent.includes(text)"
 
 
 def test_the_class_guesses_the_attacked_digit_before_the_lab_shows_it(two_pages, app_url):  # noqa: F811
@@ -98,3 +99,21 @@ def test_ask_the_class_is_offered_to_a_class_instructor_only(page, app_url):
     page.get_by_test_id("ig-ask-class").wait_for(state="visible")
     page.get_by_test_id("class-end").click()
     page.get_by_test_id("ig-ask-class").wait_for(state="hidden")
+
+
+def test_a_reloaded_instructor_reveals_the_posted_truth(page, app_url):
+    """The truth of a digit question lives on the server only (the page cannot read it from the
+    trace): a reload before or after the reveal still shows it on the projected card."""
+    start_class(page, app_url)
+    page.get_by_test_id("ig-open").click()
+    with page.expect_response(lambda r: r.url.endswith("api/input-gradient")) as answer:
+        page.get_by_test_id("ig-ask-class").click()
+    after = answer.value.json()["frames"][-1]["prediction"]
+    page.wait_for_function(f"() => {QUESTION[6:]} !== null")
+    page.reload()
+    page.get_by_test_id("reveal").click()
+    said = f"The answer: {after}."
+    page.wait_for_function(CARD_SAYS, arg=said)
+    page.reload()
+    page.wait_for_function(CARD_SAYS, arg=said)
+    assert page.locator(".posed .result-bars").count() == 0  # nobody answered: no bars

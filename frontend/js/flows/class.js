@@ -144,7 +144,8 @@ function restoreQuestion(cls, posed) {
   const options = app.trace.result ? questionsFor(app.trace, posed.step) : [];
   const same =
     options.find((q) => samePlace(q, posed)) ?? options.find((q) => q.prompt === posed.prompt);
-  const truth = same ? truthOf(same, app.trace) : null;
+  // a posted truth (question-kinds/digit.js) is not in the trace: known here once revealed
+  const truth = same ? truthOf(same, app.trace) : (posed.reveal?.truth ?? null);
   // the posed fields win, but the patch keeps the values this page shows in its grid
   const patch = same?.patch ?? posed.patch;
   cls.lead.question = { ...same, ...posed, patch, truth, revealed: Boolean(posed.revealed) };
@@ -222,6 +223,8 @@ async function reveal(cls) {
   });
   if (!done) return;
   q.revealed = true;
+  // asked before a reload, a posted truth is unknown to this page until the server reveals it
+  if (q.truth == null) q.truth = (await C.classInfo(app.classCode)).question?.reveal?.truth;
   await refreshResults(cls);
   if (lead.onReveal && lead.question === q) lead.onReveal();
   ctx.flows.step.scrub(q.step); // the class now sees the step it predicted
