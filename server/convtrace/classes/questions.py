@@ -165,7 +165,8 @@ class Kind:
     """One question kind. ``answer``: an answer (and the truth) in canonical form, or a
     ValueError saying what is wrong; ``truth``: the true answer from the question's place in
     the trace; ``needs``: the place fields the question must name for it; ``right``: is an
-    answer right; ``summary``: the class's answers summed up for the results."""
+    answer right; ``summary``: the class's answers summed up for the results; ``posted``: the
+    truth is never in the trace, it is always posted with the question."""
 
     name: str
     answer: Callable[[Any], Any]
@@ -173,6 +174,7 @@ class Kind:
     needs: tuple[str, ...]
     summary: Callable[[dict[str, Any], list[Any]], dict[str, Any]]
     right: Callable[[dict[str, Any], Any], bool] = _equal
+    posted: bool = False
 
 
 def _counts(answers: list[Any]) -> list[dict[str, Any]]:
@@ -219,7 +221,7 @@ DECLARED = (
     Kind("value", _value, _at_cell, ("cell",), _by_value, _within),
     Kind("shape", _shape, _shape_truth, (), _by_answer),
     Kind("saliency", _saliency, _saliency_truth, ("region",), _by_cell),
-    Kind("digit", _digit, _posted_truth, (), _by_answer),
+    Kind("digit", _digit, _posted_truth, (), _by_answer, posted=True),
 )
 KIND = {kind.name: kind for kind in DECLARED}
 KINDS = tuple(KIND)
