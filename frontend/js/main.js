@@ -171,6 +171,7 @@ views.inputLab.bind({
   close: () => flows.inputLab.close(),
   mode: (mode) => flows.inputLab.mode(mode),
   run: () => flows.inputLab.run(),
+  askClass: () => flows.inputLab.askClass(),
   epsilon: () => flows.inputLab.epsilon(),
   frame: (i) => flows.inputLab.frame(i),
   play: () => flows.inputLab.play(),

@@ -35,6 +35,7 @@ QUESTIONS = {
         [[4, 3], [5, 5], [6, 2], [7, 4]],
     ),  # fmt: skip
     "saliency": ({"kind": "saliency", "grid": 4, "region": 7}, [2, 1]),
+    "digit": ({"kind": "digit", "truth": 5}, 5),
 }
 SUMMARIES = {
     "sign": {"counts": [{"answer": "-", "count": 2}]},
@@ -42,6 +43,7 @@ SUMMARIES = {
     "shape": {"counts": [{"answer": [12, 12, 6], "count": 2}]},
     "cells": {"cells": [{"cell": [4, 3], "count": 2}]},
     "saliency": {"cells": [{"cell": [2, 1], "count": 2}]},
+    "digit": {"counts": [{"answer": 5, "count": 2}]},
 }
 
 
@@ -87,7 +89,7 @@ def test_each_control_gives_back_its_answer_and_each_result_draws(page, app_url)
                                    question, answer);
         out[name] = {
           read, same: kind.same(read, answer, question), words: kind.words(answer, question),
-          place: Object.keys(kind.place(question)),
+          place: Object.keys(kind.place(question)), posted: Boolean(kind.posted),
           drawn: nodes.map((n) => n.textContent).join(' '),
           marked: nodes.some((n) => n.querySelector('.truth')),
         };
@@ -105,6 +107,8 @@ def test_each_control_gives_back_its_answer_and_each_result_draws(page, app_url)
         assert got["marked"] is True, name  # the truth is marked in the class's answers
         # the page sends exactly what the server needs to read the truth itself
         assert set(got["place"]) == set(questions.KIND[name].needs), name
+        # both sides agree which kinds take a posted truth instead of reading it from the trace
+        assert got["posted"] is questions.KIND[name].posted, name
 
 
 def test_a_posed_question_is_found_by_its_place_not_its_words(page, app_url):

@@ -81,7 +81,8 @@ def test_the_server_reads_every_kind_of_truth_from_the_class_trace(
     code, auth = start_class(http)
     records = engine_records(registry, share(http, auth, code))
     cases = expected(records)
-    assert sorted(fields["kind"] for fields, _ in cases) == sorted(questions.KINDS)
+    traced = [kind.name for kind in questions.DECLARED if not kind.posted]
+    assert sorted(fields["kind"] for fields, _ in cases) == sorted(traced)
     for fields, truth in cases:
         response = pose(http, code, auth, **fields)  # no truth sent: the server's is used
         assert response.status_code == 201, response.text
@@ -103,6 +104,9 @@ def test_a_posted_truth_that_disagrees_is_refused(http: httpx.Client, registry: 
     assert wrong.status_code == 422
     item = wrong.json()["detail"][0]
     assert item["code"] == "class.truth_mismatch" and item["loc"] == ["body", "truth"]
+    # a digit question (the lab's attack) has no truth in the trace: naming a record is refused
+    response = pose(http, code, auth, kind="digit", record=dz, truth=3)
+    assert response.status_code == 422 and "class.question_place" in response.text
     wrong_sign = "-" if value > 0 else "+"
     response = pose(http, code, auth, kind="sign", record=dz, cell=[3], truth=wrong_sign)
     assert response.status_code == 422 and "class.truth_mismatch" in response.text

@@ -21,6 +21,7 @@ GOOD_TRUTHS = {
     "value": 0.25,
     "shape": [1, 12, 12, 6],
     "saliency": [3, 0],
+    "digit": 5,
 }
 BAD_TRUTHS = {
     "sign": "plus",
@@ -28,6 +29,7 @@ BAD_TRUTHS = {
     "value": "1e3",
     "shape": [1, 0],
     "saliency": [4, 0],
+    "digit": 10,
 }
 
 
@@ -111,6 +113,28 @@ def test_value_histogram_and_cell_clicks(http: httpx.Client) -> None:
     results = http.get(f"/api/classes/{code}/questions/{qid}/results", headers=auth).json()
     assert results["cells"] == [{"cell": [0, 0], "count": 2}, {"cell": [1, 1], "count": 1}]
     assert results["right"] == 1
+
+
+def test_digit_answers_are_counted_per_digit_and_the_posted_truth_is_kept(
+    http: httpx.Client,
+) -> None:
+    """ "Which digit will the network say after the attack?": the truth is the attacked frame's
+    prediction, posted by the lab, since the server cannot re-run the attack from the trace."""
+    code, auth = start_class(http)
+    qid = pose(http, code, auth, "digit", 5)
+    for i, value in enumerate([5, 3, 5, 8]):
+        assert answer(http, code, qid, f"student-{i:04}", value) == 202
+    for bad in ["5", 5.5, -1, True]:
+        assert answer(http, code, qid, "student-0009", bad) == 422, bad
+    results = http.get(f"/api/classes/{code}/questions/{qid}/results", headers=auth).json()
+    assert results["answers"] == 4 and results["right"] == 2
+    assert results["counts"][0] == {"answer": 5, "count": 2}
+    assert sorted(c["answer"] for c in results["counts"]) == [3, 5, 8]
+    assert http.post(f"/api/classes/{code}/questions/{qid}/reveal", headers=auth).status_code == 204
+    assert http.get(f"/api/classes/{code}").json()["question"]["reveal"]["truth"] == 5
+    # a digit question cannot name a place in the trace: the truth would be unreadable there
+    with pytest.raises(ValueError, match="names no record"):
+        questions.truth_of({"kind": "digit", "record": 0}, [])
 
 
 def test_answers_are_rate_limited_per_student(http: httpx.Client) -> None:

@@ -12,6 +12,7 @@
 import * as C from "../class-api.js";
 import { t } from "../i18n.js";
 import { recordKey } from "../panels.js";
+import { kindOf } from "../question-kinds/index.js";
 import { check, parseAnswer, questionsFor, revealText, samePlace } from "../questions.js";
 import * as S from "../trace-store.js";
 
@@ -37,6 +38,7 @@ export function flatOfCell([i, j, c], shape) {
 export function leaveClass(ctx, text) {
   Object.assign(ctx.app, { classCode: null, classRole: null, following: false });
   ctx.v.classPanel.showNone();
+  ctx.flows.inputLab?.classChanged(); // no class: no "Ask the class first"
   history.replaceState(null, "", location.pathname);
   ctx.flows.link.writeUrl();
   ctx.status("info", text);
@@ -136,6 +138,10 @@ async function sync(f) {
 function matchQuestion(f) {
   const { cls } = f;
   const posed = cls.posed;
+  if (posed && kindOf(posed).posted) {
+    cls.question = posed; // about no place in the trace (the lab's attack): taken as posed
+    return showQuestion(f);
+  }
   if (!posed || !cls.trace) return;
   const options = questionsFor(cls.trace, posed.step).filter((q) => q.kind === posed.kind);
   const same = options.find((q) => samePlace(q, posed));
@@ -151,8 +157,12 @@ function showQuestion(f, note = "") {
     truth: cls.reveal.truth,
     results: cls.reveal.results,
     mine: cls.answer,
-    correct: cls.answer != null && q ? check(q, cls.answer, cls.trace).correct : null,
-    text: q ? revealText(q, cls.trace) : "",
+    // the revealed truth rides along for a kind whose truth is posted, not read from the trace
+    correct:
+      cls.answer != null && q
+        ? check({ ...q, truth: cls.reveal.truth }, cls.answer, cls.trace).correct
+        : null,
+    text: q ? revealText({ ...q, truth: cls.reveal.truth }, cls.trace) : "",
   };
   f.view.showQuestion({
     question: q ?? { ...cls.posed, unmatched: cls.trace ? "other digit" : "loading" },

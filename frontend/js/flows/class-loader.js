@@ -41,6 +41,8 @@ export function createClassLoader(ctx, elements) {
     changed: () => flow?.changed(),
     /** Start-up: #class=CODE leads again (this tab holds its token) or follows. */
     openLink: (code) => (code ? withFlow((f) => f.openLink(code)) : null),
+    /** The instructor asks the class a question the page computed (flows/input-lab.js). */
+    ask: (question, revealed) => (flow ? flow.ask(question, revealed) : false),
     /** For tests: the question this page holds (the instructor's without its truth). */
     question: () => flow?.question() ?? null,
     /** The reader switched language. */

@@ -132,6 +132,7 @@ function beginLead(cls, code, token, joinUrl) {
   });
   lead.presence = setInterval(() => readPresence(cls), PRESENCE_MS);
   history.replaceState(null, "", `#class=${code}`);
+  cls.ctx.flows.inputLab?.classChanged(); // the lab offers "Ask the class first"
   cls.ctx.shown();
   render(cls);
   readPresence(cls);
@@ -143,7 +144,8 @@ function restoreQuestion(cls, posed) {
   const options = app.trace.result ? questionsFor(app.trace, posed.step) : [];
   const same =
     options.find((q) => samePlace(q, posed)) ?? options.find((q) => q.prompt === posed.prompt);
-  const truth = same ? truthOf(same, app.trace) : null;
+  // a posted truth (question-kinds/digit.js) is not in the trace: known here once revealed
+  const truth = same ? truthOf(same, app.trace) : (posed.reveal?.truth ?? null);
   // the posed fields win, but the patch keeps the values this page shows in its grid
   const patch = same?.patch ?? posed.patch;
   cls.lead.question = { ...same, ...posed, patch, truth, revealed: Boolean(posed.revealed) };
@@ -185,11 +187,30 @@ async function pose(cls, choice) {
   const id = await ctx.guarded(() => C.poseQuestion(app.classCode, lead.token, body));
   if (!id || cls.lead !== lead) return;
   lead.question = { ...q, id, truth, revealed: false };
-  lead.askedOn = app.trace;
+  Object.assign(lead, { askedOn: app.trace, onReveal: null });
   lead.results = null;
   render(cls);
   // answers may have come (and their results event gone by) while the POST was answered
   await refreshResults(cls);
+}
+
+/**
+ * Ask the class a question the page computed itself, not read from the class trace (the
+ * input-gradient lab's "which digit will it become?"): the server keeps the posted truth.
+ * `revealed()` is called once the instructor reveals it.
+ */
+async function ask(cls, { kind, prompt, truth }, revealed) {
+  const { app, ctx, lead } = cls;
+  if (!lead) return false;
+  await publish(cls); // the students see the digit asked about
+  const body = { kind, step: app.trace.cursor, prompt, truth };
+  const id = await ctx.guarded(() => C.poseQuestion(app.classCode, lead.token, body));
+  if (!id || cls.lead !== lead) return false;
+  Object.assign(lead, { question: { ...body, id, revealed: false }, askedOn: app.trace });
+  Object.assign(lead, { results: null, onReveal: revealed });
+  render(cls);
+  await refreshResults(cls);
+  return true;
 }
 
 async function reveal(cls) {
@@ -202,7 +223,10 @@ async function reveal(cls) {
   });
   if (!done) return;
   q.revealed = true;
+  // asked before a reload, a posted truth is unknown to this page until the server reveals it
+  if (q.truth == null) q.truth = (await C.classInfo(app.classCode)).question?.reveal?.truth;
   await refreshResults(cls);
+  if (lead.onReveal && lead.question === q) lead.onReveal();
   ctx.flows.step.scrub(q.step); // the class now sees the step it predicted
   render(cls);
 }
@@ -244,6 +268,7 @@ export function createClassFlow(ctx) {
     changed: () => changed(cls),
     start: () => start(cls),
     pose: (choice) => pose(cls, choice),
+    ask: (question, revealed) => ask(cls, question, revealed),
     reveal: () => reveal(cls),
     end: () => end(cls),
     join: (code) => follow.join(code),

@@ -151,7 +151,48 @@ export function createInputLabFlow(ctx) {
     }, FRAME_MS);
   }
 
-  async function run() {
+  // the answer arrived: shown, or hidden behind "which digit will it become?" (asked of the
+  // student at the projector, or of the class when `forClass`)
+  async function answered(p, forClass) {
+    const a = lab.answer;
+    v.inputLab.showAnswer({
+      original: a.frames[0].values,
+      caption: t(a.mode === "visualise" ? "ig.original.visualise" : "ig.original"),
+      count: a.frames.length,
+      maps: a.maps,
+      note: a.maps ? t("ig.same_scale") : "",
+    });
+    v.inputLab.showSummary(summaryText(a));
+    const animated = a.mode === "targeted" || a.mode === "visualise";
+    show(animated ? 0 : a.frames.length - 1);
+    lab.asking = a.mode === "fgsm" && (forClass || p.guessFirst);
+    v.inputLab.showGuess(lab.asking, forClass);
+    if (animated) play();
+    if (lab.asking && forClass) await askClass(a);
+  }
+
+  // "Which digit will the network say after the attack?" posed to the class; the truth is the
+  // attacked frame's prediction (the server cannot re-run the attack: it keeps this truth)
+  async function askClass(a) {
+    const before = a.frames[0].prediction;
+    const after = a.frames[a.frames.length - 1].prediction;
+    const prompt = t("igq.prompt", { before, eps: num(a.parameters.epsilon) });
+    const question = { kind: "digit", prompt, truth: after };
+    const asked = await ctx.flows.class.ask(question, () => reveal(a));
+    if (asked) v.inputLab.showStatus(t("igq.waiting"));
+    else reveal(a); // no class to ask (it ended, or the question was refused): show it
+  }
+
+  // the attack shown after the guesses: `said`, the sentence about the guess, or ""
+  function reveal(a, said = "") {
+    if (lab.answer !== a || !lab.asking) return; // another experiment ran meanwhile
+    lab.asking = false;
+    v.inputLab.showGuess(false);
+    v.inputLab.showStatus("");
+    v.inputLab.showSummary(said + summaryText(a));
+  }
+
+  async function run(forClass = false) {
     const p = v.inputLab.params();
     if (!app.input && p.mode !== "visualise") return v.inputLab.showStatus(t("ig.need_digit"));
     lab.request?.abort();
@@ -176,25 +217,13 @@ export function createInputLabFlow(ctx) {
         v.inputLab.showBusy(false);
       }
     }
-    const a = lab.answer;
-    v.inputLab.showAnswer({
-      original: a.frames[0].values,
-      caption: t(a.mode === "visualise" ? "ig.original.visualise" : "ig.original"),
-      count: a.frames.length,
-      maps: a.maps,
-      note: a.maps ? t("ig.same_scale") : "",
-    });
-    v.inputLab.showSummary(summaryText(a));
-    const animated = a.mode === "targeted" || a.mode === "visualise";
-    show(animated ? 0 : a.frames.length - 1);
-    lab.asking = p.guessFirst && a.mode === "fgsm";
-    v.inputLab.showGuess(lab.asking);
-    if (animated) play();
+    await answered(p, forClass);
   }
 
   return {
     open() {
       lab.open = true;
+      v.inputLab.showAsk(app.classRole === "instructor");
       v.inputLab.showOpen(true);
     },
     close() {
@@ -207,17 +236,18 @@ export function createInputLabFlow(ctx) {
       lab.answer = null;
       v.inputLab.showMode(mode);
     },
-    run,
+    run: () => run(false),
+    /** "Ask the class first": the instructor runs the attack and poses its digit to the class. */
+    askClass: () => (app.classRole === "instructor" ? run(true) : undefined),
+    /** A class began or ended: "Ask the class first" is for a class's instructor only. */
+    classChanged: () => v.inputLab.showAsk(app.classRole === "instructor"),
     play,
     /** The class's (or the student's) guess of the attacked digit, or null: reveal it. */
     guess(k) {
       const a = lab.answer;
       if (!a || !lab.asking) return;
-      lab.asking = false;
-      v.inputLab.showGuess(false);
       const after = a.frames[a.frames.length - 1].prediction;
-      const said = k == null ? "" : `${t("ig.guessed", { guess: k, after })} `;
-      v.inputLab.showSummary(said + summaryText(a));
+      reveal(a, k == null ? "" : `${t("ig.guessed", { guess: k, after })} `);
     },
     frame(index) {
       stop();

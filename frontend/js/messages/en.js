@@ -888,4 +888,14 @@ export default {
   "focus.slice.map": "map {k} of {n}",
   "i18n.values_note":
     "Numbers in the equations are written one way in every language, with a decimal point: 0.5 is one half.",
+  // ---- input-gradient class question ----
+  "igq.ask": "Ask the class first",
+  "igq.asked":
+    "The class is guessing which digit it will become: the attack shows here once you reveal the answer in the class card.",
+  "igq.waiting": "Asked. Watch the answers arrive in the class card, then reveal them.",
+  "igq.prompt":
+    "The network reads this digit as {before}. Now every pixel is nudged by ε = {eps}, each in the direction that raises the loss the most. Which digit will the network say then?",
+  "igq.legend": "The digit the network will say",
+  "igq.format": "Choose one digit, 0 to 9.",
+  "igq.reveal": "After the nudge, the network says {digit}.",
 };

@@ -15,14 +15,16 @@
 //   prefill(node, answer)     an answer already sent, shown again in a rebuilt control
 //   results(summary, q, truth) the class's answers drawn: an array of nodes
 //   place(question)           the fields the server reads the truth with (besides record)
+//   posted                    (optional) true: not about the trace, the truth is posted with it
 
 import cells from "./cells.js";
+import digit from "./digit.js";
 import saliency from "./saliency.js";
 import shape from "./shape.js";
 import sign from "./sign.js";
 import value from "./value.js";
 
-const DECLARED = [sign, cells, value, shape, saliency];
+const DECLARED = [sign, cells, value, shape, saliency, digit];
 
 export const KIND = Object.fromEntries(DECLARED.map((kind) => [kind.name, kind]));
 export const KINDS = DECLARED.map((kind) => kind.name);

@@ -74,13 +74,15 @@ function buildControls() {
   const blur = numberInput("0.5", "0", "3", "0.1");
   const patch = numberInput("6", "2", "14", "1");
   const run = button(t("ig.run"), "ig-run", "primary");
+  const ask = button(t("igq.ask"), "ig-ask-class"); // a class's instructor only (showAsk)
+  ask.hidden = true;
   const guessFirst = el("input");
   guessFirst.type = "checkbox";
   guessFirst.dataset.testid = "ig-guess-first";
   const guessField = el("label", "ig-check");
   guessField.append(guessFirst, el("span", "", t("ig.guess_first")));
   return {
-    ...{ mode, epsilon, epsilonValue, epsilonField, target, start, l2, blur, patch, run },
+    ...{ mode, epsilon, epsilonValue, epsilonField, target, start, l2, blur, patch, run, ask },
     guessFirst,
     guessField,
   };
@@ -99,8 +101,9 @@ function buildGuess() {
   });
   digits.append(...buttons);
   const reveal = button(t("ig.reveal"), "ig-reveal");
-  root.append(el("p", "ig-guess-question", t("ig.guess")), digits, reveal);
-  return { root, buttons, reveal };
+  const question = el("p", "ig-guess-question", t("ig.guess"));
+  root.append(question, digits, reveal);
+  return { root, buttons, reveal, question, digits };
 }
 
 export function createInputLab({ root, open, heading, hint }) {
@@ -120,7 +123,12 @@ export function createInputLab({ root, open, heading, hint }) {
   };
   const controls = el("div", "ig-controls");
   fields.guess = c.guessField;
-  controls.append(labelled(t("ig.mode"), c.mode, "ig-mode"), ...Object.values(fields), c.run);
+  controls.append(
+    labelled(t("ig.mode"), c.mode, "ig-mode"),
+    ...Object.values(fields),
+    c.run,
+    c.ask,
+  );
   const guess = buildGuess();
 
   const original = figure(t("ig.original"));
@@ -167,6 +175,7 @@ export function createInputLab({ root, open, heading, hint }) {
   open.setAttribute("aria-expanded", "false");
 
   let scaleLegend = null;
+  let leading = false; // this page leads a class: "Ask the class first" is offered
   function legend(scale) {
     const next = createLegend(scale);
     if (scaleLegend) scaleLegend.replaceWith(next);
@@ -181,6 +190,7 @@ export function createInputLab({ root, open, heading, hint }) {
       close.addEventListener("click", h.close);
       c.mode.addEventListener("change", () => h.mode(c.mode.value));
       c.run.addEventListener("click", h.run);
+      c.ask.addEventListener("click", h.askClass);
       c.epsilon.addEventListener("input", () => {
         c.epsilonValue.textContent = c.epsilon.value;
         h.epsilon();
@@ -211,6 +221,7 @@ export function createInputLab({ root, open, heading, hint }) {
         occlusion: ["patch"],
       }[mode];
       for (const [name, field] of Object.entries(fields)) field.hidden = !uses.includes(name);
+      c.ask.hidden = !(leading && mode === "fgsm");
       explain.textContent = t(`ig.explain.${mode}`);
       frames.hidden = true;
       guess.root.hidden = true;
@@ -228,15 +239,24 @@ export function createInputLab({ root, open, heading, hint }) {
       guessFirst: c.guessFirst.checked,
     }),
 
-    /** Hide the answer behind "which digit will it become?" (true) or show it (false). */
-    showGuess(asking) {
+    /** Hide the answer behind "which digit will it become?" (true) or show it (false); asked
+     * of the class (`byClass`), the answers come in the class card, not by these buttons. */
+    showGuess(asking, byClass = false) {
       guess.root.hidden = !asking;
       frames.hidden = asking;
-      if (asking) guess.buttons[0].focus();
+      guess.question.textContent = t(byClass ? "igq.asked" : "ig.guess");
+      guess.digits.hidden = guess.reveal.hidden = byClass;
+      if (asking && !byClass) guess.buttons[0].focus();
+    },
+
+    /** "Ask the class first" offered (this page leads a class) or not. */
+    showAsk(lead) {
+      leading = lead;
+      c.ask.hidden = !(lead && c.mode.value === "fgsm");
     },
 
     showBusy(busy) {
-      c.run.disabled = busy;
+      c.run.disabled = c.ask.disabled = busy;
       c.run.textContent = busy ? t("ig.running") : t("ig.run");
     },
 

@@ -3,9 +3,10 @@
 The kinds are the lesson's: ``sign`` ("+", "-" or "0" at a highlighted cell), ``cells`` (the
 [row, col] cells of a pool's input that receive error), ``value`` (a number, right within a
 tolerance), ``shape`` (a gradient tensor's shape) and ``saliency`` (the [row, col] region of a
-4x4 grid of 7x7-pixel regions of the 28x28 input where |dL/dx| is largest). The truth and every
-answer share one format per kind; ``answer_format`` checks it and returns the canonical form
-(cells sorted and without repeats), so equal answers compare and count as equal.
+4x4 grid of 7x7-pixel regions of the 28x28 input where |dL/dx| is largest) and ``digit`` (a
+digit 0-9: which digit the network will say, e.g. after the input-gradient lab's attack). The
+truth and every answer share one format per kind; ``answer_format`` checks it and returns the
+canonical form (cells sorted and without repeats), so equal answers compare and count as equal.
 
 Each kind is one ``Kind`` record in ``DECLARED``; the wire models (``wire.py``) and the routes
 take the list of kinds from here, so a new kind is one record here (plus, if it names a new
@@ -78,6 +79,12 @@ def _saliency(value: Any) -> list[int]:
     return _pair(value, SALIENCY_GRID, "the region")
 
 
+def _digit(value: Any) -> int:
+    if not _is_int(value) or not 0 <= value <= 9:
+        raise ValueError("must be a digit, an integer in 0..9")
+    return int(value)
+
+
 # ---- truths, read from the class trace (as questions.js reads them in the page) ----
 
 
@@ -135,6 +142,13 @@ def _saliency_truth(question: dict[str, Any], records: list[TraceRecord]) -> lis
     return [int(at[0]) // size, int(at[1]) // size]
 
 
+def _posted_truth(question: dict[str, Any], records: list[TraceRecord]) -> Any:
+    """A digit question is about an attacked image the lab computed (POST /api/input-gradient),
+    not about the class trace: the server cannot re-run the attack from the trace, so it takes
+    the posted truth, as for any question that names no record. One naming a record is refused."""
+    raise ValueError("a digit question names no record: its truth is posted with it")
+
+
 # ---- the kinds ----
 
 
@@ -151,7 +165,8 @@ class Kind:
     """One question kind. ``answer``: an answer (and the truth) in canonical form, or a
     ValueError saying what is wrong; ``truth``: the true answer from the question's place in
     the trace; ``needs``: the place fields the question must name for it; ``right``: is an
-    answer right; ``summary``: the class's answers summed up for the results."""
+    answer right; ``summary``: the class's answers summed up for the results; ``posted``: the
+    truth is never in the trace, it is always posted with the question."""
 
     name: str
     answer: Callable[[Any], Any]
@@ -159,6 +174,7 @@ class Kind:
     needs: tuple[str, ...]
     summary: Callable[[dict[str, Any], list[Any]], dict[str, Any]]
     right: Callable[[dict[str, Any], Any], bool] = _equal
+    posted: bool = False
 
 
 def _counts(answers: list[Any]) -> list[dict[str, Any]]:
@@ -205,6 +221,7 @@ DECLARED = (
     Kind("value", _value, _at_cell, ("cell",), _by_value, _within),
     Kind("shape", _shape, _shape_truth, (), _by_answer),
     Kind("saliency", _saliency, _saliency_truth, ("region",), _by_cell),
+    Kind("digit", _digit, _posted_truth, (), _by_answer, posted=True),
 )
 KIND = {kind.name: kind for kind in DECLARED}
 KINDS = tuple(KIND)
