@@ -7,7 +7,7 @@ import { createClassLoader } from "./flows/class-loader.js";
 import { createClassifyFlow } from "./flows/classify.js";
 import { createContext } from "./flows/context.js";
 import { createFocusFlow } from "./flows/focus.js";
-import { createInputLabFlow } from "./flows/input-lab.js";
+import { createInputLabLoader } from "./flows/input-lab-loader.js";
 import { createLessonLoader } from "./flows/lesson-loader.js";
 import { createLinkFlow } from "./flows/link.js";
 import { createPresentFlow } from "./flows/present.js";
@@ -21,7 +21,6 @@ import { createDerivation } from "./views/derivation.js";
 import { createDiagnostics } from "./views/diagnostics.js";
 import { createDrawpad } from "./views/drawpad.js";
 import { createFocusView } from "./views/focus-view.js";
-import { createInputLab } from "./views/input-lab.js";
 import { createInspector } from "./views/inspector.js";
 import { createNetworkView } from "./views/layer-view.js";
 import { createPresenter } from "./views/presenter.js";
@@ -95,12 +94,6 @@ const views = {
     download: $("download"),
     status: $("status"),
   }),
-  inputLab: createInputLab({
-    root: $("input-lab"),
-    open: $("ig-open"),
-    heading: $("ig-heading"),
-    hint: $("ig-hint"),
-  }),
 };
 
 const app = createAppState();
@@ -115,7 +108,12 @@ flows.present = createPresentFlow(ctx);
 flows.lesson = createLessonLoader(ctx, { root: $("lesson"), start: $("lesson-start") });
 flows.arch = createArchFlow(ctx, { root: $("arch"), open: $("arch-open") });
 $("arch-open").addEventListener("click", () => flows.arch.toggle());
-flows.inputLab = createInputLabFlow(ctx);
+flows.inputLab = createInputLabLoader(ctx, {
+  root: $("input-lab"),
+  open: $("ig-open"),
+  heading: $("ig-heading"),
+  hint: $("ig-hint"),
+});
 flows.trainLab = createTrainLoader(ctx, { root: $("train-lab"), open: $("train-open") });
 flows.class = createClassLoader(ctx, {
   root: $("class"),
@@ -158,17 +156,6 @@ views.training.bind({
   reset: () => flows.train.reset(),
 });
 views.diagnostics.bindGradcheck(() => flows.train.gradcheck());
-views.inputLab.bind({
-  open: () => flows.inputLab.open(),
-  close: () => flows.inputLab.close(),
-  mode: (mode) => flows.inputLab.mode(mode),
-  run: () => flows.inputLab.run(),
-  epsilon: () => flows.inputLab.epsilon(),
-  frame: (i) => flows.inputLab.frame(i),
-  play: () => flows.inputLab.play(),
-  send: () => flows.inputLab.send(),
-  guess: (k) => flows.inputLab.guess(k),
-});
 views.toolbar.bind({
   model: (name) => flows.train.chooseModel(name),
   scale: (mode) => flows.step.setScaleMode(mode),
