@@ -2,7 +2,7 @@
 // event to the flow method that handles it.
 
 import { createAppState, fromHash } from "./app-state.js";
-import { createArchFlow } from "./flows/arch.js";
+import { createArchLoader } from "./flows/arch-loader.js";
 import { createClassLoader } from "./flows/class-loader.js";
 import { createClassifyFlow } from "./flows/classify.js";
 import { createContext } from "./flows/context.js";
@@ -106,7 +106,7 @@ flows.link = createLinkFlow(ctx);
 flows.focus = createFocusFlow(ctx);
 flows.present = createPresentFlow(ctx);
 flows.lesson = createLessonLoader(ctx, { root: $("lesson"), start: $("lesson-start") });
-flows.arch = createArchFlow(ctx, { root: $("arch"), open: $("arch-open") });
+flows.arch = createArchLoader(ctx, { root: $("arch"), open: $("arch-open") });
 $("arch-open").addEventListener("click", () => flows.arch.toggle());
 flows.inputLab = createInputLabLoader(ctx, {
   root: $("input-lab"),
