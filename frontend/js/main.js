@@ -10,7 +10,7 @@ import { createFocusFlow } from "./flows/focus.js";
 import { createInputLabLoader } from "./flows/input-lab-loader.js";
 import { createLessonLoader } from "./flows/lesson-loader.js";
 import { createLinkFlow } from "./flows/link.js";
-import { createPresentFlow } from "./flows/present.js";
+import { createPresentLoader } from "./flows/present-loader.js";
 import { createStepFlow } from "./flows/step.js";
 import { createTrainFlow } from "./flows/train.js";
 import { createTrainLoader } from "./flows/train-loader.js";
@@ -23,7 +23,6 @@ import { createDrawpad } from "./views/drawpad.js";
 import { createFocusView } from "./views/focus-view.js";
 import { createInspector } from "./views/inspector.js";
 import { createNetworkView } from "./views/layer-view.js";
-import { createPresenter } from "./views/presenter.js";
 import { createProbabilities } from "./views/probabilities.js";
 import { createToolbar } from "./views/toolbar.js";
 import { createTraining } from "./views/training.js";
@@ -63,10 +62,6 @@ const views = {
   }),
   network: createNetworkView($("network")),
   focus: createFocusView($("focus")),
-  presenter: createPresenter({
-    toggle: $("present-toggle"),
-    bar: $("present-toggle").parentElement,
-  }),
   derivation: createDerivation($("derivation")),
   inspector: createInspector({
     root: $("inspector"),
@@ -104,7 +99,10 @@ flows.step = createStepFlow(ctx);
 flows.train = createTrainFlow(ctx);
 flows.link = createLinkFlow(ctx);
 flows.focus = createFocusFlow(ctx);
-flows.present = createPresentFlow(ctx);
+flows.present = createPresentLoader(ctx, {
+  toggle: $("present-toggle"),
+  bar: $("present-toggle").parentElement,
+});
 flows.lesson = createLessonLoader(ctx, { root: $("lesson"), start: $("lesson-start") });
 flows.arch = createArchLoader(ctx, { root: $("arch"), open: $("arch-open") });
 $("arch-open").addEventListener("click", () => flows.arch.toggle());
@@ -143,12 +141,6 @@ views.focus.bind({
   export: (what) => flows.focus.exportFigure(what),
   resize: () => flows.focus.render(),
 });
-views.presenter.bind({
-  toggle: () => flows.present.toggle(),
-  step: (by) => flows.present.step(by),
-  fullscreenLeft: () => flows.present.fullscreenLeft(),
-  fullUrl: () => flows.present.fullUrl(),
-});
 views.inspector.bindClose(() => flows.step.closeInspector());
 views.training.bind({
   apply: (rate) => flows.train.apply(rate),
@@ -184,10 +176,13 @@ window.convtrace = {
     Object.fromEntries(Object.entries(app.lastStep).filter(([key]) => key !== "weights")),
 };
 
-flows.present.open();
 flows.step.render();
 const classLink = fromHash(location.hash).classCode;
-flows.link.open().then(() => {
-  flows.lesson.openLink();
-  flows.class.openLink(classLink);
-});
+// a mode the address asks for is on before the link's trace (an embed never shows the header)
+flows.present
+  .open()
+  .then(() => flows.link.open())
+  .then(() => {
+    flows.lesson.openLink();
+    flows.class.openLink(classLink);
+  });
