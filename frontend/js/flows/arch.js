@@ -47,8 +47,8 @@ export function createArchFlow(ctx, elements) {
     });
     v.network.showLayers(P.layerRows(app.architecture));
     v.toolbar.showModel(""); // no shipped model is in use
-    v.training.showStepResult(null);
-    v.diagnostics.showGradcheck(null);
+    v.training.clearStepResult();
+    v.diagnostics.clearGradcheck();
     ctx.flows.step.drawPanels();
     ctx.flows.train.showState();
     core.showNote(freshNote());
@@ -58,7 +58,7 @@ export function createArchFlow(ctx, elements) {
     Object.assign(app, { network: id, networkSeed: seed, shipped: net.weights, student: null });
     Object.assign(app, { undo: [], lastStep: null });
     v.toolbar.showModel("");
-    v.training.showStepResult(null);
+    v.training.clearStepResult();
     ctx.flows.step.drawPanels();
     ctx.flows.train.showState();
     core.showNote(freshNote());

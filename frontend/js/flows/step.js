@@ -111,7 +111,7 @@ export function createStepFlow(ctx) {
       v.network.showLayers(P.layerRows(app.architecture ?? []));
       v.probabilities.showResult(null);
       v.inspector.showInspector(null);
-      v.diagnostics.showGradcheck(null);
+      v.diagnostics.clearGradcheck();
       this.drawPanels();
       ctx.flows.train.showState();
     },
