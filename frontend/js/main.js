@@ -2,16 +2,16 @@
 // event to the flow method that handles it.
 
 import { createAppState, fromHash } from "./app-state.js";
-import { createArchFlow } from "./flows/arch.js";
+import { createArchLoader } from "./flows/arch-loader.js";
 import { createClassLoader } from "./flows/class-loader.js";
 import { createClassifyFlow } from "./flows/classify.js";
 import { createContext } from "./flows/context.js";
 import { createFocusFlow } from "./flows/focus.js";
-import { createInputLabFlow } from "./flows/input-lab.js";
+import { createInputLabLoader } from "./flows/input-lab-loader.js";
 import { createLanguageFlow, openLanguage } from "./flows/language.js";
 import { createLessonLoader } from "./flows/lesson-loader.js";
 import { createLinkFlow } from "./flows/link.js";
-import { createPresentFlow } from "./flows/present.js";
+import { createPresentLoader } from "./flows/present-loader.js";
 import { createStepFlow } from "./flows/step.js";
 import { createTrainFlow } from "./flows/train.js";
 import { createTrainLoader } from "./flows/train-loader.js";
@@ -21,10 +21,8 @@ import { createDerivation } from "./views/derivation.js";
 import { createDiagnostics } from "./views/diagnostics.js";
 import { createDrawpad } from "./views/drawpad.js";
 import { createFocusView } from "./views/focus-view.js";
-import { createInputLab } from "./views/input-lab.js";
 import { createInspector } from "./views/inspector.js";
 import { createNetworkView } from "./views/layer-view.js";
-import { createPresenter } from "./views/presenter.js";
 import { createProbabilities } from "./views/probabilities.js";
 import { createToolbar } from "./views/toolbar.js";
 import { createTraining } from "./views/training.js";
@@ -65,10 +63,6 @@ const views = {
   }),
   network: createNetworkView($("network")),
   focus: createFocusView($("focus")),
-  presenter: createPresenter({
-    toggle: $("present-toggle"),
-    bar: $("present-toggle").parentElement,
-  }),
   derivation: createDerivation($("derivation")),
   inspector: createInspector({
     root: $("inspector"),
@@ -96,12 +90,6 @@ const views = {
     download: $("download"),
     status: $("status"),
   }),
-  inputLab: createInputLab({
-    root: $("input-lab"),
-    open: $("ig-open"),
-    heading: $("ig-heading"),
-    hint: $("ig-hint"),
-  }),
 };
 
 const app = createAppState();
@@ -112,7 +100,10 @@ flows.step = createStepFlow(ctx);
 flows.train = createTrainFlow(ctx);
 flows.link = createLinkFlow(ctx);
 flows.focus = createFocusFlow(ctx);
-flows.present = createPresentFlow(ctx);
+flows.present = createPresentLoader(ctx, {
+  toggle: $("present-toggle"),
+  bar: $("present-toggle").parentElement,
+});
 flows.language = createLanguageFlow(ctx, {
   menu: $("language"),
   // the derivation panel words itself once, when made: a new language makes it again
@@ -121,9 +112,14 @@ flows.language = createLanguageFlow(ctx, {
   },
 });
 flows.lesson = createLessonLoader(ctx, { root: $("lesson"), start: $("lesson-start") });
-flows.arch = createArchFlow(ctx, { root: $("arch"), open: $("arch-open") });
+flows.arch = createArchLoader(ctx, { root: $("arch"), open: $("arch-open") });
 $("arch-open").addEventListener("click", () => flows.arch.toggle());
-flows.inputLab = createInputLabFlow(ctx);
+flows.inputLab = createInputLabLoader(ctx, {
+  root: $("input-lab"),
+  open: $("ig-open"),
+  heading: $("ig-heading"),
+  hint: $("ig-hint"),
+});
 flows.trainLab = createTrainLoader(ctx, { root: $("train-lab"), open: $("train-open") });
 flows.class = createClassLoader(ctx, {
   root: $("class"),
@@ -153,12 +149,6 @@ views.focus.bind({
   export: (what) => flows.focus.exportFigure(what),
   resize: () => flows.focus.render(),
 });
-views.presenter.bind({
-  toggle: () => flows.present.toggle(),
-  step: (by) => flows.present.step(by),
-  fullscreenLeft: () => flows.present.fullscreenLeft(),
-  fullUrl: () => flows.present.fullUrl(),
-});
 views.inspector.bindClose(() => flows.step.closeInspector());
 views.training.bind({
   apply: (rate) => flows.train.apply(rate),
@@ -166,18 +156,6 @@ views.training.bind({
   reset: () => flows.train.reset(),
 });
 views.diagnostics.bindGradcheck(() => flows.train.gradcheck());
-views.inputLab.bind({
-  open: () => flows.inputLab.open(),
-  close: () => flows.inputLab.close(),
-  mode: (mode) => flows.inputLab.mode(mode),
-  run: () => flows.inputLab.run(),
-  askClass: () => flows.inputLab.askClass(),
-  epsilon: () => flows.inputLab.epsilon(),
-  frame: (i) => flows.inputLab.frame(i),
-  play: () => flows.inputLab.play(),
-  send: () => flows.inputLab.send(),
-  guess: (k) => flows.inputLab.guess(k),
-});
 views.toolbar.bind({
   model: (name) => flows.train.chooseModel(name),
   scale: (mode) => flows.step.setScaleMode(mode),
@@ -206,10 +184,13 @@ window.convtrace = {
     Object.fromEntries(Object.entries(app.lastStep).filter(([key]) => key !== "weights")),
 };
 
-flows.present.open();
 flows.step.render();
 const classLink = fromHash(location.hash).classCode;
-flows.link.open().then(() => {
-  flows.lesson.openLink();
-  flows.class.openLink(classLink);
-});
+// a mode the address asks for is on before the link's trace (an embed never shows the header)
+flows.present
+  .open()
+  .then(() => flows.link.open())
+  .then(() => {
+    flows.lesson.openLink();
+    flows.class.openLink(classLink);
+  });

@@ -3,8 +3,10 @@
 // useful first); this module walks the steps and gives the makers the step's context. Pure;
 // questions.js is the public face (questionsFor, truthOf, check).
 
-import { shapeQuestion } from "./equations/ask.js";
-import { tiedWindows as tied } from "./equations/ask-pools.js";
+import * as askBasic from "./equations/ask.js";
+import * as askLayers from "./equations/ask-layers.js";
+import * as askPools from "./equations/ask-pools.js";
+import { tiedWindows as tied } from "./equations/pools.js";
 import { lookup } from "./equations/registry.js";
 import { stepTitle, tensorSymbols } from "./notation.js";
 import { ravel } from "./tiling.js";
@@ -28,6 +30,10 @@ export function stepIndices(trace) {
 /** How many windows of a max pool tied (their largest value more than once). */
 export const tiedWindows = (records, layer) => tied({ records }, layer);
 
+// The question makers by the names the equation entries give (`ask`): the entries only name
+// them, so the makers load with this module (the lesson and class sessions), not with the page.
+const MAKERS = { ...askBasic, ...askLayers, ...askPools };
+
 /** Every question that fits step `step` (index into the steps), most useful first. */
 export function questionsFor(trace, step) {
   const index = stepIndices(trace)[step];
@@ -43,6 +49,7 @@ export function questionsFor(trace, step) {
     title: stepTitle(record, trace.records),
     symbolOf: (name) => symbols.get(name)?.text ?? name,
   };
-  const makers = lookup(record.equation).ask;
-  return (makers.length ? makers : [shapeQuestion]).map((make) => make(ctx)).filter(Boolean);
+  const names = lookup(record.equation).ask;
+  const makers = (names.length ? names : ["shapeQuestion"]).map((name) => MAKERS[name]);
+  return makers.map((make) => make(ctx)).filter(Boolean);
 }

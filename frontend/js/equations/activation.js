@@ -5,7 +5,6 @@
 import { t } from "../i18n.js";
 import * as M from "../mathml.js";
 import * as S from "../trace-store.js";
-import { activationSign, activationValue } from "./ask-layers.js";
 import { d, eq, recRef, term } from "./common.js";
 import { general, ml } from "./symbols.js";
 
@@ -81,7 +80,7 @@ export default {
       boxed: true,
       formula: dzFormula,
       explain: activationDZ,
-      ask: [activationValue, activationSign],
+      ask: ["activationValue", "activationSign"],
       title: () => "eq.title.act.dz",
     },
   },

@@ -114,25 +114,3 @@ export function shareQuestion(ctx) {
     floor,
   );
 }
-
-/** How many windows of a max pool tied (their largest value more than once), from the trace. */
-export function tiedWindows(trace, layer) {
-  const input = S.layerInput(trace, layer);
-  const output = S.layerOutput(trace, layer);
-  if (!input || !output) return 0;
-  const { size, stride } = poolGeometry(trace.records, layer, input.shape, output.shape);
-  const [r, s, c] = output.shape;
-  let tied = 0;
-  for (let i = 0; i < r; i++)
-    for (let j = 0; j < s; j++)
-      for (let ch = 0; ch < c; ch++) {
-        const top = output.values[ravel([i, j, ch], output.shape)];
-        let hits = 0;
-        for (let a = 0; a < size; a++)
-          for (let b = 0; b < size; b++)
-            if (input.values[ravel([i * stride + a, j * stride + b, ch], input.shape)] === top)
-              hits += 1;
-        if (hits > 1) tied += 1;
-      }
-  return tied;
-}

@@ -5,8 +5,6 @@
 import { t } from "../i18n.js";
 import * as M from "../mathml.js";
 import { ravel, unravel } from "../tiling.js";
-import { shapeQuestion } from "./ask.js";
-import { shareQuestion } from "./ask-pools.js";
 import { d, lines, recRef, term, withNotes } from "./common.js";
 import {
   from,
@@ -86,7 +84,7 @@ export default {
       map: "B11",
       formula: dxFormula,
       explain: avgDX,
-      ask: [shareQuestion, shapeQuestion],
+      ask: ["shareQuestion", "shapeQuestion"],
       title: () => "eq.title.avgpool.dx",
     },
   },

@@ -5,14 +5,6 @@
 
 import { t } from "../i18n.js";
 import * as M from "../mathml.js";
-import { shapeQuestion } from "./ask.js";
-import {
-  biasSign,
-  biasValue,
-  saliencyQuestion,
-  strideQuestion,
-  unreadQuestion,
-} from "./ask-layers.js";
 import { d, lines, sumTo, withNotes } from "./common.js";
 import { convDB, convDW, convDX, convZ } from "./conv-terms.js";
 import { convGeometry } from "./geometry.js";
@@ -111,15 +103,21 @@ export default {
       boxed: true,
       formula: dwFormula,
       explain: convDW,
-      ask: [strideQuestion, shapeQuestion],
+      ask: ["strideQuestion", "shapeQuestion"],
     },
-    db: { map: "B9", boxed: true, formula: dbFormula, explain: convDB, ask: [biasValue, biasSign] },
+    db: {
+      map: "B9",
+      boxed: true,
+      formula: dbFormula,
+      explain: convDB,
+      ask: ["biasValue", "biasSign"],
+    },
     dx: {
       map: "B10",
       boxed: true,
       formula: dxFormula,
       explain: convDX,
-      ask: [saliencyQuestion, unreadQuestion, shapeQuestion],
+      ask: ["saliencyQuestion", "unreadQuestion", "shapeQuestion"],
       // the error at the input image is the saliency map
       title: (sym) => (sym.text === "x" ? "eq.title.conv.dx_input" : "eq.title.conv.dx"),
     },

@@ -3,7 +3,6 @@
 
 import * as M from "../mathml.js";
 import * as S from "../trace-store.js";
-import { denseBiasSign, shapeQuestion } from "./ask.js";
 import { d, eq, params, recRef, term } from "./common.js";
 import { general, ml, param } from "./symbols.js";
 
@@ -116,8 +115,8 @@ export default {
   general: { inp: general("a", "l-1"), out: general("z", "l") },
   equations: {
     z: { map: "F5", formula: zFormula, explain: denseZ, ask: [] },
-    dW: { map: "B2", formula: dwFormula, explain: denseDW, ask: [shapeQuestion] },
-    db: { map: "B3", formula: dbFormula, explain: denseDB, ask: [denseBiasSign] },
-    dx: { map: "B4", formula: dxFormula, explain: denseDX, ask: [shapeQuestion] },
+    dW: { map: "B2", formula: dwFormula, explain: denseDW, ask: ["shapeQuestion"] },
+    db: { map: "B3", formula: dbFormula, explain: denseDB, ask: ["denseBiasSign"] },
+    dx: { map: "B4", formula: dxFormula, explain: denseDX, ask: ["shapeQuestion"] },
   },
 };

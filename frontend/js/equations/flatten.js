@@ -4,7 +4,6 @@
 import * as M from "../mathml.js";
 import { ravel, unravel } from "../tiling.js";
 import * as S from "../trace-store.js";
-import { shapeQuestion } from "./ask.js";
 import { d, eq, lines, recRef } from "./common.js";
 import { general, ml } from "./symbols.js";
 
@@ -52,6 +51,6 @@ export default {
   general: { inp: general("a", "l", true), out: general("a", "l", true, true) },
   equations: {
     a: { map: "F4", formula: aFormula, explain: flattenA, ask: [] },
-    dx: { map: "B5", formula: dxFormula, explain: flattenDX, ask: [shapeQuestion] },
+    dx: { map: "B5", formula: dxFormula, explain: flattenDX, ask: ["shapeQuestion"] },
   },
 };

@@ -6,8 +6,6 @@ import { t } from "../i18n.js";
 import * as M from "../mathml.js";
 import { ravel, unravel } from "../tiling.js";
 import * as S from "../trace-store.js";
-import { shapeQuestion } from "./ask.js";
-import { cellsQuestion, overlapQuestion } from "./ask-pools.js";
 import { at, d, lines, recRef, withNotes } from "./common.js";
 import { from, geometryNote, poolParts, poolSymbols, windowCells, windowsOf } from "./pools.js";
 import { general, ml } from "./symbols.js";
@@ -110,7 +108,7 @@ export default {
       map: "B6",
       formula: dxFormula,
       explain: poolDX,
-      ask: [cellsQuestion, overlapQuestion, shapeQuestion],
+      ask: ["cellsQuestion", "overlapQuestion", "shapeQuestion"],
       title: () => "eq.title.maxpool.dx",
     },
   },

@@ -4,7 +4,6 @@
 
 import * as M from "../mathml.js";
 import * as S from "../trace-store.js";
-import { outputSign, outputValue } from "./ask.js";
 import { d, eq, recRef } from "./common.js";
 import { general, ml } from "./symbols.js";
 
@@ -93,6 +92,6 @@ export const xent = {
       ask: [],
       title: () => "eq.title.xent.L",
     },
-    dz: { map: "B1", formula: dzFormula, explain: xentDZ, ask: [outputValue, outputSign] },
+    dz: { map: "B1", formula: dzFormula, explain: xentDZ, ask: ["outputValue", "outputSign"] },
   },
 };

@@ -52,3 +52,25 @@ export function geometryNote(s) {
 /** 1/k² as a fraction, with the number when known. */
 export const share = (s) =>
   M.frac(M.mn(1), s.pool ? M.mn(s.pool.size * s.pool.size) : M.sup(M.mi("k"), M.mn(2)));
+
+/** How many windows of a max pool tied (their largest value more than once), from the trace. */
+export function tiedWindows(trace, layer) {
+  const input = S.layerInput(trace, layer);
+  const output = S.layerOutput(trace, layer);
+  if (!input || !output) return 0;
+  const { size, stride } = poolGeometry(trace.records, layer, input.shape, output.shape);
+  const [r, s, c] = output.shape;
+  let tied = 0;
+  for (let i = 0; i < r; i++)
+    for (let j = 0; j < s; j++)
+      for (let ch = 0; ch < c; ch++) {
+        const top = output.values[ravel([i, j, ch], output.shape)];
+        let hits = 0;
+        for (let a = 0; a < size; a++)
+          for (let b = 0; b < size; b++)
+            if (input.values[ravel([i * stride + a, j * stride + b, ch], input.shape)] === top)
+              hits += 1;
+        if (hits > 1) tied += 1;
+      }
+  return tied;
+}

@@ -1,6 +1,6 @@
 // The one registry of equations: every equation id the engine emits ("conv.z", "relu.dz",
 // "avgpool.dx", …) has exactly one record here, found through its layer kind's module:
-//   {key, kind, what, map, boxed, formula(symbols, kind), explain(ctx), ask: [makers], title}
+//   {key, kind, what, map, boxed, formula(symbols, kind), explain(ctx), ask: [makers by name], title}
 // plus its words, symbol and equation-map name in the message catalogue under eq.<key>,
 // eq.title.<key>, eq.map.<key>. A new layer kind is one module in this folder, one line in
 // MODULES and its messages. An id or kind that is not here is a loud error: lookups throw.

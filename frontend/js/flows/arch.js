@@ -1,11 +1,12 @@
 // The student's own network as app state: loading one by id (after Apply, from a link, from a
-// class), what is said about a fresh network's prediction, and the editor, whose modules load
-// when it is first opened (a student who never opens it never downloads them).
+// class) and the editor, whose modules load when it is first opened (a student who never opens
+// it never downloads them). This module itself loads on first use (flows/arch-loader.js).
 
 import * as A from "../arch-api.js";
 import { t } from "../i18n.js";
 import * as P from "../panels.js";
 import * as S from "../trace-store.js";
+import { styleSheet } from "./style-sheet.js";
 
 // JSON with every object's keys in order: a stored spec comes back with its keys sorted
 const sorted = (value) =>
@@ -46,8 +47,8 @@ export function createArchFlow(ctx, elements) {
     });
     v.network.showLayers(P.layerRows(app.architecture));
     v.toolbar.showModel(""); // no shipped model is in use
-    v.training.showStepResult(null);
-    v.diagnostics.showGradcheck(null);
+    v.training.clearStepResult();
+    v.diagnostics.clearGradcheck();
     ctx.flows.step.drawPanels();
     ctx.flows.train.showState();
     core.showNote(freshNote());
@@ -57,7 +58,7 @@ export function createArchFlow(ctx, elements) {
     Object.assign(app, { network: id, networkSeed: seed, shipped: net.weights, student: null });
     Object.assign(app, { undo: [], lastStep: null });
     v.toolbar.showModel("");
-    v.training.showStepResult(null);
+    v.training.clearStepResult();
     ctx.flows.step.drawPanels();
     ctx.flows.train.showState();
     core.showNote(freshNote());
@@ -68,6 +69,7 @@ export function createArchFlow(ctx, elements) {
     const [views, flows] = await Promise.all([
       import("../views/arch-editor.js"),
       import("./arch-edit.js"),
+      styleSheet("css/arch.css"),
     ]);
     const view = views.createArchEditor(elements);
     const flow = flows.createArchEdit(ctx, view, core);
@@ -93,17 +95,6 @@ export function createArchFlow(ctx, elements) {
     async toggle() {
       const loaded = await ctx.guarded(loadEditor);
       await loaded?.flow.toggle();
-    },
-
-    /** What the page calls the network in use (the gradient sizes are kept per name). */
-    networkName() {
-      return app.network ? t("arch.your_network", { id: app.network.slice(0, 6) }) : app.model;
-    },
-
-    /** Said after each trace: a fresh network's prediction is chance, until it is trained. */
-    traceNote() {
-      if (!app.network || app.student) return "";
-      return ` ${app.networkSeed == null ? t("arch.chance.network") : t("arch.chance.fresh")}`;
     },
 
     /** Start-up: the network a link names (after the shipped model is loaded as the fallback). */

@@ -2,6 +2,8 @@
 // not carry the class flows and card (about 40 KB) until someone presses "Start a class", joins
 // one, or opens a join link. Until then `changed` and `question` cost nothing.
 
+import { styleSheet } from "./style-sheet.js";
+
 /**
  * The class flow's face for main.js. `elements`: {root, start, joinForm, joinInput}; the header's
  * Start button and join form are bound here, the card's own controls once it is loaded.
@@ -11,21 +13,24 @@ export function createClassLoader(ctx, elements) {
   let loading = null;
 
   function load() {
-    loading ??= Promise.all([import("./class.js"), import("../views/class-panel.js")]).then(
-      ([flows, views]) => {
-        ctx.v.classPanel = views.createClassPanel(elements);
-        flow = flows.createClassFlow(ctx);
-        ctx.v.classPanel.bind({
-          pose: (choice) => flow.pose(choice),
-          reveal: () => flow.reveal(),
-          end: () => flow.end(),
-          rejoin: () => flow.rejoin(),
-          leave: () => flow.leave(),
-          answer: (given) => flow.answer(given),
-        });
-        return flow;
-      },
-    );
+    loading ??= Promise.all([
+      import("./class.js"),
+      import("../views/class-panel.js"),
+      // the card's frame and the question controls first, then the class card's own rules
+      styleSheet("css/question.css").then(() => styleSheet("css/class-card.css")),
+    ]).then(([flows, views]) => {
+      ctx.v.classPanel = views.createClassPanel(elements);
+      flow = flows.createClassFlow(ctx);
+      ctx.v.classPanel.bind({
+        pose: (choice) => flow.pose(choice),
+        reveal: () => flow.reveal(),
+        end: () => flow.end(),
+        rejoin: () => flow.rejoin(),
+        leave: () => flow.leave(),
+        answer: (given) => flow.answer(given),
+      });
+      return flow;
+    });
     return loading;
   }
 

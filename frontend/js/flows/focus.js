@@ -2,7 +2,6 @@
 // picked (until the step changes), lets the network overview navigate to a layer's first step,
 // and turns what is drawn into downloadable figures.
 
-import { figureName, savePng, saveSvg } from "../export.js";
 import { defaultPick, focusPlan } from "../focus.js";
 import * as S from "../trace-store.js";
 
@@ -48,9 +47,15 @@ export function createFocusFlow(ctx) {
       const figures = panel >= 0 ? all.slice(panel, panel + 1) : all;
       if (!figures.length) return;
       const net = app.network ? `network-${app.network.slice(0, 8)}` : app.model;
-      const name = figureName(net, app.trace.cursor, S.currentRecord(app.trace));
-      if (format === "svg") saveSvg(figures, name);
-      else savePng(figures, name, scale);
+      const record = S.currentRecord(app.trace);
+      const cursor = app.trace.cursor;
+      // the exporter (about 7 KB) loads on the first export: most visits never save a figure
+      return ctx.guarded(async () => {
+        const { figureName, savePng, saveSvg } = await import("../export.js");
+        const name = figureName(net, cursor, record);
+        if (format === "svg") saveSvg(figures, name);
+        else savePng(figures, name, scale);
+      });
     },
   };
 }

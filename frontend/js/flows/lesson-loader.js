@@ -3,6 +3,7 @@
 // presses "Start lesson" or opens a #lesson link. Until then its hooks cost nothing.
 
 import { fromHash } from "../app-state.js";
+import { styleSheet } from "./style-sheet.js";
 
 /** The lesson flow's face for main.js and the other flows. `elements`: {root, start}. */
 export function createLessonLoader(ctx, elements) {
@@ -10,13 +11,15 @@ export function createLessonLoader(ctx, elements) {
   let loading = null;
 
   function load() {
-    loading ??= Promise.all([import("./lesson.js"), import("../views/question.js")]).then(
-      ([flows, views]) => {
-        ctx.v.question = views.createQuestionView(elements.root);
-        flow = flows.createLessonFlow(ctx);
-        return flow;
-      },
-    );
+    loading ??= Promise.all([
+      import("./lesson.js"),
+      import("../views/question.js"),
+      styleSheet("css/question.css"),
+    ]).then(([flows, views]) => {
+      ctx.v.question = views.createQuestionView(elements.root);
+      flow = flows.createLessonFlow(ctx);
+      return flow;
+    });
     return loading;
   }
 

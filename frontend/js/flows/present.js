@@ -2,14 +2,11 @@
 //   #…&present  full screen, large type, only the focus view and the step controls, stepped by a
 //               presenter's clicker; the button or Esc (leaving full screen) ends it
 //   #…&embed or ?embed=1  for an LMS page or a slide: no page header, a link to the full app
+// Loaded on first use (flows/present-loader.js): the first press of Present, or an address that
+// asks for a mode.
 
 import { fromHash, toHash } from "../app-state.js";
-
-/** True when the query string asks for `name` (?embed, ?embed=1, ?embed=true). */
-export function queryFlag(search, name) {
-  const q = new URLSearchParams(search);
-  return q.has(name) && ["", "1", "true"].includes(q.get(name));
-}
+import { queryFlag } from "./present-loader.js";
 
 export function createPresentFlow(ctx) {
   const { app, v } = ctx;
@@ -57,11 +54,6 @@ export function createPresentFlow(ctx) {
       if (!fullscreen) return;
       fullscreen = false;
       if (app.present) this.toggle();
-    },
-
-    step(by) {
-      if (by > 0) ctx.flows.step.next();
-      else ctx.flows.step.previous();
     },
 
     /** This page at its current digit and step, without the embed flag. */

@@ -1,13 +1,13 @@
 // Walking the trace: the step cursor, autoplay, the colour-scale mode, and the selected cell
 // with its inspector. Also draws the trace's panels, since every other flow ends by showing it.
 
+import { tiedWindows } from "../equations/pools.js";
 import { explanation, formula } from "../equations.js";
 import { t } from "../i18n.js";
 import { inspectRecord, inspectWeight } from "../inspect.js";
 import { stepMagnitude } from "../magnitude.js";
 import { equationOf, layerSymbols, stepTitle, switchNote, tensorSymbols } from "../notation.js";
 import * as P from "../panels.js";
-import { tiedWindows } from "../question-plan.js";
 import * as S from "../trace-store.js";
 
 const PLAY_MS = 900;
@@ -42,7 +42,7 @@ export function createStepFlow(ctx) {
     if (r.equation !== "maxpool.dx") return "";
     const out = S.layerOutput(app.trace, r.layer);
     const windows = out.shape.reduce((n, k) => n * k, 1);
-    return switchNote(r.layer, windows, tiedWindows(app.trace.records, r.layer));
+    return switchNote(r.layer, windows, tiedWindows({ records: app.trace.records }, r.layer));
   }
 
   function selectionRefs() {
@@ -111,7 +111,7 @@ export function createStepFlow(ctx) {
       v.network.showLayers(P.layerRows(app.architecture ?? []));
       v.probabilities.showResult(null);
       v.inspector.showInspector(null);
-      v.diagnostics.showGradcheck(null);
+      v.diagnostics.clearGradcheck();
       this.drawPanels();
       ctx.flows.train.showState();
     },

@@ -3,16 +3,9 @@
 // 40 KB) until someone presses "Training lab" or a class follows an instructor's training.
 // Until then `classJob` and `follow` of nothing cost nothing.
 
-const NOT_LOADED = { job: null, points: 0, ended: false, checkpoints: [], batch: null };
+import { styleSheet } from "./style-sheet.js";
 
-function styleSheet(href) {
-  return new Promise((resolve) => {
-    const link = Object.assign(document.createElement("link"), { rel: "stylesheet", href });
-    link.addEventListener("load", resolve);
-    link.addEventListener("error", resolve); // unstyled beats absent
-    document.head.append(link);
-  });
-}
+const NOT_LOADED = { job: null, points: 0, ended: false, checkpoints: [], batch: null };
 
 /** The lab's face for main.js. `elements`: {root, open}: its card and the header's button. */
 export function createTrainLoader(ctx, { root, open }) {

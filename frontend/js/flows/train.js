@@ -1,7 +1,7 @@
-// The weights in use: the model choice, SGD steps with undo and reset, the gradient check.
+// The weights in use: the model choice; SGD steps with undo and reset and the gradient check
+// through flows/sgd.js, loaded on the first of them.
 
 import * as api from "../api.js";
-import { t } from "../i18n.js";
 import * as P from "../panels.js";
 import * as S from "../trace-store.js";
 
@@ -17,12 +17,13 @@ export function createTrainFlow(ctx) {
     });
   }
 
-  // The weights (and the step result describing them) changed: show it all again.
-  async function weightsChanged() {
-    v.training.showStepResult(app.lastStep);
-    v.diagnostics.showGradcheck(null);
-    showState();
-    await ctx.flows.classify.rerun();
+  let loading = null;
+  function sgd(use) {
+    loading ??= Promise.all([import("./sgd.js"), import("../views/sgd-results.js")]).then(
+      ([flows, views]) =>
+        flows.createSgdFlow(ctx, views.createSgdResults(v.training, v.diagnostics)),
+    );
+    return ctx.guarded(async () => use(await loading));
   }
 
   return {
@@ -43,8 +44,8 @@ export function createTrainFlow(ctx) {
       app.trace = S.emptyTrace();
       v.network.showLayers(P.layerRows(app.architecture));
       v.toolbar.showModel(name);
-      v.training.showStepResult(null);
-      v.diagnostics.showGradcheck(null);
+      v.training.clearStepResult();
+      v.diagnostics.clearGradcheck();
       ctx.flows.step.drawPanels();
       showState();
     },
@@ -54,70 +55,11 @@ export function createTrainFlow(ctx) {
       await ctx.flows.classify.rerun();
     },
 
-    async apply(learningRate) {
-      if (!app.trace.result || app.busy) return;
-      if (!(learningRate > 0 && learningRate <= 10)) {
-        return ctx.status("error", t("train.bad_rate"));
-      }
-      app.busy = true;
-      showState();
-      let answer = null;
-      try {
-        answer = await api.sgdStep(
-          {
-            ...ctx.imageBody(),
-            label: app.trace.result.label,
-            ...ctx.modelBody(),
-            learning_rate: learningRate,
-          },
-          ctx.retrying,
-        );
-      } catch (err) {
-        ctx.status("error", t("train.not_applied", { reason: err.message }));
-      } finally {
-        app.busy = false;
-      }
-      if (!answer) return showState();
-      app.undo.push({ student: app.student, lastStep: app.lastStep });
-      app.student = answer.weights;
-      app.lastStep = answer;
-      app.label = answer.label;
-      await weightsChanged();
-    },
-
-    async undo() {
-      const earlier = app.undo.pop();
-      if (!earlier) return;
-      app.student = earlier.student;
-      app.lastStep = earlier.lastStep;
-      await weightsChanged();
-    },
-
-    async reset() {
-      app.student = null;
-      app.undo = [];
-      app.lastStep = null;
-      await weightsChanged();
-    },
-
-    async gradcheck() {
-      if (!app.input) {
-        return ctx.status("error", t("train.gradcheck_first"));
-      }
-      v.diagnostics.showGradcheck({ busy: true });
-      try {
-        const answer = await api.gradcheck(
-          {
-            ...ctx.imageBody(),
-            label: app.trace.result?.label ?? null,
-            ...ctx.modelBody(),
-          },
-          ctx.retrying,
-        );
-        v.diagnostics.showGradcheck(answer);
-      } catch (err) {
-        v.diagnostics.showGradcheck({ error: err.message });
-      }
-    },
+    // SGD steps and the gradient check load on first use (flows/sgd.js): the page draws,
+    // classifies and steps without them
+    apply: (learningRate) => sgd((f) => f.apply(learningRate)),
+    undo: () => sgd((f) => f.undo()),
+    reset: () => sgd((f) => f.reset()),
+    gradcheck: () => sgd((f) => f.gradcheck()),
   };
 }

@@ -1,5 +1,5 @@
 // Gradient sizes per layer (log scale, one bar per model: vanishing gradients show up as bars
-// that shrink toward the input) and the numerical gradient check.
+// that shrink toward the input) and the gradient check's button (its answer: views/sgd-results.js).
 
 import { fmt } from "../format.js";
 import { t } from "../i18n.js";
@@ -35,39 +35,6 @@ function sizeRow(sizes, models, key, lo, hi) {
   return tr;
 }
 
-// How many of a parameter's sampled entries agreed, disagreed, sat at a kink or could not be
-// resolved, from each entry's status.
-function counts(r) {
-  const n = { ok: 0, mismatch: 0, kink: 0, unresolved: 0 };
-  for (const c of r.checks ?? []) n[c.status] = (n[c.status] ?? 0) + 1;
-  return n;
-}
-
-// ✓ only with evidence: the API's verdict `passed` is true (compared and agreeing), false (a
-// mismatch) or null (nothing resolved).
-function verdict(r) {
-  if (r.passed === true) return "ok";
-  if (r.passed === false) return "bad";
-  return "unresolved";
-}
-
-function checkRow(r) {
-  const n = counts(r);
-  const v = verdict(r);
-  const parts = [t("gradcheck.agree", { count: n.ok })];
-  for (const what of ["mismatch", "kink", "unresolved"])
-    if (n[what]) parts.push(t(`gradcheck.${what}`, { count: n[what] }));
-  const head = {
-    ok: `${fmt(r.max_rel_error, 2)} ✓`,
-    bad: `${fmt(r.max_rel_error, 2)} ✗`,
-    unresolved: t("gradcheck.none_resolved"),
-  }[v];
-  const tr = el("tr", v);
-  tr.dataset.status = v;
-  tr.append(el("th", "", r.param), el("td", "", `${head} (${parts.join(", ")})`));
-  return tr;
-}
-
 export function createDiagnostics({ chart, run, results }) {
   let onRun = null;
   run.addEventListener("click", () => onRun?.());
@@ -94,21 +61,14 @@ export function createDiagnostics({ chart, run, results }) {
       chart.replaceChildren(caption, legend, ...rows);
     },
 
-    /**
-     * null clears; {busy} | {error} |
-     * {epsilon, noise_floor, results: [{param, max_rel_error, passed, checks: [{status}]}]}
-     */
-    showGradcheck(state) {
-      run.disabled = Boolean(state?.busy);
-      run.textContent = state?.busy ? t("gradcheck.busy") : t("diagnostics.run");
-      if (!state) return results.replaceChildren();
-      if (state.busy) return;
-      if (state.error) {
-        results.textContent = state.error;
-        return;
-      }
-      const caption = el("caption", "", t("gradcheck.caption", { epsilon: fmt(state.epsilon) }));
-      results.replaceChildren(caption, ...state.results.map(checkRow));
+    /** No check shown (a new trace, model or network). */
+    clearGradcheck() {
+      run.disabled = false;
+      run.textContent = t("diagnostics.run");
+      results.replaceChildren();
     },
+
+    /** Where the check's answer is written (views/sgd-results.js, loaded with the first run). */
+    parts: { run, results },
   };
 }

@@ -1,21 +1,9 @@
-// The page's display modes as the browser sees them: the Present button, a presenter's clicker
-// (PageDown/PageUp in any mode; ↓ ↑ and space too while presenting), full screen, and the
-// classes on <html> that the stylesheets key on ("present", "embed").
+// The page's display modes as the browser sees them: the Present button's state, full screen,
+// and the classes on <html> that the stylesheets key on ("present", "embed"). Loaded with the
+// first presentation or embed (flows/present-loader.js); the clicker is views/clicker.js.
 
 import { t } from "../i18n.js";
 import { el } from "./dom.js";
-
-const TYPING = new Set(["INPUT", "SELECT", "TEXTAREA"]);
-
-// +1 / -1 for a clicker's key, 0 for any other key
-function clickerStep(key, presenting) {
-  if (key === "PageDown") return 1;
-  if (key === "PageUp") return -1;
-  if (!presenting) return 0;
-  if (key === "ArrowDown" || key === " ") return 1;
-  if (key === "ArrowUp") return -1;
-  return 0;
-}
 
 /** toggle: the Present button; bar: where embed mode puts its "open the full app" link. */
 export function createPresenter({ toggle, bar }) {
@@ -31,31 +19,11 @@ export function createPresenter({ toggle, bar }) {
     });
   }
 
-  toggle.addEventListener("click", () => {
-    on.toggle?.();
-    toggle.blur(); // so a clicker's space steps instead of pressing this button again
-  });
   document.addEventListener("fullscreenchange", () => {
     if (!document.fullscreenElement) on.fullscreenLeft?.();
   });
-  // capture phase: while presenting, space means "next", not the desk's play/pause
-  document.addEventListener(
-    "keydown",
-    (ev) => {
-      if (ev.altKey || ev.ctrlKey || ev.metaKey || TYPING.has(ev.target?.tagName)) return;
-      // a heatmap or a slice picker with the focus uses the arrows itself
-      if (ev.target?.closest?.(".heatmap, [role=slider]")) return;
-      const by = clickerStep(ev.key, root.classList.contains("present"));
-      if (!by || !on.step) return;
-      ev.preventDefault();
-      ev.stopPropagation();
-      on.step(by);
-    },
-    true,
-  );
-
   return {
-    /** handlers = {toggle(), step(by), fullscreenLeft(), fullUrl()} */
+    /** handlers = {fullscreenLeft(), fullUrl()} (the button and the clicker: flows/present-loader.js) */
     bind: (handlers) => {
       on = handlers;
     },

@@ -1,0 +1,46 @@
+// The student's own network loads on first use: most visits run a shipped model, so the page
+// does not carry flows/arch.js and its API module (about 7 KB) until someone opens the
+// architecture editor, opens a link naming a network, or follows a class that runs one. What
+// every trace asks (the network's name, the note on a fresh network) is answered here.
+
+import { t } from "../i18n.js";
+
+/** The architecture flow's face for main.js and the other flows. `elements`: {root, open}. */
+export function createArchLoader(ctx, elements) {
+  const { app } = ctx;
+  let loading = null;
+  const load = () => {
+    loading ??= import("./arch.js").then((m) => m.createArchFlow(ctx, elements));
+    return loading;
+  };
+
+  return {
+    /** The header's button: the editor opens (loaded the first time) or closes. */
+    async toggle() {
+      elements.open.setAttribute("aria-busy", "true");
+      try {
+        const flow = await ctx.guarded(load);
+        await flow?.toggle();
+      } finally {
+        elements.open.removeAttribute("aria-busy");
+      }
+    },
+    /** The network `id` (fetched) becomes the one every request runs on. */
+    loadNetwork: async (id, seed = null) => (await load()).loadNetwork(id, seed),
+    /** Start-up: the network a link names (after the shipped model is loaded as the fallback). */
+    openLink: async (id) => (await ctx.guarded(load))?.openLink(id),
+    /** A class's state names the network (or model) the class runs on: use it here too. */
+    useClassNetwork: async (state) => (await load()).useClassNetwork(state),
+
+    /** What the page calls the network in use (the gradient sizes are kept per name). */
+    networkName() {
+      return app.network ? t("arch.your_network", { id: app.network.slice(0, 6) }) : app.model;
+    },
+
+    /** Said after each trace: a fresh network's prediction is chance, until it is trained. */
+    traceNote() {
+      if (!app.network || app.student) return "";
+      return ` ${app.networkSeed == null ? t("arch.chance.network") : t("arch.chance.fresh")}`;
+    },
+  };
+}
