@@ -911,4 +911,16 @@ export default {
   "i18n.menu": "Sprache",
   "i18n.values_note":
     "Zahlen in den Gleichungen werden in jeder Sprache gleich geschrieben, mit Dezimalpunkt: 0.5 ist ein Halb.",
+
+  // ---- input-gradient class question ----
+  "igq.ask": "Zuerst die Klasse fragen",
+  "igq.asked":
+    "Die Klasse rät, welche Ziffer daraus wird: Der Angriff erscheint hier, sobald du die Antwort in der Klassenkarte aufdeckst.",
+  "igq.waiting":
+    "Gefragt. Sieh in der Klassenkarte zu, wie die Antworten eintreffen, und decke sie dann auf.",
+  "igq.prompt":
+    "Das Netz liest diese Ziffer als {before}. Nun wird jedes Pixel um ε = {eps} verschoben, jeweils in die Richtung, in der der Verlust am stärksten steigt. Welche Ziffer sagt das Netz dann?",
+  "igq.legend": "Die Ziffer, die das Netz sagen wird",
+  "igq.format": "Wähle eine Ziffer von 0 bis 9.",
+  "igq.reveal": "Nach der Verschiebung sagt das Netz {digit}.",
 };

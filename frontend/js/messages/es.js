@@ -908,4 +908,16 @@ export default {
   "i18n.menu": "idioma",
   "i18n.values_note":
     "Los números de las ecuaciones se escriben igual en todos los idiomas, con punto decimal: 0.5 es un medio.",
+
+  // ---- input-gradient class question ----
+  "igq.ask": "Preguntar primero a la clase",
+  "igq.asked":
+    "La clase está adivinando en qué dígito se convertirá: el ataque aparece aquí cuando reveles la respuesta en la tarjeta de la clase.",
+  "igq.waiting":
+    "Pregunta enviada. Mira cómo llegan las respuestas en la tarjeta de la clase y luego revélalas.",
+  "igq.prompt":
+    "La red lee este dígito como {before}. Ahora cada píxel se desplaza ε = {eps}, cada uno en la dirección que más aumenta la pérdida. ¿Qué dígito dirá entonces la red?",
+  "igq.legend": "El dígito que dirá la red",
+  "igq.format": "Elige un dígito, del 0 al 9.",
+  "igq.reveal": "Tras el desplazamiento, la red dice {digit}.",
 };

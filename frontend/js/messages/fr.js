@@ -913,4 +913,16 @@ export default {
   "i18n.menu": "langue",
   "i18n.values_note":
     "Dans les équations, les nombres s'écrivent de la même façon dans toutes les langues, avec un point décimal : 0.5 est un demi.",
+
+  // ---- input-gradient class question ----
+  "igq.ask": "Demander d’abord à la classe",
+  "igq.asked":
+    "La classe devine en quel chiffre il va se changer : l’attaque s’affiche ici dès que tu révèles la réponse dans la carte de la classe.",
+  "igq.waiting":
+    "Question posée. Regarde les réponses arriver dans la carte de la classe, puis révèle-les.",
+  "igq.prompt":
+    "Le réseau lit ce chiffre comme un {before}. Chaque pixel est maintenant poussé de ε = {eps}, chacun dans la direction qui augmente le plus la perte. Quel chiffre le réseau dira-t-il alors ?",
+  "igq.legend": "Le chiffre que le réseau va dire",
+  "igq.format": "Choisis un chiffre, de 0 à 9.",
+  "igq.reveal": "Après la poussée, le réseau dit {digit}.",
 };

@@ -805,4 +805,14 @@ export default {
   "train.batch.samples": "{shown} 个样本数字，使用当前网络（训练一个网络即可打开它各步的批次）。",
   "i18n.menu": "语言",
   "i18n.values_note": "公式中的数字在所有语言中写法相同，使用小数点：0.5 表示二分之一。",
+
+  // ---- input-gradient class question ----
+  "igq.ask": "先问全班",
+  "igq.asked": "全班正在猜它会变成哪个数字：在班级卡片中揭晓答案后，攻击结果会显示在这里。",
+  "igq.waiting": "已提问。在班级卡片中查看陆续到来的回答，然后揭晓。",
+  "igq.prompt":
+    "网络把这个数字读作 {before}。现在每个像素都沿着使损失增加最快的方向移动 ε = {eps}。之后网络会说它是哪个数字？",
+  "igq.legend": "网络将给出的数字",
+  "igq.format": "选择一个数字，0 到 9。",
+  "igq.reveal": "移动之后，网络说是 {digit}。",
 };
