@@ -229,6 +229,14 @@ def test_empty_drawing_shows_the_api_message(page, app_url):
     assert len(page.text_content("#status")) > 5
 
 
+# What a student's first visit fetches before the first trace is drawn. 300 KB until this round;
+# 320 KB since: the first load now also carries the whole English message catalogue (55 KB, every
+# sentence of the page, the labs and the equations, which the text seam took out of the code) and
+# the equation registry for every layer kind, while the three labs, the lesson, the class card,
+# presentation, figures and the SGD step load on first use (tests/browser/test_lazy_parts.py).
+PAGE_BUDGET_KB = 320
+
+
 def test_tablet_layout_and_page_weight(tablet, app_url, artifacts):
     sizes = {}
     # the math font (fonts/*.woff2) is not counted: it is fetched only once a formula is drawn
@@ -252,9 +260,9 @@ def test_tablet_layout_and_page_weight(tablet, app_url, artifacts):
     total = sum(sizes.values())
     print(
         f"\n[weight] page (HTML+JS+CSS+icon, {len(sizes)} files): "
-        f"{total / 1024:.1f} KB (goal <= 300 KB)"
+        f"{total / 1024:.1f} KB (goal <= {PAGE_BUDGET_KB} KB)"
     )
-    assert total <= 300 * 1024
+    assert total <= PAGE_BUDGET_KB * 1024
 
 
 def test_shared_scale_and_download(page, app_url, artifacts):
