@@ -220,7 +220,7 @@ const messages = {
   "derivation.title": "الاشتقاق",
   "derivation.all": "كل المعادلات",
   "derivation.boxed": "محاطة بإطار في المصدر",
-  "derivation.forward": "المرور الأمامي (F1–F7)",
+  "derivation.forward": "المرور الأمامي (F1–F8)",
   "derivation.backward": "المرور العكسي، بالترتيب الذي تلتقي فيه الخطوات بالمعادلات:",
   "derivation.credit":
     "الترميز والنتائج الأربع المؤطرة مأخوذة من {link}، {author}، {year}. صُحّحت هنا هفوتان هناك: المجموع على خرائط الطبقة التالية يمتد k = 0 … K−1، ويُكتب تدرج المرشح ∂L/∂w.",
@@ -324,7 +324,7 @@ const messages = {
     other:
       "أجبت إجابة صحيحة عن {right} من {count} سؤال، منها {first} من المحاولة الأولى (النتيجة {points} / {count})، في {seconds} ث. نزّل إجاباتك لتسلّمها.",
   },
-  "lesson.walk.forward": `مرّ رقمك x إلى الأمام عبر الشبكة: ${f("{chain}")}. كل سهم معادلة واحدة (F1–F7 في لوحة الاشتقاق).`,
+  "lesson.walk.forward": `مرّ رقمك x إلى الأمام عبر الشبكة: ${f("{chain}")}. كل سهم معادلة واحدة (F1–F8 في لوحة الاشتقاق).`,
   "lesson.walk.predicts": `تتنبأ الشبكة بالرقم {prediction} باحتمال {probability}. الهدف y = {label}، فالخسارة ${f("L = −log p{label} = {loss}")}.`,
   "lesson.walk.backward":
     "الآن يسلك الانتشار العكسي الطريق نفسه بالاتجاه المعاكس. قبل أن تظهر كل خطوة، توقّع ما ستُظهره.",

@@ -230,7 +230,7 @@ export default {
   "derivation.title": "Herleitung",
   "derivation.all": "Alle Gleichungen",
   "derivation.boxed": "in der Quelle eingerahmt",
-  "derivation.forward": "Vorwärtsdurchlauf (F1–F7)",
+  "derivation.forward": "Vorwärtsdurchlauf (F1–F8)",
   "derivation.backward":
     "Rückwärtsdurchlauf, in der Reihenfolge, in der die Schritte auf die Gleichungen treffen:",
   "derivation.credit":
@@ -314,7 +314,7 @@ export default {
       "Du hast {right} von {count} Fragen richtig beantwortet, davon {first} im ersten Versuch (Punkte {points} / {count}), in {seconds} s. Lade deine Antworten herunter, um sie abzugeben.",
   },
   "lesson.walk.forward":
-    "Deine Ziffer x ging vorwärts durch das Netz: {chain}. Jeder Pfeil ist eine Gleichung (F1–F7 im Bereich Herleitung).",
+    "Deine Ziffer x ging vorwärts durch das Netz: {chain}. Jeder Pfeil ist eine Gleichung (F1–F8 im Bereich Herleitung).",
   "lesson.walk.predicts":
     "Es sagt {prediction} mit Wahrscheinlichkeit {probability} voraus. Das Ziel ist y = {label}, der Verlust ist also L = −log p{label} = {loss}.",
   "lesson.walk.backward":

@@ -224,7 +224,7 @@ export default {
   "derivation.title": "Derivation",
   "derivation.all": "All equations",
   "derivation.boxed": "boxed in the source",
-  "derivation.forward": "Forward pass (F1–F7)",
+  "derivation.forward": "Forward pass (F1–F8)",
   "derivation.backward": "Backward pass, in the order the steps meet the equations:",
   "derivation.credit":
     "Notation and the four boxed results follow {link}, {author}, {year}. Two slips there are fixed here: the sum over the next layer's maps runs k = 0 … K−1, and the filter gradient is written ∂L/∂w.",
@@ -307,7 +307,7 @@ export default {
       "You answered {right} of {count} questions right, {first} of them at the first try (score {points} / {count}), in {seconds} s. Download your answers to hand them in.",
   },
   "lesson.walk.forward":
-    "Your digit x went forward through the network: {chain}. Each arrow is one equation (F1–F7 in the Derivation panel).",
+    "Your digit x went forward through the network: {chain}. Each arrow is one equation (F1–F8 in the Derivation panel).",
   "lesson.walk.predicts":
     "It predicts {prediction} with probability {probability}. The target is y = {label}, so the loss is L = −log p{label} = {loss}.",
   "lesson.walk.backward":

@@ -226,7 +226,7 @@ export default {
   "derivation.title": "Derivación",
   "derivation.all": "Todas las ecuaciones",
   "derivation.boxed": "enmarcada en la fuente",
-  "derivation.forward": "Paso hacia delante (F1–F7)",
+  "derivation.forward": "Paso hacia delante (F1–F8)",
   "derivation.backward":
     "Paso hacia atrás, en el orden en que los pasos encuentran las ecuaciones:",
   "derivation.credit":
@@ -310,7 +310,7 @@ export default {
       "Respondiste bien {right} de {count} preguntas, {first} de ellas al primer intento (puntos {points} / {count}), en {seconds} s. Descarga tus respuestas para entregarlas.",
   },
   "lesson.walk.forward":
-    "Tu dígito x avanzó por la red: {chain}. Cada flecha es una ecuación (F1–F7 en el panel Derivación).",
+    "Tu dígito x avanzó por la red: {chain}. Cada flecha es una ecuación (F1–F8 en el panel Derivación).",
   "lesson.walk.predicts":
     "Predice {prediction} con probabilidad {probability}. El objetivo es y = {label}, así que la pérdida es L = −log p{label} = {loss}.",
   "lesson.walk.backward":

@@ -229,7 +229,7 @@ export default {
   "derivation.title": "Dérivation",
   "derivation.all": "Toutes les équations",
   "derivation.boxed": "encadrée dans la source",
-  "derivation.forward": "Passe avant (F1–F7)",
+  "derivation.forward": "Passe avant (F1–F8)",
   "derivation.backward": "Passe arrière, dans l'ordre où les étapes rencontrent les équations :",
   "derivation.credit":
     "La notation et les quatre résultats encadrés suivent {link}, {author}, {year}. Deux coquilles y sont corrigées ici : la somme sur les cartes de la couche suivante va de k = 0 … K−1, et le gradient du filtre s'écrit ∂L/∂w.",
@@ -312,7 +312,7 @@ export default {
       "Tu as répondu juste à {right} questions sur {count}, dont {first} du premier coup (score {points} / {count}), en {seconds} s. Télécharge tes réponses pour les rendre.",
   },
   "lesson.walk.forward":
-    "Ton chiffre x a traversé le réseau vers l'avant : {chain}. Chaque flèche est une équation (F1–F7 dans le panneau Dérivation).",
+    "Ton chiffre x a traversé le réseau vers l'avant : {chain}. Chaque flèche est une équation (F1–F8 dans le panneau Dérivation).",
   "lesson.walk.predicts":
     "Il prédit {prediction} avec une probabilité de {probability}. La cible est y = {label}, donc la perte vaut L = −log p{label} = {loss}.",
   "lesson.walk.backward":

@@ -199,7 +199,7 @@ export default {
   "derivation.title": "推导",
   "derivation.all": "全部公式",
   "derivation.boxed": "原文中加框",
-  "derivation.forward": "前向传播（F1–F7）",
+  "derivation.forward": "前向传播（F1–F8）",
   "derivation.backward": "反向传播，按各步骤遇到公式的顺序：",
   "derivation.credit":
     "记号和四个加框结果沿用 {link}，{author}，{year}。这里更正了原文中的两处小错：对下一层特征图的求和范围是 k = 0 … K−1，滤波器的梯度写作 ∂L/∂w。",
@@ -275,7 +275,7 @@ export default {
       "你答对了 {count} 题中的 {right} 题，其中 {first} 题一次答对（得分 {points} / {count}），用时 {seconds} 秒。下载你的答案以便提交。",
   },
   "lesson.walk.forward":
-    "你的数字 x 向前经过了网络：{chain}。每个箭头是一个公式（见推导面板中的 F1–F7）。",
+    "你的数字 x 向前经过了网络：{chain}。每个箭头是一个公式（见推导面板中的 F1–F8）。",
   "lesson.walk.predicts":
     "它以概率 {probability} 预测为 {prediction}。目标是 y = {label}，所以损失为 L = −log p{label} = {loss}。",
   "lesson.walk.backward": "现在反向传播沿同一条路往回走。每一步出现之前，先预测它会显示什么。",
