@@ -81,6 +81,15 @@ class At(NamedTuple):
             params={"layer": self.name, **params} if self.position is not None else params,
         )
 
+    def require_map(self, kind: str, shape: tuple[int, ...]) -> None:
+        """A layer that slides windows (conv, the pools) needs r x s x t maps, not a vector."""
+        if len(shape) != 3:
+            raise self.error(
+                "spec.needs_map",
+                f"a {kind} layer needs an r x s x t input, "
+                f"but it gets a flat vector of {shape[0]}; move it before the flatten",
+            )
+
 
 def is_int(value: Any) -> bool:
     """An int that is not a bool (JSON true must never count as 1)."""

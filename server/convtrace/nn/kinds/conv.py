@@ -208,12 +208,7 @@ class Conv2D(Layer):
 
     @classmethod
     def plan(cls, cfg: Mapping[str, Any], shape: Shape, at: At) -> Shape:
-        if len(shape) != 3:
-            raise at.error(
-                "spec.needs_map",
-                f"a conv layer needs an r x s x t input, but it "
-                f"gets a flat vector of {shape[0]}; move it before the flatten",
-            )
+        at.require_map("conv", shape)
         (r, s, t), d, stride = shape, cfg["size"], cfg["stride"]
         p = _checked_padding(d, cfg["padding"], at)
         if d > min(r, s) + 2 * p:

@@ -59,12 +59,7 @@ class Pool2D(Layer):
 
     @classmethod
     def plan(cls, cfg: Mapping[str, Any], shape: Shape, at: At) -> Shape:
-        if len(shape) != 3:
-            raise at.error(
-                "spec.needs_map",
-                f"a {cls.kind} layer needs an r x s x t input, "
-                f"but it gets a flat vector of {shape[0]}; move it before the flatten",
-            )
+        at.require_map(cls.kind, shape)
         (r, s, c), k = shape, cfg["size"]
         if k > min(r, s):
             raise at.error(
