@@ -66,13 +66,9 @@ def _cpu_rate(step, batch: int, seconds: float) -> float:
     """Examples per CPU second (this process, every thread) over about ``seconds`` of CPU."""
     import time
 
-    for i in range(3):
-        step(i)
-    n, start = 0, time.process_time()
-    while time.process_time() - start < seconds:
-        step(n)
-        n += 1
-    return n * batch / (time.process_time() - start)
+    from convtrace.nn.bench import examples_per_second
+
+    return examples_per_second(step, batch, seconds, clock=time.process_time, warmup=3)
 
 
 def _nets():

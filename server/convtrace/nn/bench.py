@@ -28,15 +28,22 @@ def median_ms(fn: Callable[[], object], repeats: int, warmup: int = 50) -> float
     return statistics.median(samples) * 1e3
 
 
-def examples_per_second(step: Callable[[int], object], batch: int, seconds: float) -> float:
-    """Run step(i) for about ``seconds`` after a short warm-up; examples per second."""
-    for i in range(5):
+def examples_per_second(
+    step: Callable[[int], object],
+    batch: int,
+    seconds: float,
+    clock: Callable[[], float] = time.perf_counter,
+    warmup: int = 5,
+) -> float:
+    """Run step(i) for about ``seconds`` of ``clock`` after a short warm-up; examples per
+    second of that clock (wall time by default; ``time.process_time`` gives CPU seconds)."""
+    for i in range(warmup):
         step(i)
-    n, start = 0, time.perf_counter()
-    while time.perf_counter() - start < seconds:
+    n, start = 0, clock()
+    while clock() - start < seconds:
         step(n)
         n += 1
-    return n * batch / (time.perf_counter() - start)
+    return n * batch / (clock() - start)
 
 
 def training_step(
