@@ -17,7 +17,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     MALLOC_ARENA_MAX=2 \
     MALLOC_MMAP_THRESHOLD_=131072 \
     MALLOC_TRIM_THRESHOLD_=131072
-# (the MALLOC_* values give memory back after bursts of large requests: see convtrace/cli.py)
+# (the MALLOC_* values give memory back after bursts of large requests; training processes
+# override them: see convtrace/allocator.py)
 # Runtime dependencies only: the wheels built above, never the test extra.
 COPY --from=build /wheels /wheels
 RUN pip install --no-cache-dir --no-index /wheels/*.whl && rm -rf /wheels \

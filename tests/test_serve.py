@@ -54,15 +54,15 @@ def test_a_socket_without_protocol_number_keeps_nagle_on():
 def test_allocator_settings_reach_the_workers_environment_without_overriding_the_host(
     monkeypatch,
 ):
-    from convtrace import cli
+    from convtrace import allocator
 
-    for name in cli.MALLOC_ENV:
+    for name in allocator.SERVING_ENV:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("MALLOC_ARENA_MAX", "4")  # the host's own choice
-    cli._tune_allocator()
+    allocator.tune_for_serving()
     assert os.environ["MALLOC_ARENA_MAX"] == "4"
-    assert os.environ["MALLOC_TRIM_THRESHOLD_"] == cli.MALLOC_ENV["MALLOC_TRIM_THRESHOLD_"]
-    assert os.environ["MALLOC_MMAP_THRESHOLD_"] == cli.MALLOC_ENV["MALLOC_MMAP_THRESHOLD_"]
+    assert os.environ["MALLOC_TRIM_THRESHOLD_"] == allocator.SERVING_ENV["MALLOC_TRIM_THRESHOLD_"]
+    assert os.environ["MALLOC_MMAP_THRESHOLD_"] == allocator.SERVING_ENV["MALLOC_MMAP_THRESHOLD_"]
 
 
 # ---- connections on the real server ------------------------------------------------------------

@@ -3,42 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import ctypes
-import ctypes.util
 import logging
-import os
 import socket
 import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .config import Settings
-
-# glibc's allocator, tuned so memory taken by a burst of large requests goes back to the system:
-# a fixed mmap threshold (glibc otherwise raises it after the first large free, and then keeps
-# big arrays in the heap), trimming above 128 KiB free, and two arenas rather than 8 per core.
-# Measured with 8+8 clients sending 512x512 drawings to /api/sgd and /api/trace for 8 s
-# (1 worker): RSS +32 MB at peak and still +32 MB afterwards by default; +16 MB at peak and
-# +7 MB afterwards with these.
-MALLOC_ENV = {
-    "MALLOC_ARENA_MAX": "2",
-    "MALLOC_MMAP_THRESHOLD_": "131072",
-    "MALLOC_TRIM_THRESHOLD_": "131072",
-}
-MALLOPT = {"MALLOC_TRIM_THRESHOLD_": -1, "MALLOC_MMAP_THRESHOLD_": -3, "MALLOC_ARENA_MAX": -8}
-
-
-def _tune_allocator() -> None:
-    """Worker processes read MALLOC_* from the environment at start; this process is already
-    running, so it is told the same through mallopt(3). Values set by the host win."""
-    for name, value in MALLOC_ENV.items():
-        os.environ.setdefault(name, value)
-    path = ctypes.util.find_library("c")
-    libc = ctypes.CDLL(path) if path else None
-    if libc is None or not hasattr(libc, "mallopt"):
-        return  # not glibc: nothing to tune
-    for name, param in MALLOPT.items():
-        libc.mallopt(param, int(os.environ[name]))
 
 
 def _listening_socket(host: str, port: int) -> socket.socket:
@@ -89,12 +60,13 @@ def _serve(args: argparse.Namespace) -> int:
 
     import uvicorn
 
+    from .allocator import tune_for_serving
     from .api.app import settings_to_env
     from .api.connections import HeaderTimeoutH11Protocol
 
     settings = _settings(args)
     settings_to_env(settings)  # workers are fresh processes: they rebuild settings from the env
-    _tune_allocator()
+    tune_for_serving()  # (convtrace/allocator.py says why)
     config = uvicorn.Config(
         "convtrace.api.app:create_app_from_env",
         factory=True,

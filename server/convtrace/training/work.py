@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from convtrace.allocator import tune_for_training
 from convtrace.nn.finite import NonFiniteError
 from convtrace.nn.network import Network
 from convtrace.training import dataset
@@ -24,7 +25,9 @@ NICENESS = 10
 
 
 def prepare_process() -> None:
-    """Once per worker process: lower priority, single-threaded BLAS, digits loaded."""
+    """Once per worker process: lower priority, single-threaded BLAS, the allocator set for
+    training (not the server's settings it may inherit), digits loaded."""
+    tune_for_training()
     try:
         os.nice(NICENESS)
     except OSError:  # not permitted on some hosts: train at normal priority then
