@@ -1,7 +1,8 @@
 """The training lab's numbers, side by side in one run (issue 19). Usage:
 
     python -m bench.training [--seconds 3] [--storm 100] [--storm-window 5] [--tracers 20]
-                             [--queue-jobs 8] [--skip-torch]
+                             [--queue-jobs 16]
+                             [--queue-rounds 5] [--skip-torch]
 
 1. Training throughput, batch 64, one thread: the NumPy engine vs PyTorch CPU (bench.train's
    measurement, in a subprocess pinned to one thread).
@@ -114,31 +115,46 @@ async def submit_jobs(
     return logs, time.monotonic() - started
 
 
-def queue_throughput(workers: int, jobs: int, body: dict) -> float:
-    """Jobs per second through the Redis queue with ``workers`` worker processes."""
+def _workers(count: int, env: dict[str, str]) -> list[subprocess.Popen]:
+    return [
+        subprocess.Popen([sys.executable, "-m", "convtrace", "worker"], env=env, cwd=ROOT)
+        for _ in range(count)
+    ]
+
+
+def _stop(procs: list[subprocess.Popen]) -> None:
+    for proc in procs:
+        proc.terminate()
+    for proc in procs:
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:  # RQ waits out a blocking dequeue: no need here
+            proc.kill()
+            proc.wait(timeout=5)
+
+
+def queue_throughput(counts: list[int], jobs: int, body: dict) -> list[tuple[int, float]]:
+    """Jobs per second through the Redis queue, one measurement per entry of ``counts`` (the
+    number of worker processes), in that order, on one server and one Redis: (workers, rate)."""
     redis = start_redis()
     env = isolated_env({"CONVTRACE_REDIS_URL": redis.url})
     server = start_server(env=env, cwd=ROOT)
-    procs = [
-        subprocess.Popen([sys.executable, "-m", "convtrace", "worker"], env=env, cwd=ROOT)
-        for _ in range(workers)
-    ]
+    rates = []
     try:
         server.wait_healthy()
-        time.sleep(3)  # the workers load NumPy and the digits before taking jobs
-        logs, seconds = asyncio.run(submit_jobs(server.url, jobs, 0.0, body))
-        assert all(log.get("result", ("?",))[0] == "done" for log in logs), logs
-        return jobs / seconds
-    finally:
-        for proc in procs:
-            proc.terminate()
+        for workers in counts:
+            procs = _workers(workers, env)
             try:
-                proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:  # RQ waits out a blocking dequeue: no need here
-                proc.kill()
-                proc.wait(timeout=5)
+                time.sleep(3)  # the workers load NumPy and the digits before taking jobs
+                logs, seconds = asyncio.run(submit_jobs(server.url, jobs, 0.0, body))
+                assert all(log.get("result", ("?",))[0] == "done" for log in logs), logs
+                rates.append((workers, jobs / seconds))
+            finally:
+                _stop(procs)
+    finally:
         server.stop()
         redis.stop()
+    return rates
 
 
 async def trace_loop(base: str, until: list[bool], latencies: list[float]) -> None:
@@ -177,12 +193,46 @@ async def storm_run(base: str, args: argparse.Namespace) -> dict:
     }
 
 
+def tree_cpu(root: int) -> float:
+    """CPU seconds (user + system) of process ``root`` and every live descendant, from /proc
+    (Linux): the server with its training pool. 0.0 where /proc cannot tell."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parent, cpu = {}, {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # ended meanwhile
+            continue
+        pid = int(entry.name)
+        parent[pid], cpu[pid] = int(fields[1]), (int(fields[11]) + int(fields[12])) / tick
+    total = 0.0
+    for pid, seconds in cpu.items():
+        up = pid
+        while up not in (root, 0, 1) and up in parent:
+            up = parent[up]
+        total += seconds if up == root else 0.0
+    return total
+
+
 def storm(args: argparse.Namespace) -> dict:
+    """The storm on a fresh one-process server; with the CPU the server's process tree (API,
+    tracing, relaying, the training pool) and this load generator (the simulated students)
+    used meanwhile."""
+    import resource
+
     env = isolated_env({"CONVTRACE_TRAIN_WORKERS": str(args.storm_workers)})
     server = start_server(env=env, cwd=ROOT)
     try:
         server.wait_healthy()
-        return asyncio.run(storm_run(server.url, args))
+        server_cpu0 = tree_cpu(server.process.pid)
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        result = asyncio.run(storm_run(server.url, args))
+        used = resource.getrusage(resource.RUSAGE_SELF)
+        result["server_cpu"] = tree_cpu(server.process.pid) - server_cpu0
+        result["client_cpu"] = used.ru_utime + used.ru_stime - own.ru_utime - own.ru_stime
+        return result
     finally:
         server.stop()
 
@@ -191,7 +241,11 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--seconds", type=float, default=3.0, help="per throughput measurement")
     p.add_argument("--skip-torch", action="store_true")
-    p.add_argument("--queue-jobs", type=int, default=8)
+    p.add_argument("--queue-jobs", type=int, default=16)
+    p.add_argument("--queue-rounds", type=int, default=5)
+    p.add_argument(
+        "--queue-train-size", type=int, default=0, help="shorter jobs (one epoch of so many digits)"
+    )
     p.add_argument("--storm", type=int, default=100, help="quick jobs in the class storm")
     p.add_argument("--storm-window", type=float, default=5.0)
     p.add_argument("--storm-train-size", type=int, default=12_000)
@@ -225,26 +279,91 @@ def print_quick() -> None:
     )
 
 
-def print_queue(args: argparse.Namespace) -> None:
-    body = {"preset": "quick", "train_size": 4000, "epochs": 1}
-    one, two = (queue_throughput(w, args.queue_jobs, body) for w in (1, 2))
-    print(
-        f"redis queue, {args.queue_jobs} jobs of 4000 digits: 1 worker {one:.2f} jobs/s, "
-        f"2 workers {two:.2f} jobs/s, ratio {two / one:.2f}x (goal >= 1.7x)"
+def bare_rate(parallel: int, jobs: int) -> float:
+    """Quick jobs per second run as ``parallel`` forked processes at a time, with no queue,
+    server or Redis: what this machine's cores give two processes, the queue's ceiling."""
+    from convtrace.networks import network_id
+    from convtrace.nn.network import Network
+    from convtrace.nn.specs import lenet
+    from convtrace.nn.weights import init_weights
+    from convtrace.training.jobs import PRESETS, Job
+    from convtrace.training.work import prepare_process, run_one
+
+    class Quiet:
+        def emit(self, kind, data):
+            pass
+
+        def keep(self, spec, weights):
+            return network_id(spec, weights)
+
+        def cancelled(self):
+            return False
+
+        def save_resume(self, step, state):
+            pass
+
+    net = init_weights(Network(lenet()), 0)
+    started, left, running = time.monotonic(), jobs, set()
+    while left or running:
+        while left and len(running) < parallel:
+            pid = os.fork()
+            if pid == 0:  # a child: prepare as a worker does, train, leave at once
+                prepare_process()
+                run_one(Job(**PRESETS["quick"]), net.spec, net.get_weights(), Quiet())
+                os._exit(0)
+            running.add(pid)
+            left -= 1
+        running.discard(os.wait()[0])
+    return jobs / (time.monotonic() - started)
+
+
+def _ratio_line(one: list[float], two: list[float]) -> str:
+    ratios = sorted(b / a for a, b in zip(one, two, strict=True))
+    return (
+        f"1 {np.median(one):.2f} jobs/s, 2 {np.median(two):.2f} jobs/s; "
+        f"ratio {np.median(ratios):.2f}x (rounds {ratios[0]:.2f}-{ratios[-1]:.2f})"
     )
+
+
+def print_queue(args: argparse.Namespace) -> None:
+    """1 and 2 workers in alternation (1, 2, 1, 2, ...): a shared machine's drift hits both."""
+    body = {"preset": "quick"}
+    if args.queue_train_size:
+        body |= {"train_size": args.queue_train_size, "epochs": 1}
+    rates = queue_throughput([1, 2] * args.queue_rounds, args.queue_jobs, body)
+    one = [rate for workers, rate in rates if workers == 1]
+    two = [rate for workers, rate in rates if workers == 2]
+    size = f" of {args.queue_train_size} digits x 1 epoch" if args.queue_train_size else ""
+    print(
+        f"redis queue, {args.queue_jobs} quick jobs{size}, {args.queue_rounds} rounds, "
+        f"workers: {_ratio_line(one, two)}; goal >= 1.7x"
+    )
+    if not args.queue_train_size:
+        half = args.queue_jobs // 2
+        bare = [bare_rate(n, half) for _ in range(args.queue_rounds) for n in (1, 2)]
+        print(
+            f"  the machine's own ceiling, {half} quick jobs as bare processes "
+            f"(no queue, server or Redis), processes: {_ratio_line(bare[::2], bare[1::2])}"
+        )
 
 
 def print_storm(args: argparse.Namespace) -> None:
     s = storm(args)
     cores = os.cpu_count() or 1
-    bound = s["cpu"] / cores
+    everything = s["server_cpu"] + s["client_cpu"]
     print(
         f"class storm: {s['submitted']}/{args.storm} jobs accepted within {args.storm_window:g} s, "
-        f"{s['done']} done, {s['lost']} lost; {s['seconds']:.1f} s wall for {s['cpu']:.1f} s CPU "
-        f"on {cores} cores ({s['seconds'] / bound:.2f}x of CPU/cores, goal <= 1.3x); "
+        f"{s['done']} done, {s['lost']} lost; {s['seconds']:.1f} s wall on {cores} cores; "
         f"{args.tracers} tracers: p99 {s['trace_p99_ms']:.0f} ms over {s['traces']} traces "
         f"(goal <= 250 ms); first progress <= {s['first_progress_max_s']:.2f} s after start "
         "(goal <= 1 s)"
+    )
+    print(
+        "  wall / (CPU / cores), goal <= 1.3x: "
+        f"all CPU spent (server {s['server_cpu']:.1f} s: the jobs, the traces, the relaying; "
+        f"load generator {s['client_cpu']:.1f} s) {s['seconds'] / (everything / cores):.2f}x; "
+        f"server's CPU {s['seconds'] / (s['server_cpu'] / cores):.2f}x; "
+        f"the jobs' CPU alone ({s['cpu']:.1f} s) {s['seconds'] / (s['cpu'] / cores):.2f}x"
     )
 
 

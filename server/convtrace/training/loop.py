@@ -93,7 +93,9 @@ class Batches:
 
     def __init__(self, job: Job, digits: Digits) -> None:
         self.job = job
-        self.x = digits.train_images[: job.train_size].astype(np.float32) / 255.0
+        # kept as bytes, scaled per batch: a quarter of the memory (12 000 digits: 9 MB, not
+        # 38 MB) and no pass over all of them before the first step; the same float32 values
+        self.x = digits.train_images[: job.train_size]
         self.y = digits.train_labels[: job.train_size].astype(np.int64)
         self.per_epoch = math.ceil(len(self.x) / job.batch_size)
         self._order: tuple[int, np.ndarray] | None = None
@@ -109,7 +111,7 @@ class Batches:
 
     def batch(self, step: int) -> tuple[np.ndarray, np.ndarray]:
         idx = self.indices(step)
-        x = self.x[idx]
+        x = self.x[idx].astype(np.float32) / np.float32(255.0)
         if self.job.augment:
             epoch, i = divmod(step, self.per_epoch)
             x = augment(x, np.random.default_rng([self.job.seed, epoch, i, 1]))

@@ -63,6 +63,15 @@ class RedisTrainer(Trainer):
 
     async def start(self) -> None:
         self.watchdog = asyncio.create_task(self._watch())
+        # RQ is imported on first use (~0.1 s): here, so the first student's job is not slower
+        await anyio.to_thread.run_sync(self._sync_client)
+
+    def _sync_client(self) -> Redis:
+        import rq  # noqa: F401
+
+        if self.sync is None:
+            self.sync = Redis.from_url(self.url, socket_timeout=5, socket_connect_timeout=2)
+        return self.sync
 
     async def close(self) -> None:
         if self.watchdog is not None:
@@ -125,9 +134,7 @@ class RedisTrainer(Trainer):
         def enqueue() -> None:
             from rq import Queue
 
-            if self.sync is None:
-                self.sync = Redis.from_url(self.url, socket_timeout=5, socket_connect_timeout=2)
-            Queue(keys.QUEUE, connection=self.sync).enqueue_call(
+            Queue(keys.QUEUE, connection=self._sync_client()).enqueue_call(
                 "convtrace.training.rqworker.perform",
                 args=(job_id, attempt),
                 job_id=rq_id,
@@ -205,13 +212,16 @@ class RedisTrainer(Trainer):
         with _guard():
             await self._record(job_id)
         seen, told, failures = after or "0-0", None, 0
+        waiting = True  # until the stream says the job started (again, after a retry)
         while True:
             try:
                 batch = await self.redis.xread(
                     {keys.events_key(job_id): seen}, count=200, block=READ_BLOCK_MS
                 )
-                state = _text(await self.redis.hget(keys.job_key(job_id), "state"))
-                position = await self.position(job_id) if state == "queued" else None
+                position = None
+                if waiting:  # a running job's stream is all there is to tell: no more reads
+                    state = _text(await self.redis.hget(keys.job_key(job_id), "state"))
+                    position = await self.position(job_id) if state == "queued" else None
                 failures = 0
             except (RedisError, OSError):
                 failures += 1  # Redis away: keep the page's stream open while it comes back
@@ -225,7 +235,9 @@ class RedisTrainer(Trainer):
                     kind = _text(fields[b"kind"]) or ""
                     data = orjson.loads(fields[b"data"])
                     if kind == "queued":
-                        told = data.get("position")
+                        told, waiting = data.get("position"), True
+                    elif kind == "started":
+                        waiting = False
                     yield Event(seen, kind, data)
                     if kind in TERMINAL:
                         return

@@ -60,24 +60,28 @@ class RedisSink:
             self.finish(keys.finish_keys(self.job_id), [self.job_id, kind, payload, keys.KEEP_S])
             self._facts(kind, data)
             return
-        self.redis.xadd(self.stream, {"kind": kind, "data": payload}, maxlen=keys.STREAM_MAXLEN)
-        self._facts(kind, data)
-        self.heartbeat()
+        # the event, the job's facts and the heartbeat in one round trip
+        pipe = self.redis.pipeline(transaction=False)
+        pipe.xadd(self.stream, {"kind": kind, "data": payload}, maxlen=keys.STREAM_MAXLEN)
+        self._facts(kind, data, pipe)
+        self.heartbeat(into=pipe)
+        pipe.execute()
 
-    def _facts(self, kind: str, data: dict[str, Any]) -> None:
+    def _facts(self, kind: str, data: dict[str, Any], into: Any = None) -> None:
         facts: dict[str, Any] = {
             k: data[k] for k in ("step", "steps", "network", "test_accuracy") if k in data
         }
         if kind == "failed":
             facts["reason"] = data["reason"]
         if facts:
-            self.redis.hset(keys.job_key(self.job_id), mapping=facts)
+            (into or self.redis).hset(keys.job_key(self.job_id), mapping=facts)
 
-    def heartbeat(self, force: bool = False) -> None:
+    def heartbeat(self, force: bool = False, into: Any = None) -> None:
         now = time.time()
         if force or now - self._beat >= BEAT_EVERY_S:
             self._beat = now
-            self.redis.zadd(keys.RUNNING, {self.job_id: now + keys.HEARTBEAT_S}, xx=not force)
+            deadline = {self.job_id: now + keys.HEARTBEAT_S}
+            (into or self.redis).zadd(keys.RUNNING, deadline, xx=not force)
 
     def keep(self, spec: dict[str, Any], weights: dict[str, np.ndarray]) -> str:
         key = network_id(spec, weights)
