@@ -20,6 +20,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import os
+from collections.abc import Callable
 
 SERVING_ENV = {
     "MALLOC_ARENA_MAX": "2",
@@ -36,10 +37,11 @@ SERVING_PARAMS = {
 TRAINING = {M_MMAP_THRESHOLD: 32 * 2**20, M_TRIM_THRESHOLD: 64 * 2**20}
 
 
-def _mallopt() -> ctypes._CFuncPtr | None:
+def _mallopt() -> Callable[[int, int], int] | None:
     path = ctypes.util.find_library("c")
     libc = ctypes.CDLL(path) if path else None
-    return getattr(libc, "mallopt", None)  # None: not glibc, nothing to tune
+    found: Callable[[int, int], int] | None = getattr(libc, "mallopt", None)
+    return found  # None: not glibc, nothing to tune
 
 
 def tune_for_serving() -> None:
