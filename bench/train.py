@@ -139,7 +139,7 @@ def _line(threads: int, label: str, rate: float, torch_rate: float | None, goal:
     return line
 
 
-def _one_thread_lines(nets: dict) -> None:
+def one_thread_lines(nets: dict) -> None:
     """1 thread: per network NumPy's and PyTorch's rates (median over rounds) and the ratio's
     median and range over the rounds."""
     for name, rates in nets.items():
@@ -183,7 +183,7 @@ def main(argv=None) -> int:
         f"training throughput, batch {args.batch}, examples per CPU second (1 thread) and per "
         f"second (2 threads); load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )
-    _one_thread_lines(_child(1, args)["nets"])
+    one_thread_lines(_child(1, args)["nets"])
     r = _child(2, args)
     print(_line(2, "blas", r["numpy"], r.get("torch")) + "   lenet-relu (shipped)")
     shards = max(r["shards"], r.get("shards_again", 0))

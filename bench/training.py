@@ -1,17 +1,19 @@
 """The training lab's numbers, side by side in one run (issue 19). Usage:
 
-    python -m bench.training [--seconds 3] [--storm 100] [--storm-window 5] [--tracers 20]
-                             [--queue-jobs 16]
-                             [--queue-rounds 5] [--skip-torch]
+    python -m bench.training [--seconds 6] [--storm 100] [--storm-window 5] [--tracers 20]
+                             [--queue-jobs 16] [--queue-rounds 5] [--queue-train-size N]
+                             [--skip-torch] [--parts throughput,quick,queue,storm]
 
-1. Training throughput, batch 64, one thread: the NumPy engine vs PyTorch CPU (bench.train's
-   measurement, in a subprocess pinned to one thread).
+1. Training throughput, batch 64, one thread: the NumPy engine vs PyTorch CPU for the shipped
+   net and two architecture-lab presets (bench.train's measurement, in a subprocess pinned to
+   one thread).
 2. The "quick" preset on the shipped architecture from scratch: test accuracy, CPU seconds.
-3. The Redis queue: jobs per second with 1 and with 2 `convtrace worker` processes.
+3. The Redis queue: quick jobs per second with 1 and with 2 `convtrace worker` processes, in
+   alternating rounds, beside the same jobs as bare processes (the machine's own ceiling).
 4. A class storm on the one-process server (local pool): ``--storm`` quick jobs submitted
    within ``--storm-window`` s by as many clients while ``--tracers`` other clients trace:
-   jobs completed and lost, wall time against total CPU / cores, trace p99, and the delay from
-   a job's start to its first progress event.
+   jobs completed and lost, wall time against CPU / cores (all CPU spent, the server's, the
+   jobs' alone), trace p99, and the delay from a job's start to its first progress event.
 """
 
 from __future__ import annotations
@@ -37,16 +39,16 @@ ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THRE
 TERMINAL = ("done", "failed", "cancelled")
 
 
-def throughput(seconds: float) -> dict[str, float]:
+def throughput(seconds: float) -> dict:
+    """bench.train's one-thread measurement (the shipped net and the editor's "strided instead
+    of pooled" and "average pooling" presets, NumPy and PyTorch in interleaved rounds), in a
+    subprocess so that BLAS starts with one thread."""
     cmd = [sys.executable, "-m", "bench.train", "--child", "1", "--seconds", str(seconds)]
     done = subprocess.run(
         cmd, env={**os.environ, **ONE_THREAD}, capture_output=True, text=True, check=True, cwd=ROOT
     )
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    return {
-        "numpy": max(result["numpy"], result.get("numpy_again", 0)),
-        "torch": result.get("torch"),
-    }
+    nets: dict = json.loads(done.stdout.strip().splitlines()[-1])["nets"]
+    return nets
 
 
 def quick_preset(seeds: list[int]) -> list[tuple[float, float]]:
@@ -239,7 +241,7 @@ def storm(args: argparse.Namespace) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--seconds", type=float, default=3.0, help="per throughput measurement")
+    p.add_argument("--seconds", type=float, default=6.0, help="CPU seconds per network")
     p.add_argument("--skip-torch", action="store_true")
     p.add_argument("--queue-jobs", type=int, default=16)
     p.add_argument("--queue-rounds", type=int, default=5)
@@ -255,12 +257,10 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     parts = set(args.parts.split(","))
     if "throughput" in parts and not args.skip_torch:
-        rates = throughput(args.seconds)
-        ratio = rates["numpy"] / rates["torch"] if rates["torch"] else float("nan")
-        print(
-            f"throughput, batch 64, 1 thread: numpy {rates['numpy']:.0f} ex/s, pytorch "
-            f"{rates['torch'] or 0:.0f} ex/s, ratio {ratio:.2f}x (goal >= 0.70x)"
-        )
+        from bench.train import one_thread_lines
+
+        print("training throughput, batch 64, examples per CPU second:")
+        one_thread_lines(throughput(args.seconds))
     if "quick" in parts:
         print_quick()
     if "queue" in parts:

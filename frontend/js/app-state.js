@@ -37,6 +37,7 @@ export const PROPERTIES = [
   { name: "architecture", type: "list", default: null, doc: "layers of the model in use" },
   { name: "spec", type: "object", default: null, doc: "the network's spec ({input, layers})" },
   { name: "networkSeed", type: "int", default: null, doc: "seed of the network's fresh weights" },
+  { name: "networkStep", type: "int", default: null, doc: "training step of a checkpoint in use" },
   { name: "shipped", type: "weights", default: null, doc: "the model's own weights" },
   { name: "student", type: "weights", default: null, doc: "weights after SGD steps, or null" },
   { name: "undo", type: "list", default: () => [], doc: "earlier {student, lastStep}" },

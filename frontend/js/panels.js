@@ -3,6 +3,7 @@
 // the gradient with respect to it, so a gradient always sits beside its tensor.
 
 import { extent, makeScale, scaleKind } from "./colormap.js";
+import { poolGeometry } from "./equations/geometry.js";
 import { fmt, quantityText, shapeText } from "./format.js";
 import { t } from "./i18n.js";
 import { isSure, largestGradient, logPosition, maxAbs, sizeWords } from "./magnitude.js";
@@ -151,17 +152,22 @@ export function switchFlats(trace, record) {
   return out;
 }
 
-/** Outlines for the current step: the routing step marks every switch cell and the windows. */
+/**
+ * Outlines for the current step: the routing step marks every switch cell and, when the
+ * windows tile the map (stride = size), their borders; overlapping or spaced windows have no
+ * grid that would be true, so only the winners are marked.
+ */
 export function stepMarks(trace) {
   const r = S.currentRecord(trace);
   if (r?.equation !== "maxpool.dx") return [];
   const out = S.layerOutput(trace, r.layer);
-  const k = Math.round(r.shape[0] / out.shape[0]);
+  const { size, stride } = poolGeometry(trace.records, r.layer, r.shape, out.shape);
+  const grid = size === stride ? size : 0;
   const flats = switchFlats(trace, r);
   const marks = [{ flats, style: "winner" }];
   return [
-    { key: recordKey(r), marks, grid: k },
-    { key: `fwd:${r.of}`, marks, grid: k },
+    { key: recordKey(r), marks, grid },
+    { key: `fwd:${r.of}`, marks, grid },
   ];
 }
 

@@ -285,3 +285,23 @@ def test_the_shipped_network_edited_in_place_builds(page, app_url):
     assert page.get_by_test_id("arch-error").filter(visible=True).count() == 0
     assert page.get_by_test_id("arch-preset").input_value() == ""  # edited: no preset any more
     assert "24×24×4" in page.get_by_test_id("arch-shapes").inner_text()
+
+
+OWN = """() => { const s = document.querySelector('[data-testid=model-select]');
+  return {value: s.value, shown: s.selectedOptions[0]?.textContent ?? '',
+          own: s.querySelectorAll('option[data-own]').length}; }"""
+
+
+def test_the_model_box_names_the_students_own_network(page, app_url):
+    open_page(page, app_url)
+    build(page, "deeper")
+    box = page.evaluate(OWN)
+    assert box["value"] == "" and box["own"] == 1, box
+    assert box["shown"].startswith("your own network"), box
+    shipped = page.locator("[data-testid=model-select] option:not([data-own])").first
+    name = shipped.get_attribute("value")
+    page.get_by_test_id("model-select").select_option(name)
+    page.wait_for_function("() => window.convtrace.network() === null")
+    box = page.evaluate(OWN)
+    assert box == {"value": name, "shown": box["shown"], "own": 0}, box
+    assert box["shown"].startswith(name)

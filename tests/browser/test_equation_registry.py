@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
+
 import pytest
 
 from .screens import open_app
@@ -219,3 +221,39 @@ def test_layers_are_numbered_one_to_L_at_any_depth(page, app_url, traces):
         "dense2.z": "z⁴", "dense2.W": "w⁴", "dense2.b": "b⁴",
         "loss.p": "p", "loss.L": "L",
     }  # fmt: skip
+
+
+# the routing step's outlines: the switch cells, and window borders only where windows tile
+STEP_MARKS = """async () => {
+  const P = await import('./js/panels.js');
+  const S = await import('./js/trace-store.js');
+  const trace = S.finish({...window.__trace, cursor: 0, selection: null}, window.__trace.result);
+  const out = [];
+  trace.steps.forEach((index, k) => {
+    if (trace.records[index].equation !== 'maxpool.dx') return;
+    const marks = P.stepMarks(S.stepTo(trace, k));
+    out.push({grids: marks.map((m) => m.grid), winners: marks[0].marks[0].flats.length});
+  });
+  return out;
+}"""
+
+
+@pytest.mark.parametrize(
+    ("layers", "grid"),
+    [
+        ([{"kind": "conv", "maps": 2, "size": 3}, {"kind": "maxpool", "size": 2}], 2),
+        ([{"kind": "conv", "maps": 2, "size": 3}, {"kind": "maxpool", "size": 3, "stride": 2}], 0),
+        ([{"kind": "conv", "maps": 2, "size": 3}, {"kind": "maxpool", "size": 2, "stride": 3}], 0),
+    ],
+    ids=["tiling", "overlapping", "spaced"],
+)
+def test_the_routing_step_draws_window_borders_only_where_windows_tile(
+    page, app_url, layers, grid
+):
+    trace = engine_trace([*layers, {"kind": "flatten"}, {"kind": "dense", "units": 10}])
+    open_app(page, app_url)
+    page.evaluate(LOAD, trace)
+    steps = page.evaluate(STEP_MARKS)
+    pooled = next(line for line in trace["lines"] if line["equation"] == "maxpool.a")
+    windows = int(np.prod(pooled["shape"]))
+    assert steps == [{"grids": [grid, grid], "winners": windows}], steps

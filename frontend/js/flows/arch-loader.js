@@ -26,7 +26,8 @@ export function createArchLoader(ctx, elements) {
       }
     },
     /** The network `id` (fetched) becomes the one every request runs on. */
-    loadNetwork: async (id, seed = null) => (await load()).loadNetwork(id, seed),
+    /** (step: the training step, when the network is a training run's checkpoint) */
+    loadNetwork: async (id, seed = null, step = null) => (await load()).loadNetwork(id, seed, step),
     /** Start-up: the network a link names (after the shipped model is loaded as the fallback). */
     openLink: async (id) => (await ctx.guarded(load))?.openLink(id),
     /** A class's state names the network (or model) the class runs on: use it here too. */
@@ -40,6 +41,7 @@ export function createArchLoader(ctx, elements) {
     /** Said after each trace: a fresh network's prediction is chance, until it is trained. */
     traceNote() {
       if (!app.network || app.student) return "";
+      if (app.networkStep != null) return app.networkStep === 0 ? ` ${t("arch.chance.start")}` : "";
       return ` ${app.networkSeed == null ? t("arch.chance.network") : t("arch.chance.fresh")}`;
     },
   };

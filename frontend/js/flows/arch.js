@@ -22,22 +22,32 @@ export function createArchFlow(ctx, elements) {
   let editor = null; // {view, flow} once loaded
   let note = "";
 
-  const freshNote = () =>
-    app.networkSeed == null
+  function freshNote() {
+    if (app.networkStep != null) return t("arch.note.trained", { step: app.networkStep });
+    return app.networkSeed == null
       ? t("arch.note.network")
       : t("arch.note.fresh", { seed: String(app.networkSeed) }); // a name, not a quantity
+  }
+
+  // what the model box says while a network of the student's (or instructor's) own is in use
+  function ownLabel() {
+    const seed = app.networkSeed;
+    return seed == null ? t("toolbar.own") : t("toolbar.own_seed", { seed });
+  }
 
   // The page now runs on network `id` ({spec, weights} as GET api/networks/{id} gave them).
-  async function useNetwork(id, net, seed) {
+  // (step: the training step whose checkpoint this is, or null)
+  async function useNetwork(id, net, seed, step = null) {
     // the same architecture with other weights (a class after the instructor's SGD step): the
     // trace on screen stays until the new one replaces it, rather than blanking the page
-    if (sorted(net.spec) === sorted(app.spec)) return newWeights(id, net, seed);
+    if (sorted(net.spec) === sorted(app.spec)) return newWeights(id, net, seed, step);
     const got = await A.checkNetwork(net.spec);
     if (!got.ok) throw new Error(t("arch.not_buildable"));
     Object.assign(app, {
       network: id,
       spec: net.spec,
       networkSeed: seed,
+      networkStep: step,
       architecture: got.check.layers,
       shipped: net.weights,
       student: null,
@@ -46,7 +56,7 @@ export function createArchFlow(ctx, elements) {
       trace: S.emptyTrace(),
     });
     v.network.showLayers(P.layerRows(app.architecture));
-    v.toolbar.showModel(""); // no shipped model is in use
+    v.toolbar.showModel("", ownLabel()); // no shipped model is in use
     v.training.clearStepResult();
     v.diagnostics.clearGradcheck();
     ctx.flows.step.drawPanels();
@@ -54,10 +64,11 @@ export function createArchFlow(ctx, elements) {
     core.showNote(freshNote());
   }
 
-  function newWeights(id, net, seed) {
-    Object.assign(app, { network: id, networkSeed: seed, shipped: net.weights, student: null });
+  function newWeights(id, net, seed, step) {
+    Object.assign(app, { network: id, networkSeed: seed, networkStep: step });
+    Object.assign(app, { shipped: net.weights, student: null });
     Object.assign(app, { undo: [], lastStep: null });
-    v.toolbar.showModel("");
+    v.toolbar.showModel("", ownLabel());
     v.training.clearStepResult();
     ctx.flows.step.drawPanels();
     ctx.flows.train.showState();
@@ -81,8 +92,8 @@ export function createArchFlow(ctx, elements) {
 
   const core = {
     /** The network `id` (fetched) becomes the one every request runs on. */
-    async loadNetwork(id, seed = null) {
-      await useNetwork(id, await A.fetchNetwork(id), seed);
+    async loadNetwork(id, seed = null, step = null) {
+      await useNetwork(id, await A.fetchNetwork(id), seed, step);
     },
 
     /** A line under the editor about the network in use (kept until the editor loads). */

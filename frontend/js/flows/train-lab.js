@@ -151,7 +151,7 @@ export function createTrainLabFlow(ctx, view, after) {
     if (!at) return;
     lab.chosen = k;
     redraw();
-    await ctx.flows.arch.loadNetwork(at.network);
+    await ctx.flows.arch.loadNetwork(at.network, null, at.step);
     if (!app.input) return say("train.checkpoint.draw_first");
     await ctx.flows.classify.rerun();
     ctx.shown();

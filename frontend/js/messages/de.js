@@ -17,6 +17,8 @@ export default {
   "page.network": "das Netz, Schicht für Schicht",
   "page.derivation": "die Gleichungen der Herleitung",
   "toolbar.model": "Modell",
+  "toolbar.own": "dein eigenes Netz",
+  "toolbar.own_seed": "dein eigenes Netz (Startwert {seed})",
   "toolbar.model_label": "Modell",
   "toolbar.shared_scale": "eine Farbskala je Art (Schichten vergleichen)",
   "toolbar.lesson_start": "Lektion starten",
@@ -655,6 +657,9 @@ export default {
     "Dies ist das eigene Netz einer lernenden Person: Sind seine Gewichte noch frisch, rät es (etwa 1 Ziffer von 10 richtig), bis es trainiert ist, zum Beispiel mit „Einen SGD-Schritt anwenden“.",
   "arch.chance.fresh":
     "Die Gewichte deines Netzes sind frisch und zufällig, seine Vorhersage ist also geraten (etwa 1 von 10): Trainiere es mit „Einen SGD-Schritt anwenden“.",
+  "arch.chance.start":
+    "Das sind die Gewichte vor Beginn des Trainings, daher ist die Vorhersage Zufall (etwa 1 zu 10).",
+  "arch.note.trained": "Die Gewichte, die beim Training in Schritt {step} gespeichert wurden.",
   "arch.chance.network":
     "Das eigene Netz einer lernenden Person: Wurde es nicht trainiert, ist seine Vorhersage geraten (etwa 1 von 10); „Einen SGD-Schritt anwenden“ trainiert es.",
   "arch.note.shipped": "Zurück bei {model} mit seinen trainierten Gewichten.",

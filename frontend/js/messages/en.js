@@ -20,6 +20,8 @@ export default {
   "page.network": "the network, layer by layer",
   "page.derivation": "the derivation's equations",
   "toolbar.model": "Model",
+  "toolbar.own": "your own network",
+  "toolbar.own_seed": "your own network (seed {seed})",
   "toolbar.model_label": "model",
   "toolbar.shared_scale": "one colour scale per kind (compare layers)",
   "toolbar.lesson_start": "Start lesson",
@@ -646,6 +648,9 @@ export default {
     "This is a student's own network: if its weights are still fresh it predicts at chance (about 1 digit in 10) until it is trained, for instance with “Apply one SGD step”.",
   "arch.chance.fresh":
     "Your network's weights are fresh and random, so its prediction is chance (about 1 in 10): train it with “Apply one SGD step”.",
+  "arch.chance.start":
+    "These are the weights from before training began, so its prediction is chance (about 1 in 10).",
+  "arch.note.trained": "The weights saved at step {step} of the training run.",
   "arch.chance.network":
     "A student's own network: unless it was trained, its prediction is chance (about 1 in 10); “Apply one SGD step” trains it.",
   "arch.class_weights":

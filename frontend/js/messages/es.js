@@ -17,6 +17,8 @@ export default {
   "page.network": "la red, capa por capa",
   "page.derivation": "las ecuaciones de la derivación",
   "toolbar.model": "Modelo",
+  "toolbar.own": "tu propia red",
+  "toolbar.own_seed": "tu propia red (semilla {seed})",
   "toolbar.model_label": "modelo",
   "toolbar.shared_scale": "una escala de color por tipo (comparar capas)",
   "toolbar.lesson_start": "Empezar lección",
@@ -650,6 +652,9 @@ export default {
     "Esta es la red propia de un estudiante: si sus pesos siguen siendo nuevos, acierta por azar (más o menos 1 dígito de cada 10) hasta que se entrene, por ejemplo con «Aplicar un paso de SGD».",
   "arch.chance.fresh":
     "Los pesos de tu red son nuevos y aleatorios, así que su predicción es al azar (más o menos 1 de cada 10): entrénala con «Aplicar un paso de SGD».",
+  "arch.chance.start":
+    "Son los pesos de antes de empezar el entrenamiento, así que su predicción es al azar (más o menos 1 de cada 10).",
+  "arch.note.trained": "Los pesos guardados en el paso {step} del entrenamiento.",
   "arch.chance.network":
     "La red propia de un estudiante: salvo que se haya entrenado, su predicción es al azar (más o menos 1 de cada 10); «Aplicar un paso de SGD» la entrena.",
   "arch.note.shipped": "De vuelta en {model} con sus pesos entrenados.",

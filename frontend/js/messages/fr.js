@@ -17,6 +17,8 @@ export default {
   "page.network": "le réseau, couche par couche",
   "page.derivation": "les équations de la dérivation",
   "toolbar.model": "Modèle",
+  "toolbar.own": "ton propre réseau",
+  "toolbar.own_seed": "ton propre réseau (graine {seed})",
   "toolbar.model_label": "modèle",
   "toolbar.shared_scale": "une échelle de couleurs par type (comparer les couches)",
   "toolbar.lesson_start": "Commencer la leçon",
@@ -654,6 +656,9 @@ export default {
     "Voici le réseau d'un élève : si ses poids sont encore neufs, il répond au hasard (environ 1 chiffre sur 10) jusqu'à ce qu'il soit entraîné, par exemple avec « Appliquer un pas de SGD ».",
   "arch.chance.fresh":
     "Les poids de ton réseau sont neufs et aléatoires, sa prédiction est donc due au hasard (environ 1 sur 10) : entraîne-le avec « Appliquer un pas de SGD ».",
+  "arch.chance.start":
+    "Ce sont les poids d'avant l'entraînement : sa prédiction relève du hasard (environ 1 sur 10).",
+  "arch.note.trained": "Les poids enregistrés à l'étape {step} de l'entraînement.",
   "arch.chance.network":
     "Le réseau d'un élève : s'il n'a pas été entraîné, sa prédiction est due au hasard (environ 1 sur 10) ; « Appliquer un pas de SGD » l'entraîne.",
   "arch.note.shipped": "Retour à {model} avec ses poids entraînés.",

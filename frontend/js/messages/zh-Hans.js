@@ -17,6 +17,8 @@ export default {
   "page.network": "网络，逐层展示",
   "page.derivation": "推导中的公式",
   "toolbar.model": "模型",
+  "toolbar.own": "你自己的网络",
+  "toolbar.own_seed": "你自己的网络（种子 {seed}）",
   "toolbar.model_label": "模型",
   "toolbar.shared_scale": "同类共用一个色标（便于比较各层）",
   "toolbar.lesson_start": "开始练习",
@@ -577,6 +579,8 @@ export default {
     "这是某位学生自己搭建的网络：如果它的权重仍是新的，在训练之前它只能靠猜（大约 10 个数字猜对 1 个），比如可以用“执行一步 SGD”来训练。",
   "arch.chance.fresh":
     "你的网络权重是新的随机值，所以预测只是碰运气（大约 10 中 1）：用“执行一步 SGD”训练它。",
+  "arch.chance.start": "这是训练开始前的权重，所以它的预测只是随机猜测（大约十分之一）。",
+  "arch.note.trained": "训练第 {step} 步时保存的权重。",
   "arch.chance.network":
     "某位学生自己的网络：除非训练过，否则它的预测只是碰运气（大约 10 中 1）；“执行一步 SGD”可以训练它。",
   "arch.note.shipped": "已回到 {model}，使用其训练好的权重。",

@@ -31,7 +31,19 @@ export function createToolbar({ model, scale, share, download, status }) {
       model.value = current;
     },
 
-    showModel(name) {
+    /**
+     * The shipped model in use by name; or, with `name` "", a student's own network, shown as
+     * an option of its own (`own`: its words) so the box never reads blank.
+     */
+    showModel(name, own = "") {
+      model.querySelector("option[data-own]")?.remove();
+      if (!name && own) {
+        const o = el("option", "", own);
+        o.value = "";
+        o.dataset.own = "";
+        o.disabled = true;
+        model.prepend(o);
+      }
       model.value = name;
     },
 
