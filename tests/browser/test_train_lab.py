@@ -99,6 +99,12 @@ def test_a_checkpoint_traces_my_digit_with_its_weights(page, app_url):
     assert result["loss"] == pytest.approx(server["loss"], rel=1e-5)
     assert result["loss"] != pytest.approx(shipped["loss"], rel=1e-3)
     assert "step" in page.locator(".train-after .train-note").first.inner_text()
+    # trained weights: the status line does not call its prediction chance, the model box
+    # names the network as the student's own
+    page.wait_for_function("() => !document.querySelector('#status').classList.contains('busy')")
+    assert "chance" not in page.locator("#status").inner_text()
+    box = page.get_by_test_id("model-select")
+    assert box.evaluate("(s) => s.selectedOptions[0].textContent").startswith("your own network")
     # the batch opened is that step's own mini-batch (its first 16 of 32), at this checkpoint
     page.get_by_test_id("batch-open").click()
     page.wait_for_function(f"() => {RUN[6:]}.batch != null", timeout=20_000)
