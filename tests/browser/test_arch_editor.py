@@ -4,6 +4,7 @@ questions and a figure; a share link reopening a network; an invalid edit refuse
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 import numpy as np
@@ -298,6 +299,7 @@ def test_the_model_box_names_the_students_own_network(page, app_url):
     box = page.evaluate(OWN)
     assert box["value"] == "" and box["own"] == 1, box
     assert box["shown"].startswith("your own network"), box
+    assert re.fullmatch(r"your own network \(seed \d+\)", box["shown"]), box  # a name: no 86,547
     shipped = page.locator("[data-testid=model-select] option:not([data-own])").first
     name = shipped.get_attribute("value")
     page.get_by_test_id("model-select").select_option(name)

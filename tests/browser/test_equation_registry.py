@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 
 import numpy as np
-
 import pytest
 
 from .screens import open_app
@@ -247,9 +246,7 @@ STEP_MARKS = """async () => {
     ],
     ids=["tiling", "overlapping", "spaced"],
 )
-def test_the_routing_step_draws_window_borders_only_where_windows_tile(
-    page, app_url, layers, grid
-):
+def test_the_routing_step_draws_window_borders_only_where_windows_tile(page, app_url, layers, grid):
     trace = engine_trace([*layers, {"kind": "flatten"}, {"kind": "dense", "units": 10}])
     open_app(page, app_url)
     page.evaluate(LOAD, trace)

@@ -32,7 +32,7 @@ export function createArchFlow(ctx, elements) {
   // what the model box says while a network of the student's (or instructor's) own is in use
   function ownLabel() {
     const seed = app.networkSeed;
-    return seed == null ? t("toolbar.own") : t("toolbar.own_seed", { seed });
+    return seed == null ? t("toolbar.own") : t("toolbar.own_seed", { seed: String(seed) }); // a name
   }
 
   // The page now runs on network `id` ({spec, weights} as GET api/networks/{id} gave them).
