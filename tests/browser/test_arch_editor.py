@@ -300,6 +300,12 @@ def test_the_model_box_names_the_students_own_network(page, app_url):
     assert box["value"] == "" and box["own"] == 1, box
     assert box["shown"].startswith("your own network"), box
     assert re.fullmatch(r"your own network \(seed \d+\)", box["shown"]), box  # a name: no 86,547
+    # another language words it again
+    page.get_by_test_id("language").select_option("de")
+    page.wait_for_function("() => document.documentElement.lang === 'de'")
+    assert page.evaluate(OWN)["shown"].startswith("dein eigenes Netz")
+    page.get_by_test_id("language").select_option("en")
+    page.wait_for_function("() => document.documentElement.lang === 'en'")
     shipped = page.locator("[data-testid=model-select] option:not([data-own])").first
     name = shipped.get_attribute("value")
     page.get_by_test_id("model-select").select_option(name)

@@ -38,6 +38,13 @@ export function createArchLoader(ctx, elements) {
       return app.network ? t("arch.your_network", { id: app.network.slice(0, 6) }) : app.model;
     },
 
+    /** What the model box says while a network of the student's (or instructor's) own is in
+     * use; the seed is a name, not a quantity (no digit grouping). */
+    ownLabel() {
+      const seed = app.networkSeed;
+      return seed == null ? t("toolbar.own") : t("toolbar.own_seed", { seed: String(seed) });
+    },
+
     /** Said after each trace: a fresh network's prediction is chance, until it is trained. */
     traceNote() {
       if (!app.network || app.student) return "";

@@ -29,11 +29,7 @@ export function createArchFlow(ctx, elements) {
       : t("arch.note.fresh", { seed: String(app.networkSeed) }); // a name, not a quantity
   }
 
-  // what the model box says while a network of the student's (or instructor's) own is in use
-  function ownLabel() {
-    const seed = app.networkSeed;
-    return seed == null ? t("toolbar.own") : t("toolbar.own_seed", { seed: String(seed) }); // a name
-  }
+  const ownLabel = () => ctx.flows.arch.ownLabel(); // (flows/arch-loader.js)
 
   // The page now runs on network `id` ({spec, weights} as GET api/networks/{id} gave them).
   // (step: the training step whose checkpoint this is, or null)

@@ -20,6 +20,7 @@ export function createLanguageFlow(ctx, { menu, rebuild }) {
       v.diagnostics.showGradientSizes(app.sizes);
       ctx.flows.step.drawPanels();
     } else ctx.flows.step.render();
+    if (app.network) v.toolbar.showModel("", ctx.flows.arch.ownLabel());
     ctx.flows.lesson.relabel();
     ctx.flows.class.relabel();
     ctx.status("idle", "");
