@@ -51,8 +51,25 @@ def throughput(seconds: float) -> dict:
     return nets
 
 
+class QuietSink:
+    """A training loop's sink that keeps nothing: the job's own CPU, no events or stores."""
+
+    def emit(self, kind, data):
+        pass
+
+    def keep(self, spec, weights):
+        from convtrace.networks import network_id
+
+        return network_id(spec, weights)
+
+    def cancelled(self):
+        return False
+
+    def save_resume(self, step, state):
+        pass
+
+
 def quick_preset(seeds: list[int]) -> list[tuple[float, float]]:
-    from convtrace.networks import network_id
     from convtrace.nn.network import Network
     from convtrace.nn.specs import lenet
     from convtrace.nn.weights import init_weights
@@ -61,24 +78,11 @@ def quick_preset(seeds: list[int]) -> list[tuple[float, float]]:
     from convtrace.training.loop import Run
     from threadpoolctl import threadpool_limits
 
-    class Quiet:
-        def emit(self, kind, data):
-            pass
-
-        def keep(self, spec, weights):
-            return network_id(spec, weights)
-
-        def cancelled(self):
-            return False
-
-        def save_resume(self, step, state):
-            pass
-
     out = []
     with threadpool_limits(1):
         for seed in seeds:
             net = init_weights(Network(lenet()), seed)
-            done = Run(Job(**PRESETS["quick"], seed=seed), net, dataset.load(), Quiet()).run()
+            done = Run(Job(**PRESETS["quick"], seed=seed), net, dataset.load(), QuietSink()).run()
             out.append((done["test_accuracy"], done["cpu_seconds"]))
     return out
 
@@ -282,25 +286,11 @@ def print_quick() -> None:
 def bare_rate(parallel: int, jobs: int) -> float:
     """Quick jobs per second run as ``parallel`` forked processes at a time, with no queue,
     server or Redis: what this machine's cores give two processes, the queue's ceiling."""
-    from convtrace.networks import network_id
     from convtrace.nn.network import Network
     from convtrace.nn.specs import lenet
     from convtrace.nn.weights import init_weights
     from convtrace.training.jobs import PRESETS, Job
     from convtrace.training.work import prepare_process, run_one
-
-    class Quiet:
-        def emit(self, kind, data):
-            pass
-
-        def keep(self, spec, weights):
-            return network_id(spec, weights)
-
-        def cancelled(self):
-            return False
-
-        def save_resume(self, step, state):
-            pass
 
     net = init_weights(Network(lenet()), 0)
     started, left, running = time.monotonic(), jobs, set()
@@ -309,7 +299,7 @@ def bare_rate(parallel: int, jobs: int) -> float:
             pid = os.fork()
             if pid == 0:  # a child: prepare as a worker does, train, leave at once
                 prepare_process()
-                run_one(Job(**PRESETS["quick"]), net.spec, net.get_weights(), Quiet())
+                run_one(Job(**PRESETS["quick"]), net.spec, net.get_weights(), QuietSink())
                 os._exit(0)
             running.add(pid)
             left -= 1
