@@ -3,11 +3,12 @@
 The domain raises its own errors, each carrying a stable ``code`` and its ``params`` where it
 knows them: ``UnknownModelError``, ``UnknownNetworkError``, ``WeightsError``, ``SpecError``,
 ``DrawingError``, ``NonFiniteError`` (the weights sent make the numbers overflow float32),
-``DivergedStepError`` (the learning rate does), ``ClassError`` (class sessions) and the stores'
-``StoreUnavailable`` / ``NetworkStoreUnavailable``. This module alone maps them to HTTP: a status
-and ``{"detail": [{"loc", "msg", "type", "code", "params"}]}``, the shape FastAPI uses for
-validation errors plus the code the page words in the reader's language. ``install`` registers
-every handler; ``create_app`` calls it.
+``DivergedStepError`` (the learning rate does), ``ClassError`` (class sessions), ``TrainError``
+(the training queue) and the stores' ``StoreUnavailable`` / ``NetworkStoreUnavailable``. This
+module alone maps them to HTTP: a status and
+``{"detail": [{"loc", "msg", "type", "code", "params"}]}``, the shape FastAPI uses for validation
+errors plus the code the page words in the reader's language. ``install`` registers every
+handler; ``create_app`` calls it.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from convtrace.networks import NetworkStoreUnavailable, UnknownNetworkError
 from convtrace.nn.finite import NonFiniteError
 from convtrace.nn.spec import SpecError
 from convtrace.registry import UnknownModelError, WeightsError
+from convtrace.training.service import TrainError
 from convtrace.training_step import DivergedStepError
 
 Loc = tuple[str | int, ...]
@@ -174,6 +176,13 @@ async def _class_error(request: Request, exc: Exception) -> Response:
     return answer(exc.status_code, exc.detail, exc.code, exc.params, loc, headers)
 
 
+async def _train_error(request: Request, exc: Exception) -> Response:
+    """What the trainer refuses (no such job, one per client, queue full, Redis away)."""
+    assert isinstance(exc, TrainError)
+    headers = None if exc.retry_after is None else {"Retry-After": str(round(exc.retry_after))}
+    return answer(exc.status, str(exc), exc.code, exc.params, (), headers)
+
+
 async def _request_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestError)
     return answer(exc.status, str(exc), exc.code, exc.params, exc.loc, exc.headers)
@@ -195,6 +204,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(SpecError, _spec_error)
     app.add_exception_handler(NetworkStoreUnavailable, _store_unavailable)
     app.add_exception_handler(ClassError, _class_error)
+    app.add_exception_handler(TrainError, _train_error)
     app.add_exception_handler(RequestError, _request_error)
     for kind, (field, default) in FIELDS.items():
         app.add_exception_handler(kind, _on_field(field, default))

@@ -40,7 +40,7 @@ from convtrace.api.train_wire import TrainRequest, make_submission
 from convtrace.training import dataset
 from convtrace.training.jobs import Job
 from convtrace.training.loop import Batches
-from convtrace.training.service import Trainer, TrainError
+from convtrace.training.service import Trainer
 
 CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 JOB_ID = r"^[A-Za-z0-9_-]{16,64}$"
@@ -94,11 +94,6 @@ TrainerDep = Annotated[Trainer, Depends(get_trainer)]
 JobId = Annotated[str, Path(pattern=JOB_ID, description="the job's id")]
 
 
-def refused(err: TrainError) -> RequestError:
-    headers = None if err.retry_after is None else {"Retry-After": str(round(err.retry_after))}
-    return RequestError(err.status, str(err), err.code, err.params, (), headers)
-
-
 def client_of(request: Request, client_id: str | None) -> str:
     if client_id and CLIENT_ID.fullmatch(client_id):
         return f"id:{client_id}"
@@ -114,10 +109,7 @@ async def start(
 ) -> Response:
     budget = request.app.state.settings.train_cpu_budget_s
     submission = await make_submission(body, request, client_of(request, x_client_id), budget)
-    try:
-        position = await trainer.submit(submission)
-    except TrainError as err:
-        raise refused(err) from None
+    position = await trainer.submit(submission)
     base = f"{request.scope.get('root_path', '')}/api/train/{submission.id}"
     answer = {
         "id": submission.id,
@@ -132,18 +124,12 @@ async def start(
 
 @router.get("/{job_id}")
 async def status(job_id: JobId, trainer: TrainerDep) -> dict[str, Any]:
-    try:
-        return await trainer.status(job_id)
-    except TrainError as err:
-        raise refused(err) from None
+    return await trainer.status(job_id)
 
 
 @router.delete("/{job_id}")
 async def cancel(job_id: JobId, trainer: TrainerDep) -> dict[str, Any]:
-    try:
-        return await trainer.cancel(job_id)
-    except TrainError as err:
-        raise refused(err) from None
+    return await trainer.cancel(job_id)
 
 
 @router.get(
@@ -156,11 +142,8 @@ async def events(
     trainer: TrainerDep,
     last_event_id: Annotated[str | None, Header(max_length=64)] = None,
 ) -> Response:
-    try:
-        if await trainer.ended_before(job_id, last_event_id):
-            return Response(status_code=204)  # tells the browser's EventSource to stop
-    except TrainError as err:
-        raise refused(err) from None
+    if await trainer.ended_before(job_id, last_event_id):
+        return Response(status_code=204)  # tells the browser's EventSource to stop
 
     async def sse() -> AsyncIterator[ServerSentEvent]:
         async for event in trainer.events(job_id, last_event_id):
@@ -184,10 +167,7 @@ async def batch(
 ) -> Response:
     """The first 16 examples of the mini-batch of ``step``, as the network saw them (after
     augmentation), to open with POST /api/batch-trace at the checkpoint before the step."""
-    try:
-        job = Job.from_dict((await trainer.status(job_id))["job"])
-    except TrainError as err:
-        raise refused(err) from None
+    job = Job.from_dict((await trainer.status(job_id))["job"])
     if step > job.steps():
         loc = ("query", "step")
         max_step = {"max": job.steps()}
