@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from .screens import open_app
-from .traces import ARCHITECTURES, documented_equations, engine_trace
+from .traces import ARCHITECTURES, documented_equations, engine_trace, recompute_checks
 
 pytestmark = pytest.mark.browser
 
@@ -23,24 +23,7 @@ LOAD = """async ({lines, weights, result}) => {
 }"""
 
 # the browser's check beside the engine's value for a spread of cells of every record
-CHECKS = """async () => {
-  const T = await import('./js/terms.js');
-  const trace = window.__trace, out = [];
-  trace.records.forEach((r, index) => {
-    if (r.quantity === 'switches' || r.equation === 'input.x') return;
-    const n = r.values.length;
-    let top = 0;
-    for (let i = 1; i < n; i++) if (Math.abs(r.values[i]) > Math.abs(r.values[top])) top = i;
-    const cells = new Set([0, n - 1, n >> 1, top]);
-    for (let i = 0; i < n; i += Math.max(1, Math.floor(n / 23))) cells.add(i);
-    for (const flat of cells) {
-      const info = T.explain(trace, window.__weights, index, flat);
-      out.push({equation: r.equation, layer: r.layer, flat, scale: Math.abs(r.values[top]),
-                api: r.values[flat], check: info.sum ?? info.recomputed ?? null});
-    }
-  });
-  return out;
-}"""
+CHECKS = recompute_checks("window.__trace", "window.__weights", per_record=23)
 
 # every step: its title, label, formula (in the layer's symbols) and words, and its questions
 STEPS = """async () => {

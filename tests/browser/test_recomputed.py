@@ -8,33 +8,11 @@ from __future__ import annotations
 import pytest
 
 from .screens import open_app, pick_sample, wait_trace
-from .traces import ARCHITECTURES
+from .traces import ARCHITECTURES, recompute_checks
 
 pytestmark = pytest.mark.browser
 
-# For each record: a few cells (first, last, middle, largest, and a stride through it); the
-# browser's check for each, and the API's value and the record's largest magnitude beside it.
-CHECKS = """async () => {
-  const T = await import('./js/terms.js');
-  const trace = window.convtrace.trace();
-  const weights = window.convtrace.weights();
-  const out = [];
-  trace.records.forEach((r, index) => {
-    if (r.quantity === 'switches' || r.equation === 'input.x') return;
-    const n = r.values.length;
-    let top = 0;
-    for (let i = 1; i < n; i++) if (Math.abs(r.values[i]) > Math.abs(r.values[top])) top = i;
-    const cells = new Set([0, n - 1, n >> 1, top]);
-    for (let i = 0; i < n; i += Math.max(1, Math.floor(n / 7))) cells.add(i);
-    const scale = Math.abs(r.values[top]);
-    for (const flat of cells) {
-      const info = T.explain(trace, weights, index, flat);
-      out.push({equation: r.equation, of: r.of, layer: r.layer, flat, scale,
-                api: r.values[flat], check: info.sum ?? info.recomputed ?? null});
-    }
-  });
-  return out;
-}"""
+CHECKS = recompute_checks()
 
 
 @pytest.mark.parametrize("model", ["lenet-relu", "lenet-sigmoid"])
@@ -89,11 +67,7 @@ def test_every_recomputed_number_matches_the_api_for_any_architecture(page, app_
     open_app(page, app_url)
     pick_sample(page, 3)
     page.evaluate(API_TRACE, ARCHITECTURES[name])
-    rows = page.evaluate(
-        CHECKS.replace("window.convtrace.trace()", "window.__trace").replace(
-            "window.convtrace.weights()", "window.__weights"
-        )
-    )
+    rows = page.evaluate(recompute_checks("window.__trace", "window.__weights"))
     assert rows
     missing = sorted({r["equation"] for r in rows if r["check"] is None})
     assert not missing, f"equations the browser shows without a check: {missing}"

@@ -88,3 +88,35 @@ def documented_equations() -> set[str]:
         fns = ("relu", "sigmoid", "tanh") if eq.startswith("<fn>") else (None,)
         out |= {eq.replace("<fn>", fn) if fn else eq for fn in fns}
     return out
+
+
+def recompute_checks(
+    trace: str = "window.convtrace.trace()",
+    weights: str = "window.convtrace.weights()",
+    per_record: int = 7,
+) -> str:
+    """JS (for page.evaluate): for each record of ``trace`` (a JS expression), a few cells
+    (first, last, middle, largest, and about ``per_record`` more spread through it), each with
+    the browser's check (the inspector's sum or recomputed value), the streamed value and the
+    record's largest magnitude. Switches and the input have no equation to check."""
+    return f"""async () => {{
+  const T = await import('./js/terms.js');
+  const trace = {trace};
+  const weights = {weights};
+  const out = [];
+  trace.records.forEach((r, index) => {{
+    if (r.quantity === 'switches' || r.equation === 'input.x') return;
+    const n = r.values.length;
+    let top = 0;
+    for (let i = 1; i < n; i++) if (Math.abs(r.values[i]) > Math.abs(r.values[top])) top = i;
+    const cells = new Set([0, n - 1, n >> 1, top]);
+    for (let i = 0; i < n; i += Math.max(1, Math.floor(n / {per_record}))) cells.add(i);
+    const scale = Math.abs(r.values[top]);
+    for (const flat of cells) {{
+      const info = T.explain(trace, weights, index, flat);
+      out.push({{equation: r.equation, of: r.of, layer: r.layer, flat, scale,
+                api: r.values[flat], check: info.sum ?? info.recomputed ?? null}});
+    }}
+  }});
+  return out;
+}}"""
