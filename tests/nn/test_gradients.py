@@ -260,7 +260,12 @@ def _draw_network_case(spec: dict, rng: np.random.Generator):
 
 @pytest.mark.parametrize("spec", SMALL_SPECS, ids=lambda sp: "x".join(map(str, sp["input"])))
 def test_network_gradients_match_central_differences(spec, rng):
-    net, x, labels = _draw_network_case(spec, rng)
+    check_network_gradients(*_draw_network_case(spec, rng), rng)
+
+
+def check_network_gradients(net, x, labels, rng) -> None:
+    """Every parameter's gradient and dL/dx from backprop against central differences of the
+    loss (float64), the network's loss equal to the one recomputed here."""
     loss, _ = net.loss_and_grads(x, labels)
     grads = {
         (layer.name, key): value.copy()

@@ -13,7 +13,7 @@ from .test_gradients import (
     _distinct_values,
     _draw_network_case,
     _float64_params,
-    check_gradient,
+    check_network_gradients,
 )
 
 # (N, r, s, t, M, d, padding, stride): t = 1 and t > 1, one and several images, "same", strides
@@ -157,17 +157,4 @@ NETWORKS = {
 
 @pytest.mark.parametrize("name", sorted(NETWORKS))
 def test_networks_with_the_new_options_match_central_differences(name, rng):
-    from convtrace.nn.loss import softmax_cross_entropy
-
-    net, x, labels = _draw_network_case(NETWORKS[name], rng)
-    loss, _ = net.loss_and_grads(x, labels)
-    grads = {(la.name, k): v.copy() for la in net.layers for k, v in la.grads.items()}
-    dx = net.backward(softmax_cross_entropy(net.forward(x), labels)[2])
-
-    def total_loss() -> float:
-        return softmax_cross_entropy(net.forward(x), labels)[0]
-
-    assert total_loss() == pytest.approx(loss, rel=1e-12)
-    check_gradient(total_loss, x, dx, rng, "dL/dx")
-    for name_, key, param in net.parameters():
-        check_gradient(total_loss, param, grads[name_, key], rng, f"dL/d{name_}.{key}")
+    check_network_gradients(*_draw_network_case(NETWORKS[name], rng), rng)
