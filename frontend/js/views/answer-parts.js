@@ -15,13 +15,6 @@ export function radio(name, value, text) {
   return label;
 }
 
-export function button(text, testid, cls = "") {
-  const b = el("button", cls, text);
-  b.type = "button";
-  if (testid) b.dataset.testid = testid;
-  return b;
-}
-
 /** The answer fieldset (hook: answer-input) with its legend. */
 export function answerBox(className, legend) {
   const box = el("fieldset", `answer ${className}`);

@@ -5,14 +5,7 @@
 import { PRESETS } from "../arch-spec.js";
 import { has, t } from "../i18n.js";
 import { kindSelect, layerRow, shapeLine, summaryLine } from "./arch-rows.js";
-import { el } from "./dom.js";
-
-function button(text, testid, cls = "") {
-  const b = el("button", cls, text);
-  b.type = "button";
-  if (testid) b.dataset.testid = testid;
-  return b;
-}
+import { button, el } from "./dom.js";
 
 /** A server objection {code, msg, params} in the reader's words; the server's own as fallback. */
 export function problemText(item) {

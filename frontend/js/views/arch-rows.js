@@ -4,15 +4,13 @@
 
 import { shapeText } from "../format.js";
 import { number, t } from "../i18n.js";
-import { el } from "./dom.js";
+import { button, el } from "./dom.js";
 
-function button(text, label, role, testid) {
-  const b = el("button", "arch-small", text);
+function smallButton(text, label, role, testid) {
+  const b = button(text, testid, "arch-small");
   b.dataset.role = role; // the same control is focused again after the rows are rebuilt
-  b.type = "button";
   b.setAttribute("aria-label", label);
   b.title = label;
-  if (testid) b.dataset.testid = testid;
   return b;
 }
 
@@ -72,9 +70,9 @@ export function layerRow(kinds, layer, index, count, on) {
     inputs.set(f.name, input);
     fields.append(box);
   }
-  const up = button("↑", t("arch.move_up", { l: index + 1 }), "up");
-  const down = button("↓", t("arch.move_down", { l: index + 1 }), "down");
-  const remove = button("✕", t("arch.remove", { l: index + 1 }), "remove", "arch-remove");
+  const up = smallButton("↑", t("arch.move_up", { l: index + 1 }), "up");
+  const down = smallButton("↓", t("arch.move_down", { l: index + 1 }), "down");
+  const remove = smallButton("✕", t("arch.remove", { l: index + 1 }), "remove", "arch-remove");
   up.disabled = index === 0;
   down.disabled = index === count - 1;
   remove.disabled = count === 1;

@@ -8,9 +8,8 @@
 
 import { t, tParts } from "../i18n.js";
 import { kindOf } from "../question-kinds/index.js";
-import { button } from "./answer-parts.js";
 import { answerText, resultsNode } from "./class-results.js";
-import { el } from "./dom.js";
+import { button, el } from "./dom.js";
 import { answerControl, givenList, questionForm, toleranceNote } from "./question.js";
 
 // Redrawing removes the focused control (Ask, Reveal, Send); the keyboard lands on the first of

@@ -1,4 +1,4 @@
-// Building DOM nodes: the one helper views share.
+// Building DOM nodes: the helpers views share.
 
 /** A new element with an optional class and text (set as text, never parsed as HTML). */
 export function el(tag, className = "", text = null) {
@@ -6,6 +6,14 @@ export function el(tag, className = "", text = null) {
   if (className) node.className = className;
   if (text != null) node.textContent = text;
   return node;
+}
+
+/** A plain button (never a form's submit button), with its test hook when given. */
+export function button(text, testid = "", className = "") {
+  const b = el("button", className, text);
+  b.type = "button";
+  if (testid) b.dataset.testid = testid;
+  return b;
 }
 
 /** Offer `blob` as a download named `name` (the one home of file saving). */

@@ -4,7 +4,7 @@
 
 import { makeScale } from "../colormap.js";
 import { t } from "../i18n.js";
-import { el } from "./dom.js";
+import { button, el } from "./dom.js";
 import { createHeatmap, createLegend, drawHeatmap } from "./heatmap.js";
 
 const MODES = ["fgsm", "targeted", "visualise", "occlusion"];
@@ -32,13 +32,6 @@ function numberInput(value, min, max, step) {
   const input = el("input");
   Object.assign(input, { type: "number", value, min, max, step });
   return input;
-}
-
-function button(text, testid, className = "") {
-  const b = el("button", className, text);
-  b.type = "button";
-  if (testid) b.dataset.testid = testid;
-  return b;
 }
 
 // one captioned 28x28 map

@@ -6,8 +6,7 @@
 import { fmt } from "../format.js";
 import { t } from "../i18n.js";
 import { kindOf } from "../question-kinds/index.js";
-import { button } from "./answer-parts.js";
-import { el } from "./dom.js";
+import { button, el } from "./dom.js";
 
 /** The numbers a question gives, as a definition list (or null); class sessions reuse it. */
 export function givenList(given) {

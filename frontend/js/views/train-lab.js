@@ -5,7 +5,7 @@
 
 import { makeScale } from "../colormap.js";
 import { t } from "../i18n.js";
-import { el } from "./dom.js";
+import { button, el } from "./dom.js";
 import { createHeatmap, createLegend, drawHeatmap } from "./heatmap.js";
 import { createPlot, drawPlot, legendItems } from "./plot.js";
 
@@ -15,13 +15,6 @@ const FIELDS = [
   ["epochs", "number", { min: "1", max: "50", step: "1" }],
   ["train_size", "number", { min: "10", max: "60000", step: "10" }],
 ];
-
-function button(text, testid, cls = "") {
-  const b = el("button", cls, text);
-  b.type = "button";
-  if (testid) b.dataset.testid = testid;
-  return b;
-}
 
 function labelled(text, control) {
   const label = el("label", "train-field", text);
