@@ -58,30 +58,33 @@ class RedisSink:
         payload = orjson.dumps(data, option=orjson.OPT_SERIALIZE_NUMPY)
         if kind in TERMINAL:
             self.finish(keys.finish_keys(self.job_id), [self.job_id, kind, payload, keys.KEEP_S])
-            self._facts(kind, data)
+            self._facts(kind, data, self.redis)
             return
         # the event, the job's facts and the heartbeat in one round trip
         pipe = self.redis.pipeline(transaction=False)
         pipe.xadd(self.stream, {"kind": kind, "data": payload}, maxlen=keys.STREAM_MAXLEN)
         self._facts(kind, data, pipe)
-        self.heartbeat(into=pipe)
+        self._heartbeat(pipe)
         pipe.execute()
 
-    def _facts(self, kind: str, data: dict[str, Any], into: Any = None) -> None:
+    def _facts(self, kind: str, data: dict[str, Any], target: Any) -> None:
+        """The job record's fields an event settles, written through ``target`` (the client,
+        or a pipeline)."""
         facts: dict[str, Any] = {
             k: data[k] for k in ("step", "steps", "network", "test_accuracy") if k in data
         }
         if kind == "failed":
             facts["reason"] = data["reason"]
         if facts:
-            (into or self.redis).hset(keys.job_key(self.job_id), mapping=facts)
+            target.hset(keys.job_key(self.job_id), mapping=facts)
 
-    def heartbeat(self, force: bool = False, into: Any = None) -> None:
+    def _heartbeat(self, pipe: Any) -> None:
+        """The running job's deadline pushed on, at most every BEAT_EVERY_S (the START script
+        entered the job in the running set; ``xx``: never add one the watchdog took out)."""
         now = time.time()
-        if force or now - self._beat >= BEAT_EVERY_S:
+        if now - self._beat >= BEAT_EVERY_S:
             self._beat = now
-            deadline = {self.job_id: now + keys.HEARTBEAT_S}
-            (into or self.redis).zadd(keys.RUNNING, deadline, xx=not force)
+            pipe.zadd(keys.RUNNING, {self.job_id: now + keys.HEARTBEAT_S}, xx=True)
 
     def keep(self, spec: dict[str, Any], weights: dict[str, np.ndarray]) -> str:
         key = network_id(spec, weights)
