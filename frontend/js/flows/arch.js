@@ -61,9 +61,15 @@ export function createArchFlow(ctx, elements) {
   }
 
   function newWeights(id, net, seed, step) {
-    Object.assign(app, { network: id, networkSeed: seed, networkStep: step });
-    Object.assign(app, { shipped: net.weights, student: null });
-    Object.assign(app, { undo: [], lastStep: null });
+    Object.assign(app, {
+      network: id,
+      networkSeed: seed,
+      networkStep: step,
+      shipped: net.weights,
+      student: null,
+      undo: [],
+      lastStep: null,
+    });
     v.toolbar.showModel("", ownLabel());
     v.training.clearStepResult();
     ctx.flows.step.drawPanels();
