@@ -39,6 +39,10 @@ def test_followers_trace_and_show_the_instructors_network(two_pages, app_url):  
         student.locator("#network .layer-row").count()
         == instructor.locator("#network .layer-row").count()
     )
+    # the model box names whose network it is
+    shown = "(s) => s.selectedOptions[0].textContent"
+    assert student.get_by_test_id("model-select").evaluate(shown) == "the class's network"
+    assert instructor.get_by_test_id("model-select").evaluate(shown).startswith("your own network")
 
     # the instructor trains their network one step: the class now runs on the new weights
     instructor.get_by_test_id("sgd-apply").click()

@@ -38,9 +38,11 @@ export function createArchLoader(ctx, elements) {
       return app.network ? t("arch.your_network", { id: app.network.slice(0, 6) }) : app.model;
     },
 
-    /** What the model box says while a network of the student's (or instructor's) own is in
-     * use; the seed is a name, not a quantity (no digit grouping). */
+    /** What the model box says while a network built in the editor is in use: the class's
+     * for a student following one, else the reader's own; the seed is a name, not a quantity
+     * (no digit grouping). */
     ownLabel() {
+      if (app.classRole === "student" && app.following) return t("toolbar.class_network");
       const seed = app.networkSeed;
       return seed == null ? t("toolbar.own") : t("toolbar.own_seed", { seed: String(seed) });
     },

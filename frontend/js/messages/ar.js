@@ -25,6 +25,7 @@ const messages = {
   "toolbar.model": "النموذج",
   "toolbar.own": "شبكتك الخاصة",
   "toolbar.own_seed": "شبكتك الخاصة (البذرة {seed})",
+  "toolbar.class_network": "شبكة الصف",
   "toolbar.model_label": "النموذج",
   "toolbar.shared_scale": "مقياس ألوان واحد لكل نوع (لمقارنة الطبقات)",
   "toolbar.lesson_start": "ابدأ الدرس",

@@ -19,6 +19,7 @@ export default {
   "toolbar.model": "Modell",
   "toolbar.own": "dein eigenes Netz",
   "toolbar.own_seed": "dein eigenes Netz (Startwert {seed})",
+  "toolbar.class_network": "das Netz der Klasse",
   "toolbar.model_label": "Modell",
   "toolbar.shared_scale": "eine Farbskala je Art (Schichten vergleichen)",
   "toolbar.lesson_start": "Lektion starten",

@@ -22,6 +22,7 @@ export default {
   "toolbar.model": "Model",
   "toolbar.own": "your own network",
   "toolbar.own_seed": "your own network (seed {seed})",
+  "toolbar.class_network": "the class's network",
   "toolbar.model_label": "model",
   "toolbar.shared_scale": "one colour scale per kind (compare layers)",
   "toolbar.lesson_start": "Start lesson",

@@ -19,6 +19,7 @@ export default {
   "toolbar.model": "Modelo",
   "toolbar.own": "tu propia red",
   "toolbar.own_seed": "tu propia red (semilla {seed})",
+  "toolbar.class_network": "la red de la clase",
   "toolbar.model_label": "modelo",
   "toolbar.shared_scale": "una escala de color por tipo (comparar capas)",
   "toolbar.lesson_start": "Empezar lección",

@@ -19,6 +19,7 @@ export default {
   "toolbar.model": "Modèle",
   "toolbar.own": "ton propre réseau",
   "toolbar.own_seed": "ton propre réseau (graine {seed})",
+  "toolbar.class_network": "le réseau de la classe",
   "toolbar.model_label": "modèle",
   "toolbar.shared_scale": "une échelle de couleurs par type (comparer les couches)",
   "toolbar.lesson_start": "Commencer la leçon",

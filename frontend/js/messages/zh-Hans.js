@@ -19,6 +19,7 @@ export default {
   "toolbar.model": "模型",
   "toolbar.own": "你自己的网络",
   "toolbar.own_seed": "你自己的网络（种子 {seed}）",
+  "toolbar.class_network": "课堂的网络",
   "toolbar.model_label": "模型",
   "toolbar.shared_scale": "同类共用一个色标（便于比较各层）",
   "toolbar.lesson_start": "开始练习",
