@@ -2,13 +2,12 @@
 
 Prints the NumPy engine's time and, when torch is installed (`pip install torch==2.13.0`; never a
 product dependency), PyTorch CPU on the same network and weights measured in the same run,
-side by side, with their ratio: for the shipped model and for three of the architecture editor's
-presets ("strided instead of pooled", "average pooling", "deeper (3 conv)"), in interleaved
-rounds.
+side by side, with their ratio: for the shipped model and for every other preset of the
+architecture editor (what a student gets from its menu), in interleaved rounds.
 In each round every network runs on both engines in turn; ratios are of the median CPU time
 (what a busy machine distorts least) and of the median wall time per trace in a round, then the
 median over the rounds and their range.
-Usage: python -m bench.trace [--repeats N] [--threads N] [--rounds N]
+Usage: python -m bench.trace [--repeats N] [--threads N] [--rounds N] [--only NAME ...]
 """
 
 from __future__ import annotations
@@ -19,39 +18,44 @@ import os
 import statistics
 import sys
 
-# The editor's presets (frontend/js/arch-spec.js, PRESETS: strided, avgpool, deeper), copied
-# exactly: what a student gets from the preset menu, not architectures chosen to benchmark well.
 HEAD = [{"kind": "flatten"}, {"kind": "dense", "units": 10}]
 RELU = {"kind": "relu"}
+MAXPOOL = {"kind": "maxpool", "size": 2}
+AVGPOOL = {"kind": "avgpool", "size": 2}
+
+
+def _conv(maps: int, size: int, **options: object) -> dict:
+    return {"kind": "conv", "maps": maps, "size": size, **options}
+
+
+def _same(maps: int) -> dict:
+    return _conv(maps, 3, padding="same")
+
+
+# The editor's presets but the shipped LeNet (frontend/js/arch-spec.js, PRESETS), by their
+# English names; tests/browser/test_arch_modules.py checks that they are the page's, exactly:
+# every architecture the menu offers, not a selection that benchmarks well.
 ARCHITECTURES = {
+    "no pooling": [_conv(8, 5), RELU, _conv(16, 5), RELU, *HEAD],
+    "3x3 filters": [_same(8), RELU, MAXPOOL, _same(16), RELU, MAXPOOL, *HEAD],
     "strided instead of pooled": [
-        {"kind": "conv", "maps": 8, "size": 5, "padding": 2, "stride": 2},
+        _conv(8, 5, padding=2, stride=2),
         RELU,
-        {"kind": "conv", "maps": 16, "size": 5, "padding": 2, "stride": 2},
+        _conv(16, 5, padding=2, stride=2),
         RELU,
         *HEAD,
     ],
-    "average pooling": [
-        {"kind": "conv", "maps": 8, "size": 5},
-        RELU,
-        {"kind": "avgpool", "size": 2},
-        {"kind": "conv", "maps": 16, "size": 5},
-        RELU,
-        {"kind": "avgpool", "size": 2},
-        *HEAD,
-    ],
+    "average pooling": [_conv(8, 5), RELU, AVGPOOL, _conv(16, 5), RELU, AVGPOOL, *HEAD],
     "deeper (3 conv)": [
-        {"kind": "conv", "maps": 8, "size": 3, "padding": "same"},
-        RELU,
-        {"kind": "maxpool", "size": 2},
-        {"kind": "conv", "maps": 16, "size": 3, "padding": "same"},
-        RELU,
-        {"kind": "maxpool", "size": 2},
-        {"kind": "conv", "maps": 32, "size": 3, "padding": "same"},
-        RELU,
+        *(_same(8), RELU, MAXPOOL, _same(16), RELU, MAXPOOL, _same(32), RELU),
         *HEAD,
     ],
+    "MLP (no conv)": [{"kind": "flatten"}, {"kind": "dense", "units": 64}, RELU, HEAD[1]],
 }
+# the catalogue key (arch.preset.<key>) of each
+PRESET_KEYS = dict(
+    zip(ARCHITECTURES, ("nopool", "small", "strided", "avgpool", "deeper", "mlp"), strict=True)
+)
 
 
 def _torch_op(layer, w, params):
@@ -119,15 +123,17 @@ def _has_torch() -> bool:
     return True
 
 
-def _nets():
-    """(name, network): the shipped model, then the three architectures with seeded weights."""
+def _nets(only=()):
+    """(name, network): the shipped model, then the presets (those named in ``only``, if any)
+    with seeded weights."""
     from convtrace.config import MODELS_DIR
     from convtrace.nn.spec import build
     from convtrace.nn.weights import load
 
     yield "lenet-relu (shipped)", load(MODELS_DIR / "lenet-relu")[0]
     for name, layers in ARCHITECTURES.items():
-        yield name, build({"input": [28, 28, 1], "layers": layers}, seed=1)
+        if not only or name in only:
+            yield name, build({"input": [28, 28, 1], "layers": layers}, seed=1)
 
 
 def _timed(fn, repeats: int, warmup: int = 10) -> tuple[float, float]:
@@ -187,13 +193,18 @@ def _side_by_side(nets, image, label, args):
         f" {'wall ratio range':>17}  goal"
     )
     med = statistics.median
+    met = []
     for name, t in times.items():
-        goal = "0.40x" if "shipped" in name else "0.50x"
+        goal = 0.40 if "shipped" in name else 0.50
+        ratio = med([o / t for o, t in zip(t["cpu"], t["torch cpu"], strict=True)])
+        met.append(ratio <= goal)
         print(
             f"{name:26} {med(t['cpu']):12.3f} {med(t['torch cpu']):6.3f} "
             f"{_ratios(t['cpu'], t['torch cpu']):>17} {_ratios(t['wall'], t['torch wall']):>17}"
-            f"  <= {goal}"
+            f"  <= {goal:.2f}x {'met' if ratio <= goal else 'MISSED'}"
         )
+    print(f"CPU-ratio goal met for {sum(met[1:])} of {len(met) - 1} presets", end="")
+    print(f"; shipped model {'met' if met[0] else 'MISSED'}")
     shipped = times[next(iter(times))]
     print(
         f"numpy engine  full trace: {med(shipped['cpu']):.3f} ms CPU, "
@@ -206,15 +217,21 @@ def main(argv=None) -> int:
     parser.add_argument("--repeats", type=int, default=2000)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--only", nargs="*", default=(), choices=list(ARCHITECTURES),
+                        metavar="NAME", help="these presets only (default: all)")  # fmt: skip
     args = parser.parse_args(argv)
-    os.environ.setdefault("OMP_NUM_THREADS", str(args.threads))
     import numpy as np
     from convtrace.config import MODELS_DIR
     from convtrace.nn import trace
+    from threadpoolctl import threadpool_limits
+
+    # NumPy's OpenBLAS reads OPENBLAS_NUM_THREADS, not OMP_NUM_THREADS: limited here, both
+    # engines run on the same number of threads
+    threadpool_limits(args.threads)
 
     samples = np.load(MODELS_DIR / "samples.npz")
     image, label = samples["images"][0].astype(np.float32) / 255, int(samples["labels"][0])
-    nets = list(_nets())
+    nets = list(_nets(args.only))
     if not _has_torch():
         print(f"load average {os.getloadavg()[0]:.1f} (on {os.cpu_count()} cores)")
         for name, net in nets:

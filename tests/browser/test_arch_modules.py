@@ -4,6 +4,9 @@ and the overview's folded shapes (which must keep every flat index where it was)
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+
 import pytest
 
 from .test_modules import run
@@ -15,6 +18,25 @@ KINDS = """const kinds = {
          {name: 'stride', default: 1}],
   maxpool: [{name: 'size', default: 2}, {name: 'stride', default: null, default_from: 'size'}],
   relu: [], flatten: [], dense: [{name: 'units', default: 10}]};"""
+
+
+def test_the_trace_benchmark_runs_every_preset_of_the_editor(page, app_url):
+    """bench/trace.py keeps its own copy of the presets (it runs without a browser): the
+    same layers, field for field, and none left out but the shipped LeNet."""
+    path = Path(__file__).resolve().parents[2] / "bench" / "trace.py"
+    found = importlib.util.spec_from_file_location("bench_trace_presets", path)
+    assert found is not None and found.loader is not None
+    bench = importlib.util.module_from_spec(found)
+    found.loader.exec_module(bench)
+    page_presets = run(
+        page,
+        app_url,
+        """const A = await import('./js/arch-spec.js');
+      return Object.fromEntries(Object.keys(A.PRESETS).map((k) => [k, A.presetSpec(k).layers]));""",
+    )
+    assert sorted(page_presets) == sorted(["lenet", *bench.PRESET_KEYS.values()])
+    for name, key in bench.PRESET_KEYS.items():
+        assert bench.ARCHITECTURES[name] == page_presets[key], name
 
 
 def test_spec_edits_and_the_shipped_comparison(page, app_url):
