@@ -117,11 +117,39 @@ def test_maxpool_kernels_equal_the_equations_with_ties(shape, k, stride, rng):
     np.testing.assert_array_equal(
         maxpool.fast_switch_cells(switches, table), equations.switch_cells(switches, k, stride)
     )
-    dy = rng.standard_normal(y.shape)
-    _close(
-        maxpool.fast_maxpool_backward(dy, switches, k, stride, x.shape),
-        equations.maxpool_backward(dy, switches, k, stride, x.shape[1:3]),
+    np.testing.assert_array_equal(
+        maxpool.fast_switch_cells(switches, maxpool.switch_lookup(k, stride, switches.shape)),
+        equations.switch_cells(switches, k, stride),
     )
+    dy = rng.standard_normal(y.shape)
+    reference = equations.maxpool_backward(dy, switches, k, stride, x.shape[1:3])
+    _close(maxpool.fast_maxpool_backward(dy, switches, k, stride, x.shape), reference)
+    if stride >= k:  # windows that never overlap: the errors are written at their switches
+        table = maxpool.route_table(x.shape, k, stride, switches.shape)
+        _close(maxpool.routed_to_switches(dy, switches, table, x.shape), reference)
+    layer = maxpool.MaxPool2D("pool", k, stride)  # the layer picks its form by the stride
+    layer.forward(x)
+    _close(layer.backward(dy), reference)
+
+
+def test_maxpool_lookup_tables_are_shared_and_read_only():
+    """Built once per shape for every network (a request's replica has layers of its own) and
+    never changed by a caller."""
+    one, two = maxpool.MaxPool2D("a", 2), maxpool.MaxPool2D("b", 2)
+    x = np.arange(2 * 6 * 6 * 3, dtype=np.float64).reshape(2, 6, 6, 3)
+    built = []
+    for layer in (one, two):
+        layer.forward(x)
+        layer.backward(np.ones((2, 3, 3, 3)))
+        layer.switch_cells()
+        built.append((maxpool.route_table.cache_info(), maxpool.switch_lookup.cache_info()))
+    for first, second in zip(*built, strict=True):
+        assert second.misses == first.misses and second.hits > first.hits  # the second reuses
+    route = maxpool.route_table(x.shape, 2, 2, (2, 3, 3, 3))
+    assert route is maxpool.route_table(x.shape, 2, 2, (2, 3, 3, 3))
+    lookup = maxpool.switch_lookup(2, 2, (2, 3, 3, 3))
+    for table in (*route, *lookup):
+        assert not table.flags.writeable
 
 
 @pytest.mark.parametrize(
