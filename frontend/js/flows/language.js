@@ -1,6 +1,7 @@
 // The language menu: switch the page to another language without losing what is on screen.
-// The static text is written again by applyLanguage; here every view that words its own text
-// (the step, the prediction, the derivation, the lesson, the class card) is shown again.
+// The static text, and every text a view marked with page-text.js `words`, is written again by
+// applyLanguage; here every view that words its own text (the step, the prediction, the
+// derivation, the lesson, the class card, an open lab's figures and lists) is shown again.
 
 import { toHash } from "../app-state.js";
 import { language } from "../i18n.js";
@@ -23,6 +24,8 @@ export function createLanguageFlow(ctx, { menu, rebuild }) {
     if (app.network) v.toolbar.showModel("", ctx.flows.arch.ownLabel());
     ctx.flows.lesson.relabel();
     ctx.flows.class.relabel();
+    // the labs word their own figures and lists again (their marked texts are already: fillPage)
+    for (const lab of [ctx.flows.arch, ctx.flows.trainLab, ctx.flows.inputLab]) lab?.relabel?.();
     ctx.status("idle", "");
   }
 
