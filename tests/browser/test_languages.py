@@ -276,13 +276,15 @@ def test_an_open_lab_is_worded_again_when_the_language_changes(browser, app_url,
     context, page, watch = _page(browser, app_url, locale="en-US", **DESK)
     open_sample(page, f"{app_url}/")
     page.get_by_test_id(lab).click()
-    root = {"arch-open": "arch-editor", "train-open": "train-lab", "ig-open": "input-lab"}[lab]
-    page.get_by_test_id(root).wait_for()
+    root = page.locator(
+        {"arch-open": "#arch", "train-open": "#train-lab", "ig-open": "#input-lab"}[lab]
+    )
+    root.wait_for()
     page.wait_for_timeout(300)  # its first fetch (layer kinds, presets) answered
-    before = page.get_by_test_id(root).inner_text()
+    before = root.inner_text()
     page.get_by_test_id("language").select_option("fr")
     page.wait_for_function("() => document.documentElement.lang === 'fr'")
-    assert page.get_by_test_id(root).inner_text() != before
+    assert root.inner_text() != before
     found = english_on(page, "fr")
     assert found == [], found
     context.close()

@@ -13,6 +13,7 @@ once. A worker that dies fails its job with the reason and is replaced.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import multiprocessing as mp
 import queue
@@ -79,6 +80,7 @@ class LocalTrainer(Records):
         self.inq: asyncio.Queue[tuple[str, str, dict[str, Any]]] | None = None
         self.tasks: list[asyncio.Task[None]] = []
         self.stopping = threading.Event()
+        self.relay: threading.Thread | None = None
 
     # ---- queue ----
 
@@ -138,7 +140,8 @@ class LocalTrainer(Records):
             self.inboxes.append(self.ctx.Queue())
             self.cancels.append(self.ctx.Value("q", 0, lock=False))
             self.procs.append(self._spawn(len(self.procs)))
-        threading.Thread(target=self._read, name="convtrace-train-relay", daemon=True).start()
+        self.relay = threading.Thread(target=self._read, name="convtrace-train-relay", daemon=True)
+        self.relay.start()
         self.tasks.append(asyncio.create_task(self._pump()))
 
     def _spawn(self, worker: int) -> Any:
@@ -211,3 +214,13 @@ class LocalTrainer(Records):
             proc.join(timeout=2)
             if proc.is_alive():
                 proc.terminate()
+                proc.join(timeout=2)
+        if self.relay is not None:  # it checks `stopping` at least every 0.5 s
+            self.relay.join(timeout=1)
+        # each queue holds named semaphores: closed and let go here, they are unlinked now
+        # rather than reported as leaked by multiprocessing's resource tracker at exit
+        for q in (*self.inboxes, *([self.outbox] if self.outbox is not None else [])):
+            q.close()
+            q.cancel_join_thread()  # a worker that died may never read what was left in it
+        self.inboxes, self.outbox, self.procs, self.cancels = [], None, [], []
+        gc.collect()
