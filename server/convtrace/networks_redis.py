@@ -18,25 +18,22 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Iterator
 from typing import Any
 
 from redis import asyncio as aioredis
-from redis.exceptions import RedisError
 
 from convtrace.networks import DAY_S, NetworkStore, NetworkStoreUnavailable
+from convtrace.redis_down import redis_down
 
 BLOB, LRU, SIZES, TOTAL = "ct:net:", "ct:nets", "ct:nets:size", "ct:nets:bytes"
 
 
-@contextlib.contextmanager
-def _guard() -> Iterator[None]:
-    try:
-        yield
-    except (RedisError, OSError) as err:
-        raise NetworkStoreUnavailable(
+def _guard() -> contextlib.AbstractContextManager[None]:
+    return redis_down(
+        lambda err: NetworkStoreUnavailable(
             f"the network store (Redis at CONVTRACE_REDIS_URL) is unavailable: {err}"
-        ) from err
+        )
+    )
 
 
 def _raw(value: Any) -> bytes:

@@ -21,14 +21,14 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from redis import asyncio as aioredis
-from redis.exceptions import RedisError
 
 from convtrace.classes.fanout import Event, Fanout
 from convtrace.classes.store import ClassStore, StoreUnavailable, TooManySessions
+from convtrace.redis_down import REDIS_DOWN, redis_down
 
 log = logging.getLogger("convtrace.classes")
 STREAM_MAXLEN = 200  # events kept per session: reconnects resume from the state, not the log
@@ -51,14 +51,12 @@ def _hash(fields: Mapping[str, Value]) -> dict[Value, Value]:
     return {k: v for k, v in fields.items()}
 
 
-@contextlib.contextmanager
-def _guard() -> Iterator[None]:
-    try:
-        yield
-    except (RedisError, OSError) as err:
-        raise StoreUnavailable(
+def _guard() -> contextlib.AbstractContextManager[None]:
+    return redis_down(
+        lambda err: StoreUnavailable(
             f"the class store (Redis at CONVTRACE_REDIS_URL) is unavailable: {err}"
-        ) from err
+        )
+    )
 
 
 class RedisStore(ClassStore):
@@ -187,7 +185,7 @@ class RedisStore(ClassStore):
                     found: Any = await self.streams.xread(
                         {stream: cursor}, count=100, block=READ_BLOCK_MS
                     )
-                except (RedisError, OSError) as err:
+                except REDIS_DOWN as err:
                     failures += 1
                     log.warning("class %s: event read failed (%d): %s", code, failures, err)
                     await asyncio.sleep(RETRY_S)

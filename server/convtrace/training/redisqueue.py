@@ -13,16 +13,16 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import anyio.to_thread
 import orjson
 from redis import Redis
 from redis import asyncio as aioredis
-from redis.exceptions import RedisError
 
 from convtrace.networks import pack
+from convtrace.redis_down import REDIS_DOWN, redis_down
 from convtrace.training import redisjobs as keys
 from convtrace.training.service import (
     TERMINAL,
@@ -38,14 +38,12 @@ READ_BLOCK_MS = 1000
 RETRY_S = 2
 
 
-@contextlib.contextmanager
-def _guard() -> Iterator[None]:
-    try:
-        yield
-    except (RedisError, OSError) as err:
-        raise TrainError(
+def _guard() -> contextlib.AbstractContextManager[None]:
+    return redis_down(
+        lambda err: TrainError(
             503, "train.unavailable", f"the training queue (Redis) is unavailable: {err}", RETRY_S
-        ) from err
+        )
+    )
 
 
 def _text(value: bytes | str | None) -> str | None:
@@ -223,7 +221,7 @@ class RedisTrainer(Trainer):
                     state = _text(await self.redis.hget(keys.job_key(job_id), "state"))
                     position = await self.position(job_id) if state == "queued" else None
                 failures = 0
-            except (RedisError, OSError):
+            except REDIS_DOWN:
                 failures += 1  # Redis away: keep the page's stream open while it comes back
                 if failures > 30:
                     return
@@ -252,7 +250,7 @@ class RedisTrainer(Trainer):
             await asyncio.sleep(1)
             try:
                 await self.recover()
-            except (RedisError, OSError) as err:
+            except REDIS_DOWN as err:
                 log.warning("training watchdog: Redis unavailable (%s)", err)
             except Exception:  # the watchdog must outlive any one job's trouble
                 log.exception("training watchdog")
