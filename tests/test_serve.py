@@ -152,3 +152,27 @@ def test_serve_flags_override_the_environment_and_lists_are_split(monkeypatch):
     assert settings.heavy_workers == 2 and settings.port == 9000
     assert settings.frame_ancestors == ["https://a.example", "'self'"]
     assert settings.keepalive_timeout_s == 5.0
+
+
+@pytest.mark.parametrize(("host_says", "threads"), [(None, 1), ("2", 2)])
+def test_the_served_app_runs_matrix_products_on_one_blas_thread(host_says, threads):
+    """Each serving process pins OpenBLAS to one thread (a request uses one core), unless the
+    host set OPENBLAS_NUM_THREADS. In a fresh interpreter: the limit is process-wide."""
+    import subprocess
+    import sys
+
+    env = isolated_env()
+    env.pop("OPENBLAS_NUM_THREADS", None)
+    if host_says:
+        env["OPENBLAS_NUM_THREADS"] = host_says
+    script = (
+        "from threadpoolctl import threadpool_info\n"
+        "from convtrace.api.app import create_app_from_env\n"
+        "create_app_from_env()\n"
+        "print(min(p['num_threads'] for p in threadpool_info() if p['user_api'] == 'blas'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout.split()[-1]) == threads

@@ -63,7 +63,23 @@ def settings_to_env(settings: Settings, environ: MutableMapping[str, str] | None
 
 
 def create_app_from_env() -> FastAPI:
+    """The served app (``convtrace serve``, each of its workers), its matrix products on one
+    BLAS thread."""
+    one_blas_thread()
     return create_app(Settings.from_env())
+
+
+def one_blas_thread() -> None:
+    """A request's matrix products run on one core: a server's parallelism is its requests,
+    threads and workers. OpenBLAS would otherwise wake a thread per core for every large
+    product, each spinning while it waits: a large student network's trace cost ~15x the CPU
+    time of one thread on a busy 2-core machine (bench/network_cost.py), taken from the other
+    requests. OPENBLAS_NUM_THREADS set by the host wins (NumPy's OpenBLAS ignores
+    OMP_NUM_THREADS)."""
+    if "OPENBLAS_NUM_THREADS" not in os.environ:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(1, user_api="blas")
 
 
 def create_app(settings: Settings | None = None, registry: Registry | None = None) -> FastAPI:
