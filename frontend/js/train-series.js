@@ -1,8 +1,10 @@
 // A training run as the page keeps it: the job's events folded into series the figures draw
 // (loss per report and smoothed, test accuracy, gradient norm and update/weight ratio per
 // layer), the checkpoints, and the sentences that read them. Pure: no DOM, no requests.
+// The sentences are worded in the language in force when asked: after a change of language
+// the lab asks again (flows/train-lab.js relabel).
 
-import { t } from "./i18n.js";
+import { number, t } from "./i18n.js";
 
 const SMOOTHING = 0.5; // weight of the newest loss in the moving average (more lags behind)
 
@@ -69,7 +71,9 @@ function layerSeries(table) {
   }));
 }
 
-const percent = (v) => `${(v * 100).toFixed(1)} %`;
+/** A fraction as a percentage with one decimal, in the reader's way (97.3 %, 97,3 %). */
+export const percent = (v) =>
+  `${number(v * 100, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
 
 function accuracyText(run) {
   const last = run.accuracy.at(-1);

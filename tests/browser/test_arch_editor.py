@@ -12,6 +12,7 @@ import pytest
 
 from .conftest import api_trace
 from .screens import DESK, screen
+from .test_languages import english_on
 from .test_lesson import give, start_lesson, true_answer
 from .test_lesson_a11y import AXE, serious_violations
 
@@ -313,3 +314,51 @@ def test_the_model_box_names_the_students_own_network(page, app_url):
     box = page.evaluate(OWN)
     assert box == {"value": name, "shown": box["shown"], "own": 0}, box
     assert box["shown"].startswith(name)
+
+
+def choose_language(page, lang: str):
+    page.get_by_test_id("language").select_option(lang)
+    page.wait_for_function(f"() => document.documentElement.lang === '{lang}'")
+
+
+def test_the_open_editor_speaks_the_new_language_and_still_works(page, app_url):
+    """The reader picks another language with the editor open: its words, rows, shapes and
+    totals follow, what was typed stays, and every edit after is worded in that language."""
+    open_page(page, app_url)
+    classify_sample(page)  # the page around the editor has its trace to word too
+    open_editor(page)
+    page.get_by_test_id("arch-preset").select_option("lenet")
+    page.wait_for_function(APPLY_READY)
+    edit_field(page, 0, "maps", "4")  # typed before the change: kept as typed
+    page.wait_for_function(APPLY_READY)
+    choose_language(page, "fr")
+    assert english_on(page, "fr") == []
+    rows = page.get_by_test_id("arch-layer")
+    assert rows.first.locator("input[name=maps]").input_value() == "4"
+    assert rows.first.locator("label").first.inner_text() == "cartes K"
+    assert rows.nth(1).get_by_role("button", name="monter la couche 2").is_visible()
+    shapes = page.get_by_test_id("arch-shapes")
+    assert "24×24×4" in shapes.inner_text() and "(au plus 200" in shapes.inner_text()
+    # still an editor: a preset and an edit are shown and checked in French
+    page.get_by_test_id("arch-preset").select_option("mlp")
+    page.wait_for_function(APPLY_READY)
+    assert shapes.inner_text().startswith("28×28×1 → 784 → 64 → 64 → 10")
+    assert "paramètres (au plus" in shapes.inner_text()
+    assert "paramètres" in rows.nth(1).locator(".arch-shape").inner_text()
+    edit_field(page, 1, "units", "32")
+    page.wait_for_function(APPLY_READY)
+    assert shapes.inner_text().startswith("28×28×1 → 784 → 32 → 32 → 10")
+    page.locator(".arch-line select.arch-kind").select_option("relu")
+    page.get_by_test_id("arch-add").click()  # a new row, named in French
+    page.wait_for_function(APPLY_READY)
+    assert rows.nth(3).get_by_role("combobox", name="type de la couche 4").is_visible()
+    assert english_on(page, "fr") == []
+    # and back: English again, the draft as it was
+    choose_language(page, "en")
+    assert "parameters (at most 200,000)" in shapes.inner_text()
+    assert rows.nth(1).get_by_role("button", name="move layer 2 up").is_visible()
+    assert rows.nth(1).locator("label").first.inner_text() == "units"
+    assert page.get_by_test_id("arch-apply").inner_text() == "Apply"
+    assert page.get_by_test_id("arch-preset").locator("option").first.inner_text() == (
+        "(your edits)"
+    )

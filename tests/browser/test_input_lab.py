@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from tests.api.decode import decode
 
 from .screens import DESK, PHONE, axe_violations, open_app, pick_sample, screen, wait_trace
+from .test_languages import english_on
 from .test_phone import no_sideways_scroll
 
 pytestmark = pytest.mark.browser
@@ -163,3 +165,39 @@ def test_guess_first_hides_the_attack_until_a_digit_is_chosen(page, app_url):
     assert page.get_by_test_id("ig-guess").is_hidden()
     assert f"You said 3; the network says {after}." in page.locator(".ig-summary").inner_text()
     assert _shown_digit(page) == after
+
+
+def _opening(page, lang, key):
+    """The words the catalogue's message `key` in `lang` begins with (up to its first value;
+    a plural message: its "other" form)."""
+    text = page.evaluate(
+        "async ([lang, key]) => (await import(`./js/messages/${lang}.js`)).default[key]",
+        [lang, key],
+    )
+    return (text["other"] if isinstance(text, dict) else text).split("{")[0]
+
+
+def test_an_open_lab_and_its_result_are_worded_again_in_another_language(page, app_url):
+    _open_lab(page, app_url, digit=3)
+    body = _run(page, "targeted", 8)
+    _last_frame_shown(page, body)  # the animation stops on a frame that changed the digit
+    summary = page.locator(".ig-summary").inner_text()
+    page.get_by_test_id("language").select_option("es")
+    page.wait_for_function("() => document.documentElement.lang === 'es'")
+    found = english_on(page, "es")
+    assert found == [], found
+    # the result, composed of several messages and numbers, is Spanish, with decimal commas
+    now = page.locator(".ig-summary").inner_text()
+    assert now != summary and now.startswith(_opening(page, "es", "ig.targeted.reached")), now
+    said = page.get_by_test_id("ig-prediction").inner_text()
+    assert said.startswith(_opening(page, "es", "ig.prediction")), said
+    equation = page.get_by_test_id("ig-equation").inner_text()
+    assert equation.startswith(_opening(page, "es", "ig.update")), equation
+    size = page.locator(".ig-size").inner_text()
+    assert "," in size and not re.search(r"\d\.\d", size), size
+    assert _shown_digit(page) == body["frames"][-1]["prediction"] == 8
+    # the lab still works, in Spanish: another experiment, its maps and legend worded anew
+    _run(page, "occlusion")
+    assert page.get_by_test_id("ig-occlusion").is_visible()
+    found = english_on(page, "es")
+    assert found == [], found

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from .test_class_session import follows, start_class, two_pages, wait_text  # noqa: F401
+from .test_languages import english_on
 from .test_lesson_a11y import AXE, serious_violations
 
 pytestmark = pytest.mark.browser
@@ -43,6 +44,16 @@ def test_the_class_guesses_the_attacked_digit_before_the_lab_shows_it(two_pages,
     card = student.locator("[data-testid=question][data-kind=digit]")
     card.wait_for()
     assert f"reads this digit as {before}" in card.inner_text()
+    # a student reading German reads the instructor's English question in German
+    student.get_by_test_id("language").select_option("de")
+    student.wait_for_function("() => document.documentElement.lang === 'de'")
+    de = student.evaluate("async () => (await import('./js/messages/de.js')).default")
+    opening = de["igq.prompt"].split("{before}")[0]
+    card = student.locator("[data-testid=question][data-kind=digit]")
+    assert f"{opening}{before}" in card.inner_text()
+    student.get_by_test_id("language").select_option("en")
+    student.wait_for_function("() => document.documentElement.lang === 'en'")
+    card = student.locator("[data-testid=question][data-kind=digit]")
     assert student.evaluate(QUESTION)["kind"] == "digit"
     assert "truth" not in student.evaluate(QUESTION), "the truth must not reach students early"
     wrong = (after + 1) % 10
@@ -117,3 +128,32 @@ def test_a_reloaded_instructor_reveals_the_posted_truth(page, app_url):
     page.reload()
     page.wait_for_function(CARD_SAYS, arg=said)
     assert page.locator(".posed .result-bars").count() == 0  # nobody answered: no bars
+
+
+def test_the_lab_asking_its_class_is_worded_again_in_another_language(page, app_url):
+    """The instructor picks French while the class is asked: the lab's question and status are
+    French and the attack stays hidden; revealed, the attack is worded in French."""
+    start_class(page, app_url)
+    page.get_by_test_id("ig-open").click()
+    with page.expect_response(lambda r: r.url.endswith("api/input-gradient")):
+        page.get_by_test_id("ig-ask-class").click()
+    page.wait_for_function(f"() => {QUESTION[6:]} !== null")
+    page.get_by_test_id("language").select_option("fr")
+    page.wait_for_function("() => document.documentElement.lang === 'fr'")
+    fr = page.evaluate("async () => (await import('./js/messages/fr.js')).default")
+    assert page.locator(".ig-guess-question").inner_text() == fr["igq.asked"]
+    assert page.locator(".ig-status").inner_text() == fr["igq.waiting"]
+    assert page.get_by_test_id("ig-ask-class").inner_text() == fr["igq.ask"]
+    assert page.get_by_test_id("ig-frames").is_hidden()  # the new words reveal nothing
+    # the class card's prompt too: it travels as its numbers (the digit before, ε)
+    assert english_on(page, "fr") == []
+    asked = page.evaluate(f"() => {QUESTION[6:]}")
+    assert set(asked["params"]) == {"before", "eps"}
+    assert fr["igq.prompt"].split("{")[0].strip() in page.locator("body").inner_text()
+    page.get_by_test_id("reveal").click()
+    page.get_by_test_id("ig-frames").wait_for(state="visible")
+    summary = page.locator(".ig-summary").inner_text()
+    assert summary.startswith(fr["ig.fgsm.fooled"].split("{")[0]) or summary.startswith(
+        fr["ig.fgsm.held"].split("{")[0]
+    ), summary
+    assert english_on(page, "fr") == []

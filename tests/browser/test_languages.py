@@ -289,3 +289,22 @@ def test_an_open_lab_is_worded_again_when_the_language_changes(browser, app_url,
     assert found == [], found
     context.close()
     assert not watch.errors, watch.errors
+
+
+def test_the_menu_switches_before_any_trace(browser, app_url):
+    """Nothing classified yet (the weights' panels, the empty input map, the target buttons on
+    screen): a change of language leaves no English either."""
+    context, page, watch = _page(browser, app_url, locale="en-US", **DESK)
+    page.goto(f"{app_url}/")
+    page.wait_for_function("() => window.convtrace?.weights() != null")
+    page.get_by_test_id("language").select_option("de")
+    page.wait_for_function("() => document.documentElement.lang === 'de'")
+    assert page.evaluate("() => window.convtrace.traces()") == 0
+    layers = page.evaluate(
+        "async () => (await (await fetch('api/models')).json()).models"
+        ".flatMap((m) => m.spec.layers.map((l) => l.name.toLowerCase()))"
+    )
+    found = page.evaluate(ENGLISH_ON_SCREEN, ["de", [*layers, "loss"]])
+    assert found == [], found
+    context.close()
+    assert not watch.errors, watch.errors

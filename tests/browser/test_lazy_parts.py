@@ -15,6 +15,7 @@ pytestmark = pytest.mark.browser
 LAZY = [
     "/js/flows/input-lab.js",
     "/js/views/input-lab.js",
+    "/js/views/input-lab-frames.js",
     "/css/input-lab.css",
     "/js/export.js",
     "/js/equations/ask-layers.js",

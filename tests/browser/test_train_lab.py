@@ -278,3 +278,70 @@ def test_training_the_network_in_use_from_the_architecture_editor(page, app_url)
     # the job trained that network (average pooling), not a shipped one
     trained = page.request.get(f"{app_url}/api/networks/{run['done']['network']}").json()
     assert [layer["kind"] for layer in trained["spec"]["layers"]].count("avgpool") == 2
+
+
+CATALOGUE = "async (lang) => (await import(`./js/messages/${lang}.js`)).default"
+LOSS_PLOT_TEXT = "(svg) => Array.from(svg.querySelectorAll('text'), (n) => n.textContent)"
+
+
+def switch_language(page, lang: str) -> dict:
+    """Pick `lang` in the language menu; its catalogue."""
+    page.get_by_test_id("language").select_option(lang)
+    page.wait_for_function(f"() => document.documentElement.lang === '{lang}'")
+    return page.evaluate(CATALOGUE, lang)
+
+
+def test_an_open_lab_is_worded_again_during_and_after_a_run(browser, app_url, artifacts):
+    """The reader changes the language while the lab is open, during a run and after it: the
+    settings, the status line, the plots (axes, legends), the readouts, the network choices,
+    the checkpoints and the opened batch are all in the new language, and the lab still works."""
+    from .test_languages import english_on
+
+    with screen(browser, app_url, DESK, locale="en-US") as page:
+        open_app(page, app_url)
+        pick_sample(page)
+        start_training(page)
+        page.wait_for_function(f"() => {RUN[6:]}.points > 0", timeout=30_000)
+        switch_language(page, "fr")  # during the run (or just after a very quick one)
+        assert english_on(page, "fr") == []
+        wait_ended(page)
+        page.wait_for_timeout(100)  # the last frame's redraw
+        de = switch_language(page, "de")
+        found = english_on(page, "de")
+        assert found == [], found
+        status = page.get_by_test_id("train-status")
+        assert status.inner_text().startswith(de["train.status.done"].split("{")[0])
+        assert status.get_attribute("data-kind") == "done"
+        texts = page.get_by_test_id("train-loss-plot").evaluate(LOSS_PLOT_TEXT)
+        assert de["train.axis.step"] in texts and de["train.axis.loss"] in texts
+        legends = page.locator("#train-lab .plot-legend").first.inner_text()
+        assert de["train.key.smooth"] in legends
+        # numbers the German way: the test accuracy with a decimal comma
+        accuracy = page.get_by_test_id("train-accuracy").inner_text()
+        assert accuracy.startswith(de["train.accuracy.at"].split("{")[0]) and "," in accuracy
+        network = page.get_by_test_id("train-network")
+        label = network.evaluate("(s) => s.selectedOptions[0].textContent")
+        assert label.endswith(de["train.network.model"].split("}")[-1]), label
+        assert page.get_by_test_id("train-train-size").input_value() == SMALL  # kept
+        page.set_viewport_size(DESK["viewport"])
+        page.screenshot(path=str(artifacts / "train-lab-de-desk.png"))
+        # the lab still works in German: a checkpoint traces the digit, a batch opens
+        traces = page.evaluate("() => window.convtrace.traces()")
+        scrub = page.get_by_test_id("train-checkpoints")
+        scrub.evaluate("(s) => { s.value = '1'; s.dispatchEvent(new Event('change')); }")
+        page.wait_for_function(f"() => window.convtrace.traces() > {traces}")
+        traced = de["train.checkpoint.traced"].split("{")[0]
+        page.wait_for_function(
+            "(t) => document.querySelector('[data-testid=train-status]').textContent.startsWith(t)",
+            arg=traced,
+        )
+        page.get_by_test_id("batch-open").click()
+        page.wait_for_function(f"() => {RUN[6:]}.batch != null", timeout=20_000)
+        found = english_on(page, "de")
+        assert found == [], found
+        # and back to English: the opened batch and the checkpoint are worded again too
+        en = switch_language(page, "en")
+        after = page.locator(".train-after").inner_text()
+        assert en["train.batch.mean"] in after and en["train.batch.of_step"].split("{")[0] in after
+        status_en = page.get_by_test_id("train-status").inner_text()
+        assert status_en.startswith(en["train.checkpoint.traced"].split("{")[0]), status_en

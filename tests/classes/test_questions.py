@@ -137,6 +137,36 @@ def test_digit_answers_are_counted_per_digit_and_the_posted_truth_is_kept(
         questions.truth_of({"kind": "digit", "record": 0}, [])
 
 
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"Before": 3},  # a name is lower case
+        {f"p{i}": i for i in range(9)},  # at most 8
+        {"eps": "x" * 51},
+        {"eps": [0.1]},  # plain numbers and words only
+        {"eps": {"value": 0.1}},
+    ],
+    ids=["name", "count", "long", "list", "nested"],
+)
+def test_a_posted_questions_params_are_plain_and_few(http: httpx.Client, params: dict) -> None:
+    code, auth = start_class(http)
+    body = {"kind": "digit", "step": 2, "prompt": "?", "truth": 5, "params": params}
+    response = http.post(f"/api/classes/{code}/questions", json=body, headers=auth)
+    assert response.status_code == 422 and "params" in response.text, response.text
+
+
+def test_a_posted_question_carries_the_numbers_of_its_prompt(http: httpx.Client) -> None:
+    """The lab's digit question travels with what its prompt says (the digit before, ε), so
+    every student's page words it in the student's language; the truth stays hidden."""
+    code, auth = start_class(http)
+    params = {"before": 7, "eps": 0.15}
+    body = {"kind": "digit", "step": 2, "prompt": "Welche Ziffer?", "truth": 3, "params": params}
+    assert http.post(f"/api/classes/{code}/questions", json=body, headers=auth).status_code == 201
+    seen = http.get(f"/api/classes/{code}").json()["question"]
+    assert seen["params"] == params and seen["prompt"] == "Welche Ziffer?"
+    assert "truth" not in seen
+
+
 def test_answers_are_rate_limited_per_student(http: httpx.Client) -> None:
     code, auth = start_class(http)
     qid = pose(http, code, auth, "sign", "+")

@@ -5,12 +5,11 @@
 
 import * as A from "../arch-api.js";
 import * as Spec from "../arch-spec.js";
-import { t } from "../i18n.js";
 
 const CHECK_DELAY_MS = 250; // typing "16" checks once, not for "1" and then "16"
 const randomSeed = () => Math.floor(Math.random() * 100000);
 
-/** core: flows/arch.js (loadNetwork(id, seed), showNote). */
+/** core: flows/arch.js (loadNetwork(id, seed), showNote(key, params)). */
 export function createArchEdit(ctx, view, core) {
   const { app } = ctx;
   let kinds = null;
@@ -86,7 +85,7 @@ export function createArchEdit(ctx, view, core) {
     const shipped = match();
     if (shipped && choice.keep) {
       await ctx.flows.train.loadModel(shipped.name);
-      core.showNote(t("arch.note.shipped", { model: shipped.name }));
+      core.showNote("arch.note.shipped", { model: shipped.name });
       return;
     }
     const seed = choice.seed;
@@ -105,6 +104,16 @@ export function createArchEdit(ctx, view, core) {
         const spec = specInUse();
         edited(spec, { preset: presetOf(spec) });
       });
+    },
+
+    /**
+     * After a change of language: the marked words (labels, kinds, buttons) are written again
+     * by the page (page-text.js fillPage) in place, keeping what the reader typed; the composed
+     * ones (each layer's shape, the totals, the server's objections, the keep line) here.
+     */
+    relabel() {
+      if (!kinds || !ed.spec) return; // nothing shown yet (the layer kinds are on their way)
+      showCheck(); // (and the keep line, once the draft is checked: showApply)
     },
 
     close() {

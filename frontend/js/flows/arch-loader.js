@@ -9,8 +9,12 @@ import { t } from "../i18n.js";
 export function createArchLoader(ctx, elements) {
   const { app } = ctx;
   let loading = null;
+  let loaded = null; // the flow, once loaded
   const load = () => {
-    loading ??= import("./arch.js").then((m) => m.createArchFlow(ctx, elements));
+    loading ??= import("./arch.js").then((m) => {
+      loaded = m.createArchFlow(ctx, elements);
+      return loaded;
+    });
     return loading;
   };
 
@@ -32,6 +36,12 @@ export function createArchLoader(ctx, elements) {
     openLink: async (id) => (await ctx.guarded(load))?.openLink(id),
     /** A class's state names the network (or model) the class runs on: use it here too. */
     useClassNetwork: async (state) => (await load()).useClassNetwork(state),
+
+    /** After a change of language: the editor, if it was ever loaded, words itself again (it is
+     * not loaded for that: a page that never opened it has nothing of it to word). */
+    relabel() {
+      loaded?.relabel();
+    },
 
     /** What the page calls the network in use (the gradient sizes are kept per name). */
     networkName() {

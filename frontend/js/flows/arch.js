@@ -20,13 +20,13 @@ const sorted = (value) =>
 export function createArchFlow(ctx, elements) {
   const { app, v } = ctx;
   let editor = null; // {view, flow} once loaded
-  let note = "";
+  let note = null; // the note on the network in use: [key, params] (worded when shown)
 
   function freshNote() {
-    if (app.networkStep != null) return t("arch.note.trained", { step: app.networkStep });
+    if (app.networkStep != null) return ["arch.note.trained", { step: app.networkStep }];
     return app.networkSeed == null
-      ? t("arch.note.network")
-      : t("arch.note.fresh", { seed: String(app.networkSeed) }); // a name, not a quantity
+      ? ["arch.note.network"]
+      : ["arch.note.fresh", { seed: String(app.networkSeed) }]; // a name, not a quantity
   }
 
   const ownLabel = () => ctx.flows.arch.ownLabel(); // (flows/arch-loader.js)
@@ -57,7 +57,7 @@ export function createArchFlow(ctx, elements) {
     v.diagnostics.clearGradcheck();
     ctx.flows.step.drawPanels();
     ctx.flows.train.showState();
-    core.showNote(freshNote());
+    core.showNote(...freshNote());
   }
 
   function newWeights(id, net, seed, step) {
@@ -74,7 +74,7 @@ export function createArchFlow(ctx, elements) {
     v.training.clearStepResult();
     ctx.flows.step.drawPanels();
     ctx.flows.train.showState();
-    core.showNote(freshNote());
+    core.showNote(...freshNote());
   }
 
   async function loadEditor() {
@@ -87,7 +87,7 @@ export function createArchFlow(ctx, elements) {
     const view = views.createArchEditor(elements);
     const flow = flows.createArchEdit(ctx, view, core);
     view.bind(flow);
-    view.showNote(note);
+    view.showNote(...(note ?? []));
     editor = { view, flow };
     return editor;
   }
@@ -98,10 +98,18 @@ export function createArchFlow(ctx, elements) {
       await useNetwork(id, await A.fetchNetwork(id), seed, step);
     },
 
-    /** A line under the editor about the network in use (kept until the editor loads). */
-    showNote(text) {
-      note = text;
-      editor?.view.showNote(text);
+    /** A line under the editor about the network in use: the message `key` with `params`
+     * (kept until the editor loads, and worded in the language in force when shown). */
+    showNote(key, params = null) {
+      note = [key, params];
+      editor?.view.showNote(key, params);
+    },
+
+    /** After a change of language: the open (or loaded) editor words its own parts again. */
+    relabel() {
+      if (!editor) return;
+      editor.flow.relabel();
+      editor.view.showNote(...(note ?? []));
     },
 
     /** The header's button: the editor opens (loaded the first time) or closes. */

@@ -12,7 +12,7 @@
 import * as C from "../class-api.js";
 import { t } from "../i18n.js";
 import { recordKey } from "../panels.js";
-import { kindOf } from "../question-kinds/index.js";
+import { kindOf, promptOf } from "../question-kinds/index.js";
 import { check, parseAnswer, questionsFor, revealText, samePlace } from "../questions.js";
 import * as S from "../trace-store.js";
 
@@ -139,7 +139,8 @@ function matchQuestion(f) {
   const { cls } = f;
   const posed = cls.posed;
   if (posed && kindOf(posed).posted) {
-    cls.question = posed; // about no place in the trace (the lab's attack): taken as posed
+    // about no place in the trace (the lab's attack): taken as posed, in the reader's words
+    cls.question = { ...posed, prompt: promptOf(posed) };
     return showQuestion(f);
   }
   if (!posed || !cls.trace) return;

@@ -13,6 +13,7 @@ import { networkInUse } from "../app-state.js";
 import * as C from "../class-api.js";
 import { encodeWeights } from "../codec.js";
 import { t } from "../i18n.js";
+import { kindOf, promptOf } from "../question-kinds/index.js";
 import { placeOf, questionsFor, revealText, reworded, samePlace, truthOf } from "../questions.js";
 import * as S from "../trace-store.js";
 import { cellOf, createFollowFlow, leaveClass } from "./class-follow.js";
@@ -199,11 +200,12 @@ async function pose(cls, choice) {
  * input-gradient lab's "which digit will it become?"): the server keeps the posted truth.
  * `revealed()` is called once the instructor reveals it.
  */
-async function ask(cls, { kind, prompt, truth }, revealed) {
+async function ask(cls, { kind, prompt, truth, params }, revealed) {
   const { app, ctx, lead } = cls;
   if (!lead) return false;
   await publish(cls); // the students see the digit asked about
-  const body = { kind, step: app.trace.cursor, prompt, truth };
+  // params: what the prompt says, in numbers, for each student's page to word it again
+  const body = { kind, step: app.trace.cursor, prompt, truth, ...(params ? { params } : {}) };
   const id = await ctx.guarded(() => C.poseQuestion(app.classCode, lead.token, body));
   if (!id || cls.lead !== lead) return false;
   Object.assign(lead, { question: { ...body, id, revealed: false }, askedOn: app.trace });
@@ -280,7 +282,9 @@ export function createClassFlow(ctx) {
     relabel() {
       const { lead } = cls;
       if (!lead) return follow.relabel();
-      if (lead.question && lead.askedOn) lead.question = reworded(lead.question, lead.askedOn);
+      const q = lead.question;
+      if (q && kindOf(q).posted) lead.question = { ...q, prompt: promptOf(q) };
+      else if (q && lead.askedOn) lead.question = reworded(q, lead.askedOn);
       render(cls);
     },
     /** For tests: the question this page holds (the instructor's without its truth). */

@@ -1,16 +1,15 @@
 // The input-gradient lab loads on first use, like the training lab and the class card: most
 // visits never open it, so the page does not carry its flow, view and style sheet (about 22 KB)
 // until someone presses "Input-gradient lab". The first press loads them and then opens the lab.
+// The section's heading, hint and button are on the page before (index.html marks them).
 
-import { t } from "../i18n.js";
 import { styleSheet } from "./style-sheet.js";
 
-/** The lab's face for main.js. `elements`: {root, open, heading, hint} (see views/input-lab.js). */
+/** The lab's face for main.js. `elements`: {root, open, heading, hint}; the view builds the lab in
+ * `root` (views/input-lab.js), the heading and hint are the page's own marked text. */
 export function createInputLabLoader(ctx, elements) {
   let loading = null;
-  // the section's hint is on the page before the lab is loaded (the heading and button are
-  // filled from their data-i18n attributes)
-  elements.hint.textContent = t("ig.hint");
+  let loaded = null; // the lab's flow, once loaded
 
   function load() {
     loading ??= Promise.all([
@@ -20,6 +19,7 @@ export function createInputLabLoader(ctx, elements) {
     ]).then(([flows, views]) => {
       ctx.v.inputLab = views.createInputLab(elements);
       const flow = flows.createInputLabFlow(ctx);
+      loaded = flow;
       ctx.v.inputLab.bind({
         open: () => {}, // every press goes through `press` below, loaded or not
         close: () => flow.close(),
@@ -53,5 +53,7 @@ export function createInputLabLoader(ctx, elements) {
     load,
     /** A class began or ended: the loaded lab offers "Ask the class first" to its instructor. */
     classChanged: () => loading?.then((flow) => flow.classChanged()),
+    /** The reader picked another language: a loaded lab words itself again (none: nothing). */
+    relabel: () => loaded?.relabel(),
   };
 }

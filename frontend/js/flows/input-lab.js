@@ -1,6 +1,8 @@
 // The input-gradient lab: run an experiment on ∂L/∂x of the digit on screen (POST
 // api/input-gradient), animate its frames, word what happened, and send a frame to the main
-// view to trace. Its state is app.inputLab (declared in app-state.js).
+// view to trace. Its state is app.inputLab (declared in app-state.js). What it words from
+// several messages or with numbers (the frame's texts, the summary) it words again when the
+// reader picks another language (relabel); the view's fixed text is marked (page-text.js).
 
 import * as api from "../api.js";
 import { decodeArray, nest, quantise } from "../codec.js";
@@ -43,7 +45,7 @@ function decoded(answer) {
       sensitivity: unit(decodeArray(answer.sensitivity)),
     };
   }
-  return { ...answer, frames, maps };
+  return { ...answer, frames, maps, guessed: null }; // guessed: the digit said before the reveal
 }
 
 // which ninth of the 28x28 image (a 3x3 grid) the centre of a map's top tenth falls in
@@ -85,6 +87,13 @@ function summaryText(a) {
   const share = number(a.agreement, { style: "percent" });
   const verdict = t(a.agreement >= AGREE ? "ig.agree.much" : "ig.agree.little");
   return `${t("ig.agreement", { share })} ${verdict} ${t("ig.where", where)}`;
+}
+
+// the summary after the sentence about the digit guessed before the reveal, if one was
+function summaryWithGuess(a) {
+  if (a.guessed == null) return summaryText(a);
+  const after = a.frames[a.frames.length - 1].prediction;
+  return `${t("ig.guessed", { guess: a.guessed, after })} ${summaryText(a)}`;
 }
 
 // the rule of this step with its numbers at the pixel that changed most
@@ -157,10 +166,10 @@ export function createInputLabFlow(ctx) {
     const a = lab.answer;
     v.inputLab.showAnswer({
       original: a.frames[0].values,
-      caption: t(a.mode === "visualise" ? "ig.original.visualise" : "ig.original"),
+      caption: a.mode === "visualise" ? "ig.original.visualise" : "ig.original",
       count: a.frames.length,
       maps: a.maps,
-      note: a.maps ? t("ig.same_scale") : "",
+      note: a.maps ? "ig.same_scale" : null,
     });
     v.inputLab.showSummary(summaryText(a));
     const animated = a.mode === "targeted" || a.mode === "visualise";
@@ -176,31 +185,34 @@ export function createInputLabFlow(ctx) {
   async function askClass(a) {
     const before = a.frames[0].prediction;
     const after = a.frames[a.frames.length - 1].prediction;
-    const prompt = t("igq.prompt", { before, eps: num(a.parameters.epsilon) });
-    const question = { kind: "digit", prompt, truth: after };
+    // the prompt travels as its numbers too: each page (students', and this one after a change
+    // of language) words it in its own language (question-kinds/digit.js)
+    const params = { before, eps: Math.round(a.parameters.epsilon * 1000) / 1000 };
+    const prompt = t("igq.prompt", params);
+    const question = { kind: "digit", prompt, truth: after, params };
     const asked = await ctx.flows.class.ask(question, () => reveal(a));
-    if (asked) v.inputLab.showStatus(t("igq.waiting"));
+    if (asked) v.inputLab.showStatus("igq.waiting");
     else reveal(a); // no class to ask (it ended, or the question was refused): show it
   }
 
-  // the attack shown after the guesses: `said`, the sentence about the guess, or ""
-  function reveal(a, said = "") {
+  // the attack shown after the guesses (a.guessed: the student's digit, or null)
+  function reveal(a) {
     if (lab.answer !== a || !lab.asking) return; // another experiment ran meanwhile
     lab.asking = false;
     v.inputLab.showGuess(false);
-    v.inputLab.showStatus("");
-    v.inputLab.showSummary(said + summaryText(a));
+    v.inputLab.showStatus();
+    v.inputLab.showSummary(summaryWithGuess(a));
   }
 
   async function run(forClass = false) {
     const p = v.inputLab.params();
-    if (!app.input && p.mode !== "visualise") return v.inputLab.showStatus(t("ig.need_digit"));
+    if (!app.input && p.mode !== "visualise") return v.inputLab.showStatus("ig.need_digit");
     lab.request?.abort();
     const request = new AbortController();
     lab.request = request;
     stop();
     v.inputLab.showBusy(true);
-    v.inputLab.showStatus("");
+    v.inputLab.showStatus();
     const image = nest(app.input ?? new Float32Array(28 * 28), 28, 28);
     const label = app.trace.result?.label ?? null;
     try {
@@ -209,7 +221,7 @@ export function createInputLabFlow(ctx) {
       if (lab.request !== request) return;
       lab.answer = decoded(answer);
     } catch (err) {
-      if (err.name !== "AbortError") v.inputLab.showStatus(t("ig.failed", { reason: err.message }));
+      if (err.name !== "AbortError") v.inputLab.showStatus("ig.failed", { reason: err.message });
       return;
     } finally {
       if (lab.request === request) {
@@ -246,8 +258,8 @@ export function createInputLabFlow(ctx) {
     guess(k) {
       const a = lab.answer;
       if (!a || !lab.asking) return;
-      const after = a.frames[a.frames.length - 1].prediction;
-      reveal(a, k == null ? "" : `${t("ig.guessed", { guess: k, after })} `);
+      a.guessed = k;
+      reveal(a);
     },
     frame(index) {
       stop();
@@ -259,6 +271,15 @@ export function createInputLabFlow(ctx) {
       clearTimeout(lab.wait);
       lab.wait = setTimeout(run, SLIDER_WAIT_MS);
     },
+    /** The reader picked another language: the marked texts are worded already (page-text.js);
+     * the maps are described again, and the summary and the frame on screen worded again. */
+    relabel() {
+      v.inputLab.relabel();
+      const a = lab.answer;
+      if (!a) return;
+      v.inputLab.showSummary(summaryWithGuess(a));
+      show(lab.index);
+    },
     /** The frame on screen becomes the main view's input and is traced there. */
     async send() {
       const f = lab.answer?.frames[lab.index];
@@ -268,7 +289,7 @@ export function createInputLabFlow(ctx) {
       app.label = null;
       app.step = 0;
       v.drawpad.showImage(app.input);
-      v.inputLab.showStatus(t("ig.sent"));
+      v.inputLab.showStatus("ig.sent");
       await ctx.flows.classify.rerun();
     },
   };

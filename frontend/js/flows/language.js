@@ -19,8 +19,8 @@ export function createLanguageFlow(ctx, { menu, rebuild }) {
       v.probabilities.showResult(app.trace.result, app.label != null);
       v.drawpad.showSeen(app.trace.records[0]);
       v.diagnostics.showGradientSizes(app.sizes);
-      ctx.flows.step.drawPanels();
-    } else ctx.flows.step.render();
+    } else v.drawpad.relabelSeen();
+    ctx.flows.step.drawPanels(); // the weights' panels are shown before any trace too
     if (app.network) v.toolbar.showModel("", ctx.flows.arch.ownLabel());
     ctx.flows.lesson.relabel();
     ctx.flows.class.relabel();

@@ -2,7 +2,9 @@
 // follow its event stream into the live figures, cancel it, and afterwards choose a checkpoint
 // (the main view then traces the student's digit with those weights) or open one batch. In a
 // class the instructor's job id travels in the class state; followers read the same job's
-// stream (the job runs once, however many follow it).
+// stream (the job runs once, however many follow it). After a change of language relabel()
+// shows it all again, every text made anew with t() (the status line, the network choices, the
+// figures and their sentences, the checkpoint and the batch on screen).
 
 import { networkChoice } from "../app-state.js";
 import { t } from "../i18n.js";
@@ -23,16 +25,19 @@ export function createTrainLabFlow(ctx, view, after) {
   const { app } = ctx;
   // job: {id, own, stream, startedAt, startStep}; chosen: the checkpoint traced, or -1
   const lab = { opened: false, job: null, run: R.emptyRun(), preset: "quick", chosen: -1 };
-  let shownBatch = null; // the batch on screen: {name, shape, examples, gap, loss}
+  let shownBatch = null; // the batch on screen: {name, shape, examples, gap, loss, step, whose}
+  let status = null; // the status line's message: {key, params (or a function making them), kind}
   let frame = 0;
 
-  function networks() {
+  // the choices of network; `keep`: the one to leave chosen if it is still offered
+  function networks(keep = null) {
     const options = app.models.map((m) => ({
       value: m.name,
       label: t("train.network.model", { model: m.name }),
     }));
     if (app.network) options.unshift({ value: CURRENT, label: t("train.network.current") });
-    view.showNetworks(options, app.network ? CURRENT : app.model);
+    const offered = options.some((o) => o.value === keep);
+    view.showNetworks(options, offered ? keep : app.network ? CURRENT : app.model);
   }
 
   function draw() {
@@ -56,8 +61,17 @@ export function createTrainLabFlow(ctx, view, after) {
       following: Boolean(lab.job && !lab.job.own),
     });
 
+  function showStatus() {
+    if (!status) return;
+    const { key, params, kind } = status;
+    view.showStatus({ key, params: typeof params === "function" ? params() : params, kind });
+  }
+
+  // `params`: plain values, or a function that makes them (for a text such as a percentage that
+  // is written in the reader's way, so the line can be worded again in another language)
   function say(key, params = {}, kind = "info") {
-    view.showStatus({ text: t(key, params), kind });
+    status = { key, params, kind };
+    showStatus();
   }
 
   function progressStatus() {
@@ -89,9 +103,13 @@ export function createTrainLabFlow(ctx, view, after) {
     eval: (e) => R.addEval(lab.run, e),
     done: (d) => {
       lab.run.done = d;
-      const accuracy = `${(d.test_accuracy * 100).toFixed(1)} %`;
       const seconds = Number(d.seconds.toFixed(1));
-      say("train.status.done", { accuracy, seconds, size: d.test_size ?? 0 }, "done");
+      const params = () => ({
+        accuracy: R.percent(d.test_accuracy),
+        seconds,
+        size: d.test_size ?? 0,
+      });
+      say("train.status.done", params, "done");
     },
     failed: (f) => say("train.status.failed", { reason: f.reason ?? "?" }, "error"),
     cancelled: () => say("train.status.cancelled"),
@@ -185,7 +203,10 @@ export function createTrainLabFlow(ctx, view, after) {
       const params = { step: got.step, shown: got.labels.length, size: got.batch_size };
       return {
         body: { network: at.network, images: got.images, labels: got.labels },
-        source: { step: got.step, words: t("train.batch.of_step", { ...params, at: at.step }) },
+        source: {
+          step: got.step,
+          whose: { key: "train.batch.of_step", params: { ...params, at: at.step } },
+        },
       };
     }
     const samples = await T.sampleBatch(BATCH);
@@ -195,7 +216,10 @@ export function createTrainLabFlow(ctx, view, after) {
         images: samples.map((s) => s.image),
         labels: samples.map((s) => s.label),
       },
-      source: { step: null, words: t("train.batch.samples", { shown: samples.length }) },
+      source: {
+        step: null,
+        whose: { key: "train.batch.samples", params: { shown: samples.length } },
+      },
     };
   }
 
@@ -250,13 +274,21 @@ export function createTrainLabFlow(ctx, view, after) {
           shownBatch = { ...b, ...source };
           after.showFilterCount(b.shape[0]);
         }
-        after.showBatch(b && shownBatch, source.words);
+        after.showBatch(b && shownBatch, source.whose);
         if (!b) say("train.batch.no_conv", {}, "error");
       } catch (err) {
         say("train.status.refused", { reason: err.message }, "error");
       } finally {
         after.showBatchBusy(false);
       }
+    },
+    /** The language changed: word the lab again (its marked texts already are: fillPage). */
+    relabel() {
+      networks(view.readSettings().network);
+      showStatus();
+      after.relabel();
+      if (frame) cancelAnimationFrame(frame);
+      draw();
     },
     /** The job a led class follows (this page's own), or undefined. */
     classJob: () => (lab.job?.own ? lab.job.id : undefined),

@@ -48,6 +48,9 @@ export function createTrainLoader(ctx, { root, open }) {
     follow(id) {
       if (id) ctx.guarded(async () => (await load()).follow(id));
     },
+    /** The reader switched language: an open (or once opened) lab is worded again. Loading is
+     * lazy: a lab never loaded has nothing on screen to word. */
+    relabel: () => lab?.relabel(),
     /** For tests: the run as the page holds it. */
     snapshot: () => lab?.snapshot() ?? NOT_LOADED,
   };

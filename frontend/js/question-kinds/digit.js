@@ -1,7 +1,9 @@
 // "Which digit will the network say?" (the input-gradient lab's attack, asked of the class):
 // a digit 0–9. The question is about an image the lab computed, not about the class trace, so
 // its truth travels with it (posted by the instructor, shown at the reveal) and it names no
-// place in the trace; `posted` tells the class flows to take the question as posed.
+// place in the trace; `posted` tells the class flows to take the question as posed. Its
+// prompt travels as numbers (`params`: the digit before the attack, ε), so each student's
+// page says it in the student's language, not the instructor's.
 
 import { t } from "../i18n.js";
 import { answerBox, bars, pick, radio } from "../views/answer-parts.js";
@@ -40,6 +42,7 @@ export default {
   wrongHint: () => "",
   words: (answer) => String(answer),
   reveal: (q) => (q.truth == null ? "" : t("igq.reveal", { digit: q.truth })),
+  prompt: (q) => t("igq.prompt", q.params),
   control,
   prefill: (node, answer) => pick(node, `input[value="${answer}"]`),
   results,

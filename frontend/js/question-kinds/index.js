@@ -16,6 +16,8 @@
 //   results(summary, q, truth) the class's answers drawn: an array of nodes
 //   place(question)           the fields the server reads the truth with (besides record)
 //   posted                    (optional) true: not about the trace, the truth is posted with it
+//   prompt(question)          (optional, posted kinds) the prompt in the reader's language, from
+//                             the numbers the question carries (`params`)
 
 import cells from "./cells.js";
 import digit from "./digit.js";
@@ -28,6 +30,12 @@ const DECLARED = [sign, cells, value, shape, saliency, digit];
 
 export const KIND = Object.fromEntries(DECLARED.map((kind) => [kind.name, kind]));
 export const KINDS = DECLARED.map((kind) => kind.name);
+
+/** A question's prompt in the language in force: a posted kind words it from its `params`; a
+ * question without them (or of another kind) keeps the words it came with. */
+export function promptOf(question) {
+  return (question.params && kindOf(question).prompt?.(question)) || question.prompt;
+}
 
 /** The record of a question's kind; an unknown kind is a programming error, said loudly. */
 export function kindOf(question) {

@@ -1,9 +1,12 @@
 // The architecture editor's card: presets, the list of layers (arch-rows.js), the shapes,
 // parameters and cost of the whole network, the server's objections in words beside the layer
 // they concern, and Apply with the seed of the fresh weights. Plain data in, edits out.
+// Each text that is one message is marked (page-text.js), so a change of language writes it
+// again; the composed ones (shapes, totals, objections) are shown again by the flow's relabel.
 
 import { PRESETS } from "../arch-spec.js";
 import { has, t } from "../i18n.js";
+import { plain, words, wordsAttr } from "../page-text.js";
 import { kindSelect, layerRow, shapeLine, summaryLine } from "./arch-rows.js";
 import { button, el } from "./dom.js";
 
@@ -23,12 +26,12 @@ export function problemText(item) {
 function presetSelect(keys) {
   const select = el("select", "arch-preset");
   select.dataset.testid = "arch-preset";
-  select.setAttribute("aria-label", t("arch.preset_label"));
-  const none = el("option", "", t("arch.preset.custom"));
+  wordsAttr(select, "aria-label", "arch.preset_label");
+  const none = words(el("option"), "arch.preset.custom");
   none.value = "";
   select.append(none);
   for (const key of keys) {
-    const o = el("option", "", t(`arch.preset.${key}`));
+    const o = words(el("option"), `arch.preset.${key}`);
     o.value = key;
     select.append(o);
   }
@@ -42,7 +45,7 @@ function seedBox() {
   input.min = "0";
   input.max = String(2 ** 32 - 1);
   input.id = "arch-seed";
-  const label = el("label", "", t("arch.seed"));
+  const label = words(el("label"), "arch.seed");
   label.htmlFor = input.id;
   const box = el("span", "arch-fieldbox");
   box.append(label, input);
@@ -54,9 +57,9 @@ function keepBox() {
   input.type = "checkbox";
   input.checked = true;
   const label = el("label", "arch-keep");
-  const words = el("span");
-  label.append(input, words);
-  return { label, input, words };
+  const text = el("span"); // its own node: the label holds the box too
+  label.append(input, text);
+  return { label, input, text };
 }
 
 /** The card in `root`, opened and closed by the header's `open` button (main.js binds it). */
@@ -66,16 +69,16 @@ export function createArchEditor({ root, open }) {
   let kinds = {};
   const head = el("div", "arch-head");
   const close = button("×", "", "close");
-  close.setAttribute("aria-label", t("arch.close"));
-  head.append(el("h2", "", t("arch.title")), close);
-  const intro = el("p", "arch-intro", t("arch.intro"));
+  wordsAttr(close, "aria-label", "arch.close");
+  head.append(words(el("h2"), "arch.title"), close);
+  const intro = words(el("p", "arch-intro"), "arch.intro");
   const preset = presetSelect(Object.keys(PRESETS));
   const presetLine = el("p", "arch-line");
-  presetLine.append(el("span", "", t("arch.preset_label")), preset);
-  const input = el("p", "arch-input", t("arch.input", { shape: "28×28×1" }));
+  presetLine.append(words(el("span"), "arch.preset_label"), preset);
+  const input = words(el("p", "arch-input"), "arch.input", { shape: "28×28×1" });
   const list = el("ol", "arch-layers");
   const addLine = el("p", "arch-line");
-  const add = button(t("arch.add"), "arch-add");
+  const add = words(button("", "arch-add"), "arch.add");
   let addKind = el("select");
   addLine.append(addKind, add);
   const shapes = el("p", "arch-shapes");
@@ -87,7 +90,7 @@ export function createArchEditor({ root, open }) {
   general.hidden = true;
   const seed = seedBox();
   const keep = keepBox();
-  const apply = button(t("arch.apply"), "arch-apply", "primary");
+  const apply = words(button("", "arch-apply", "primary"), "arch.apply");
   const applyLine = el("p", "arch-line");
   applyLine.append(seed.box, keep.label, apply);
   const note = el("p", "arch-note");
@@ -130,7 +133,7 @@ export function createArchEditor({ root, open }) {
     /** The layer kinds (GET api/layers, as arch-spec.kindsOf gives them). */
     showKinds(k) {
       kinds = k;
-      const fresh = kindSelect(kinds, "conv", t("arch.add_kind"));
+      const fresh = kindSelect(kinds, addKind.value || "conv", "arch.add_kind");
       addKind.replaceWith(fresh);
       addKind = fresh;
     },
@@ -177,14 +180,17 @@ export function createArchEditor({ root, open }) {
       if (document.activeElement !== seed.input) seed.input.value = String(value);
       keep.label.hidden = !match;
       keep.input.checked = keeping;
-      keep.words.textContent = match ? t("arch.keep", { model: match }) : "";
+      if (match) words(keep.text, "arch.keep", { model: match });
+      else plain(keep.text, "");
       seed.box.hidden = Boolean(match) && keeping;
       apply.classList.toggle("busy", busy);
       if (busy) apply.disabled = true;
     },
 
-    showNote(text) {
-      note.textContent = text ?? "";
+    /** The note on the network in use: the message `key` with `params` (none: no note). */
+    showNote(key, params = null) {
+      if (key) words(note, key, params);
+      else plain(note, "");
     },
   };
 }

@@ -1,25 +1,29 @@
 // One row of the architecture editor: the layer's number l, its kind, its fields, the shape it
 // gives, its parameters and cost, its problems in words, and the buttons that move or remove it.
 // Knows nothing of the server: the card (arch-editor.js) passes plain data in and edits out.
+// Its words are marked (page-text.js): a change of language writes them again in place, keeping
+// what the reader typed; the shape line is composed, so the card shows it again (showCheck).
 
 import { shapeText } from "../format.js";
-import { number, t } from "../i18n.js";
+import { t } from "../i18n.js";
+import { words, wordsAttr } from "../page-text.js";
 import { button, el } from "./dom.js";
 
-function smallButton(text, label, role, testid) {
+// a button showing a sign (↑ ↓ ✕), named by the message `key` for layer `l`
+function smallButton(text, key, l, role, testid) {
   const b = button(text, testid, "arch-small");
   b.dataset.role = role; // the same control is focused again after the rows are rebuilt
-  b.setAttribute("aria-label", label);
-  b.title = label;
+  wordsAttr(b, "aria-label", key, { l });
+  wordsAttr(b, "title", key, { l });
   return b;
 }
 
-/** A <select> of the layer kinds, `kind` chosen. */
-export function kindSelect(kinds, kind, label) {
+/** A <select> of the layer kinds, `kind` chosen, named by the message `key` (with `params`). */
+export function kindSelect(kinds, kind, key, params = null) {
   const select = el("select", "arch-kind");
-  select.setAttribute("aria-label", label);
+  wordsAttr(select, "aria-label", key, params);
   for (const k of Object.keys(kinds)) {
-    const o = el("option", "", t(`arch.kind.${k}`));
+    const o = words(el("option"), `arch.kind.${k}`);
     o.value = k;
     select.append(o);
   }
@@ -30,11 +34,11 @@ export function kindSelect(kinds, kind, label) {
 // A field's input: a number box, or a text box when the field also takes a word ("same").
 function fieldInput(field, layer, index) {
   const value = layer[field.name];
-  const words = field.allowed?.length || field.name === "padding";
+  const wordy = field.allowed?.length || field.name === "padding";
   const input = el("input", "arch-field");
   input.name = field.name;
-  input.type = words ? "text" : "number";
-  if (words) input.setAttribute("inputmode", "numeric");
+  input.type = wordy ? "text" : "number";
+  if (wordy) input.setAttribute("inputmode", "numeric");
   if (field.min != null) input.min = String(field.min);
   if (field.max != null) input.max = String(field.max);
   input.size = 4;
@@ -43,7 +47,7 @@ function fieldInput(field, layer, index) {
   const from = field.default_from ? layer[field.default_from] : null;
   input.placeholder = String(field.default ?? from ?? "");
   input.id = `arch-${index}-${field.name}`;
-  const label = el("label", "arch-label", t(`arch.field.${field.name}`));
+  const label = words(el("label", "arch-label"), `arch.field.${field.name}`);
   label.htmlFor = input.id;
   const box = el("span", "arch-fieldbox");
   box.append(label, input);
@@ -59,7 +63,7 @@ export function layerRow(kinds, layer, index, count, on) {
   row.dataset.testid = "arch-layer";
   row.dataset.kind = layer.kind;
   const l = el("span", "arch-l", `l = ${index + 1}`);
-  const kind = kindSelect(kinds, layer.kind, t("arch.kind_of", { l: index + 1 }));
+  const kind = kindSelect(kinds, layer.kind, "arch.kind_of", { l: index + 1 });
   kind.dataset.role = "kind";
   kind.addEventListener("change", () => on.kind(index, kind.value));
   const fields = el("span", "arch-fields");
@@ -70,9 +74,9 @@ export function layerRow(kinds, layer, index, count, on) {
     inputs.set(f.name, input);
     fields.append(box);
   }
-  const up = smallButton("↑", t("arch.move_up", { l: index + 1 }), "up");
-  const down = smallButton("↓", t("arch.move_down", { l: index + 1 }), "down");
-  const remove = smallButton("✕", t("arch.remove", { l: index + 1 }), "remove", "arch-remove");
+  const up = smallButton("↑", "arch.move_up", index + 1, "up");
+  const down = smallButton("↓", "arch.move_down", index + 1, "down");
+  const remove = smallButton("✕", "arch.remove", index + 1, "remove", "arch-remove");
   up.disabled = index === 0;
   down.disabled = index === count - 1;
   remove.disabled = count === 1;
@@ -102,13 +106,7 @@ export function shapeLine(layer) {
 /** The whole network in one line: shapes, parameters and multiply-adds against the limits. */
 export function summaryLine(check, limits) {
   const shapes = [check.input, ...check.layers.map((l) => l.output_shape)].map(shapeText);
-  const params = t("arch.total_params", {
-    count: check.params,
-    max: number(limits.max_params ?? 200000),
-  });
-  const macs = t("arch.total_macs", {
-    count: check.macs,
-    max: number(limits.max_macs ?? 20000000),
-  });
+  const params = t("arch.total_params", { count: check.params, max: limits.max_params ?? 200000 });
+  const macs = t("arch.total_macs", { count: check.macs, max: limits.max_macs ?? 20000000 });
   return `${shapes.join(" → ")} · ${params} · ${macs}`;
 }

@@ -116,6 +116,12 @@ export function createDrawpad({ pad, clear, classify, sampleDigit, sample, seen 
       inked = true;
     },
 
+    /** The reader switched language before any trace: the empty input map named again. */
+    relabelSeen() {
+      seenMap.name = t("pad.seen_name");
+      seenMap.el.setAttribute("aria-label", t("heatmap.not_yet", { name: seenMap.name }));
+    },
+
     /** The trace's first record: the 28x28 image the network actually sees. */
     showSeen(record) {
       seenMap.name = t("pad.seen_name"); // in the language in force, which may have changed

@@ -107,7 +107,7 @@ export function createHeatmap(shape, name, options = {}) {
     const flat = hit(hm, ev);
     if (flat == null || !hm.values) return hideTooltip();
     const where = hm.shape.length ? `[${unravel(flat, hm.shape).join(", ")}]` : "";
-    showTooltip(`${name}${where} = ${fmt(hm.values[flat])}`, ev.clientX, ev.clientY);
+    showTooltip(`${hm.name}${where} = ${fmt(hm.values[flat])}`, ev.clientX, ev.clientY);
   });
   root.addEventListener("mouseleave", hideTooltip);
   return hm;

@@ -1,27 +1,29 @@
-// The input-gradient lab's DOM: the experiment and its controls, the frames (original, frame,
-// change, probabilities) with a scrubber, the saliency and occlusion maps, the update's numbers.
-// Knows no API and no rules: the flow (flows/input-lab.js) says what to show.
+// The input-gradient lab's DOM: the experiment and its controls, "which digit will it become?",
+// the status line, and the results (views/input-lab-frames.js: the frames, maps and numbers).
+// Knows no API and no rules: the flow (flows/input-lab.js) says what to show. Its fixed text is
+// marked (page-text.js), so a change of language words the open lab again.
 
-import { makeScale } from "../colormap.js";
-import { t } from "../i18n.js";
+import { number } from "../i18n.js";
+import { plain, words, wordsAttr } from "../page-text.js";
 import { button, el } from "./dom.js";
-import { createHeatmap, createLegend, drawHeatmap } from "./heatmap.js";
+import { createFrames } from "./input-lab-frames.js";
 
 const MODES = ["fgsm", "targeted", "visualise", "occlusion"];
-const IMAGE = [28, 28, 1];
-const CELL = [5, 5]; // 140 CSS px per image: two fit side by side on a 390 px phone
+const DIGITS = [...Array(10).keys()].map(String);
 
-function labelled(text, control, className = "") {
+// a control under its label (the text in a span of its own: the label holds the control)
+function labelled(key, control, className = "") {
   const label = el("label", `ig-field ${className}`);
-  label.append(el("span", "", text), control);
+  label.append(words(el("span"), key), control);
   return label;
 }
 
-function select(testid, options) {
+// a <select> of `values`, each option the message key(value), or the value itself
+function select(testid, values, key = null) {
   const s = el("select");
   if (testid) s.dataset.testid = testid;
-  for (const [value, text] of options) {
-    const o = el("option", "", text);
+  for (const value of values) {
+    const o = key ? words(el("option"), key(value)) : el("option", "", value);
     o.value = value;
     s.append(o);
   }
@@ -34,46 +36,27 @@ function numberInput(value, min, max, step) {
   return input;
 }
 
-// one captioned 28x28 map
-function figure(caption, testid) {
-  const fig = el("figure", "ig-map");
-  if (testid) fig.dataset.testid = testid;
-  const map = createHeatmap(IMAGE, caption, { cell: CELL });
-  const text = el("figcaption", "", caption);
-  fig.append(map.el, text);
-  return { fig, map, caption: text };
-}
-
 function buildControls() {
-  const mode = select(
-    "ig-mode",
-    MODES.map((m) => [m, t(`ig.mode.${m}`)]),
-  );
+  const mode = select("ig-mode", MODES, (m) => `ig.mode.${m}`);
   const epsilon = el("input");
   Object.assign(epsilon, { type: "range", min: "0.01", max: "0.5", step: "0.01", value: "0.25" });
   epsilon.dataset.testid = "ig-epsilon";
-  const epsilonValue = el("output", "ig-value", "0.25");
-  const epsilonField = labelled(t("ig.epsilon"), epsilon, "ig-epsilon");
+  const epsilonValue = el("output", "ig-value");
+  const epsilonField = labelled("ig.epsilon", epsilon, "ig-epsilon");
   epsilonField.append(epsilonValue);
-  const target = select(
-    "ig-target",
-    [...Array(10).keys()].map((k) => [String(k), String(k)]),
-  );
-  const start = select(
-    "",
-    ["noise", "blank", "image"].map((s) => [s, t(`ig.start.${s}`)]),
-  );
+  const target = select("ig-target", DIGITS);
+  const start = select("", ["noise", "blank", "image"], (s) => `ig.start.${s}`);
   const l2 = numberInput("0.02", "0", "10", "0.01");
   const blur = numberInput("0.5", "0", "3", "0.1");
   const patch = numberInput("6", "2", "14", "1");
-  const run = button(t("ig.run"), "ig-run", "primary");
-  const ask = button(t("igq.ask"), "ig-ask-class"); // a class's instructor only (showAsk)
+  const run = words(button("", "ig-run", "primary"), "ig.run");
+  const ask = words(button("", "ig-ask-class"), "igq.ask"); // a class's instructor (showAsk)
   ask.hidden = true;
   const guessFirst = el("input");
   guessFirst.type = "checkbox";
   guessFirst.dataset.testid = "ig-guess-first";
   const guessField = el("label", "ig-check");
-  guessField.append(guessFirst, el("span", "", t("ig.guess_first")));
+  guessField.append(guessFirst, words(el("span"), "ig.guess_first"));
   return {
     ...{ mode, epsilon, epsilonValue, epsilonField, target, start, l2, blur, patch, run, ask },
     guessFirst,
@@ -87,97 +70,51 @@ function buildGuess() {
   root.dataset.testid = "ig-guess";
   root.hidden = true;
   const digits = el("div", "ig-guess-digits");
-  const buttons = [...Array(10).keys()].map((k) => {
-    const b = button(String(k), `ig-guess-${k}`);
-    b.setAttribute("aria-label", t("ig.guess_digit", { digit: k }));
-    return b;
-  });
+  const buttons = DIGITS.map((k) =>
+    wordsAttr(button(k, `ig-guess-${k}`), "aria-label", "ig.guess_digit", { digit: Number(k) }),
+  );
   digits.append(...buttons);
-  const reveal = button(t("ig.reveal"), "ig-reveal");
-  const question = el("p", "ig-guess-question", t("ig.guess"));
+  const reveal = words(button("", "ig-reveal"), "ig.reveal");
+  const question = words(el("p", "ig-guess-question"), "ig.guess");
   root.append(question, digits, reveal);
   return { root, buttons, reveal, question, digits };
 }
 
-export function createInputLab({ root, open, heading, hint }) {
-  heading.textContent = t("ig.heading");
-  hint.textContent = t("ig.hint");
+/** The lab in `root`; `open` is the page's button that opens it (its heading and hint are the
+ * page's marked text). Returns the view the flow drives. */
+export function createInputLab({ root, open }) {
   const c = buildControls();
-  const close = button("×", "ig-close", "close");
-  close.setAttribute("aria-label", t("ig.close"));
+  const close = wordsAttr(button("×", "ig-close", "close"), "aria-label", "ig.close");
   const explain = el("p", "ig-explain");
   const fields = {
     epsilon: c.epsilonField,
-    target: labelled(t("ig.target"), c.target),
-    start: labelled(t("ig.start"), c.start),
-    l2: labelled(t("ig.l2"), c.l2),
-    blur: labelled(t("ig.blur"), c.blur),
-    patch: labelled(t("ig.patch"), c.patch),
+    target: labelled("ig.target", c.target),
+    start: labelled("ig.start", c.start),
+    l2: labelled("ig.l2", c.l2),
+    blur: labelled("ig.blur", c.blur),
+    patch: labelled("ig.patch", c.patch),
+    guess: c.guessField,
   };
   const controls = el("div", "ig-controls");
-  fields.guess = c.guessField;
-  controls.append(
-    labelled(t("ig.mode"), c.mode, "ig-mode"),
-    ...Object.values(fields),
-    c.run,
-    c.ask,
-  );
+  controls.append(labelled("ig.mode", c.mode, "ig-mode"), ...Object.values(fields), c.run, c.ask);
   const guess = buildGuess();
-
-  const original = figure(t("ig.original"));
-  const current = figure(t("ig.image"));
-  const change = figure(t("ig.change"));
-  const saliency = figure(t("ig.saliency"), "ig-saliency");
-  const occlusion = figure(t("ig.occlusion"), "ig-occlusion");
-  const probs = createHeatmap([10], t("ig.probabilities"), { cell: [22, 22] });
-  const frames = el("div", "ig-frames");
-  frames.dataset.testid = "ig-frames";
-  frames.hidden = true;
-  const maps = el("div", "ig-maps");
-  maps.append(original.fig, current.fig, change.fig, saliency.fig, occlusion.fig);
-  const mapsNote = el("p", "ig-note");
-  const prediction = el("output", "ig-prediction");
-  prediction.dataset.testid = "ig-prediction";
-  const size = el("p", "ig-size");
-  const probFig = el("figure", "ig-probs");
-  probFig.append(probs.el, el("figcaption", "", t("ig.probabilities")));
-  const readout = el("div", "ig-readout");
-  readout.append(prediction, size, probFig);
-  const play = button(t("ig.play"), "ig-play");
-  const slider = el("input");
-  Object.assign(slider, { type: "range", min: "0", max: "0", value: "0" });
-  slider.dataset.testid = "ig-frame-slider";
-  slider.setAttribute("aria-label", t("ig.frame"));
-  const counter = el("span", "ig-counter");
-  const send = button(t("ig.send"), "ig-send");
-  const player = el("div", "ig-player");
-  player.append(play, slider, counter, send);
-  const equation = el("p", "ig-equation");
-  equation.dataset.testid = "ig-equation";
-  const summary = el("p", "ig-summary");
-  summary.setAttribute("aria-live", "polite");
-  frames.append(maps, mapsNote, readout, player, equation, summary);
+  const frames = createFrames();
   const status = el("p", "ig-status");
   status.setAttribute("role", "status");
 
   const head = el("div", "ig-head");
-  head.append(el("h2", "", t("ig.title")), close);
-  const intro = el("p", "ig-intro", t("ig.intro"));
-  root.replaceChildren(head, intro, controls, explain, status, guess.root, frames);
-  open.textContent = t("ig.open");
+  head.append(words(el("h2"), "ig.title"), close);
+  const intro = words(el("p", "ig-intro"), "ig.intro");
+  root.replaceChildren(head, intro, controls, explain, status, guess.root, frames.root);
   open.setAttribute("aria-expanded", "false");
 
-  let scaleLegend = null;
   let leading = false; // this page leads a class: "Ask the class first" is offered
-  function legend(scale) {
-    const next = createLegend(scale);
-    if (scaleLegend) scaleLegend.replaceWith(next);
-    else mapsNote.before(next);
-    scaleLegend = next;
-  }
+  // ε as the reader's language writes a number (0,25 in French)
+  const showEpsilon = () => plain(c.epsilonValue, number(Number(c.epsilon.value)));
+  showEpsilon();
 
   const view = {
-    /** h = {open, close, mode, run, epsilon, frame(i), play, send} */
+    /** h = {open, close, mode, run, askClass, epsilon, frame(i), play, send, guess(k)} */
     bind(h) {
       open.addEventListener("click", h.open);
       close.addEventListener("click", h.close);
@@ -185,12 +122,10 @@ export function createInputLab({ root, open, heading, hint }) {
       c.run.addEventListener("click", h.run);
       c.ask.addEventListener("click", h.askClass);
       c.epsilon.addEventListener("input", () => {
-        c.epsilonValue.textContent = c.epsilon.value;
+        showEpsilon();
         h.epsilon();
       });
-      slider.addEventListener("input", () => h.frame(Number(slider.value)));
-      play.addEventListener("click", h.play);
-      send.addEventListener("click", h.send);
+      frames.bind(h);
       guess.buttons.forEach((b, k) => {
         b.addEventListener("click", () => h.guess(k));
       });
@@ -215,8 +150,8 @@ export function createInputLab({ root, open, heading, hint }) {
       }[mode];
       for (const [name, field] of Object.entries(fields)) field.hidden = !uses.includes(name);
       c.ask.hidden = !(leading && mode === "fgsm");
-      explain.textContent = t(`ig.explain.${mode}`);
-      frames.hidden = true;
+      words(explain, `ig.explain.${mode}`);
+      frames.root.hidden = true;
       guess.root.hidden = true;
     },
 
@@ -236,8 +171,8 @@ export function createInputLab({ root, open, heading, hint }) {
      * of the class (`byClass`), the answers come in the class card, not by these buttons. */
     showGuess(asking, byClass = false) {
       guess.root.hidden = !asking;
-      frames.hidden = asking;
-      guess.question.textContent = t(byClass ? "igq.asked" : "ig.guess");
+      frames.root.hidden = asking;
+      words(guess.question, byClass ? "igq.asked" : "ig.guess");
       guess.digits.hidden = guess.reveal.hidden = byClass;
       if (asking && !byClass) guess.buttons[0].focus();
     },
@@ -250,60 +185,25 @@ export function createInputLab({ root, open, heading, hint }) {
 
     showBusy(busy) {
       c.run.disabled = c.ask.disabled = busy;
-      c.run.textContent = busy ? t("ig.running") : t("ig.run");
+      words(c.run, busy ? "ig.running" : "ig.run");
     },
 
-    showStatus(text) {
-      status.textContent = text;
+    /** The message `key` (with `params`: plain values) on the status line; none: empty. */
+    showStatus(key = null, params = null) {
+      if (key) words(status, key, params);
+      else plain(status, "");
     },
 
-    /** A new answer: {original, caption, count, maps: {saliency, sensitivity} | null, note}. */
-    showAnswer({ original: x, caption, count, maps: pair, note }) {
-      frames.hidden = false;
-      original.caption.textContent = caption;
-      drawHeatmap(original.map, x, makeScale("sequential", x, 1));
-      slider.max = String(count - 1);
-      player.hidden = count < 2;
-      change.fig.hidden = Boolean(pair);
-      current.fig.hidden = Boolean(pair) && count < 2;
-      saliency.fig.hidden = occlusion.fig.hidden = !pair;
-      maps.classList.toggle("compare", Boolean(pair)); // the two importance maps side by side first
-      mapsNote.textContent = note ?? "";
-      if (pair) {
-        const scale = makeScale("sequential", pair.saliency, 1);
-        drawHeatmap(saliency.map, pair.saliency, scale);
-        drawHeatmap(occlusion.map, pair.sensitivity, scale);
-        legend(scale);
-      } else {
-        scaleLegend?.remove();
-        scaleLegend = null;
-      }
-    },
+    showAnswer: frames.showAnswer,
+    showFrame: frames.showFrame,
+    showSummary: frames.showSummary,
+    showPlaying: frames.showPlaying,
 
-    /** One frame: {index, values, diff, probabilities, prediction, stretch, ...texts}; a
-     * stretched frame's colours run to its own brightest pixel (a faint image stays visible). */
-    showFrame(f) {
-      slider.value = String(f.index);
-      counter.textContent = f.counter;
-      const scale = makeScale("sequential", f.values, f.stretch ? undefined : 1);
-      drawHeatmap(current.map, f.values, scale);
-      current.caption.textContent = f.caption;
-      drawHeatmap(change.map, f.diff, makeScale("diverging", f.diff));
-      drawHeatmap(probs, f.probabilities, makeScale("sequential", f.probabilities, 1));
-      prediction.textContent = f.predictionText;
-      prediction.dataset.digit = String(f.prediction);
-      size.textContent = f.sizeText;
-      equation.textContent = f.equation ?? "";
-      equation.hidden = !f.equation;
-    },
-
-    showSummary(text) {
-      summary.textContent = text;
-    },
-
-    showPlaying(playing) {
-      play.textContent = playing ? t("ig.pause") : t("ig.play");
-      play.setAttribute("aria-pressed", String(playing));
+    /** The language changed: what page-text.js does not word again (the maps' names and
+     * descriptions, the number beside ε); the flow words its results itself. */
+    relabel() {
+      showEpsilon();
+      frames.relabel();
     },
   };
   view.showMode(MODES[0]);

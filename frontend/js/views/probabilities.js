@@ -2,6 +2,7 @@
 
 import { fmt, prose } from "../format.js";
 import { t } from "../i18n.js";
+import { wordsAttr } from "../page-text.js";
 import { el } from "./dom.js";
 
 const SURE = 0.99; // a prediction this probable leaves (almost) nothing to learn
@@ -39,7 +40,7 @@ export function createProbabilities({ prediction, chart, labels, loss, note, que
     b.type = "button";
     b.dataset.testid = `label-${k}`;
     b.setAttribute("aria-pressed", "false");
-    b.setAttribute("aria-label", t("target.button", { k }));
+    wordsAttr(b, "aria-label", "target.button", { k }); // again after a change of language
     b.addEventListener("click", () => onTarget?.(k));
     labels.append(b);
     buttons.push(b);
@@ -75,9 +76,6 @@ export function createProbabilities({ prediction, chart, labels, loss, note, que
 
     /** {probabilities, prediction, label, loss} (null clears); chosen: the student picked y. */
     showResult(result, chosen = false) {
-      // worded here, not only when made, so that a switch of language reaches them
-      for (const [k, b] of buttons.entries())
-        b.setAttribute("aria-label", t("target.button", { k }));
       if (!result) return clear();
       const { probabilities, label } = result;
       prediction.textContent = `${result.prediction}`;

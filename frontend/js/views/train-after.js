@@ -3,11 +3,14 @@
 // gradient for one conv1 filter beside their mean, with the equation that joins them. Plain
 // data in, events out. Every gradient is painted on one diverging scale shared by the whole
 // row, so the mean's smaller, steadier map can be compared with the examples' by eye.
+// Fixed words are marked (page-text.js words) and follow a change of language by themselves;
+// the batch on screen is drawn again by relabel().
 
 import { makeScale } from "../colormap.js";
-import { fmt } from "../format.js";
+import { prose } from "../format.js";
 import { t } from "../i18n.js";
 import * as M from "../mathml.js";
+import { plain, words, wordsAttr } from "../page-text.js";
 import { el } from "./dom.js";
 import { createHeatmap, createLegend, drawHeatmap } from "./heatmap.js";
 
@@ -39,25 +42,28 @@ function tile(shape, values, scale, caption, name) {
   return fig;
 }
 
+// the message `key` in the current language, marked so a change of language writes it again
+const worded = (tag, className, key, params) => words(el(tag, className), key, params);
+
 export function createTrainAfter(host) {
   const root = el("section", "train-after");
   const scrub = el("input");
   Object.assign(scrub, { type: "range", min: "0", max: "0", value: "0", disabled: true });
   scrub.dataset.testid = "train-checkpoints";
-  scrub.setAttribute("aria-label", t("train.checkpoint.label"));
-  const scrubOut = el("output", "train-readout", t("train.checkpoint.none"));
-  const scrubLine = el("label", "train-line train-scrub", t("train.checkpoint.label"));
-  scrubLine.append(scrub, scrubOut);
-  const words = el("p", "train-note");
+  wordsAttr(scrub, "aria-label", "train.checkpoint.label");
+  const scrubOut = worded("output", "train-readout", "train.checkpoint.none");
+  const scrubLine = el("label", "train-line train-scrub");
+  scrubLine.append(worded("span", "", "train.checkpoint.label"), scrub, scrubOut);
+  const note = el("p", "train-note");
   const filter = el("select");
   filter.dataset.testid = "batch-filter";
-  filter.setAttribute("aria-label", t("train.batch.filter"));
-  const open = el("button", "", t("train.batch.open"));
+  wordsAttr(filter, "aria-label", "train.batch.filter");
+  const open = worded("button", "", "train.batch.open");
   open.type = "button";
   open.dataset.testid = "batch-open";
   const batchLine = el("div", "train-line");
-  const filterLabel = el("label", "train-field", t("train.batch.filter"));
-  filterLabel.append(filter);
+  const filterLabel = el("label", "train-field");
+  filterLabel.append(worded("span", "", "train.batch.filter"), filter);
   filterLabel.hidden = true; // until a batch is open: then one choice per conv1 filter
   batchLine.append(open, filterLabel);
   const source = el("p", "train-note");
@@ -66,11 +72,11 @@ export function createTrainAfter(host) {
   maps.dataset.testid = "batch-maps";
   const check = el("p", "train-note");
   root.append(
-    el("h3", "", t("train.checkpoint.title")),
+    worded("h3", "", "train.checkpoint.title"),
     scrubLine,
-    words,
-    el("h3", "", t("train.batch.title")),
-    el("p", "train-note", t("train.batch.intro")),
+    note,
+    worded("h3", "", "train.batch.title"),
+    worded("p", "train-note", "train.batch.intro"),
     batchLine,
     source,
     equation,
@@ -109,8 +115,8 @@ export function createTrainAfter(host) {
     equation.innerHTML = batchEquation(examples.length);
     check.textContent = t("train.batch.check", {
       size: examples.length,
-      gap: fmt(batch.gap, 2),
-      loss: fmt(batch.loss, 3),
+      gap: prose(batch.gap, 2),
+      loss: prose(batch.loss, 3),
     });
   }
 
@@ -127,37 +133,42 @@ export function createTrainAfter(host) {
       scrub.disabled = checkpoints.length < 2;
       if (chosen >= 0) scrub.value = String(chosen);
       const at = checkpoints[Number(scrub.value)];
-      scrubOut.textContent = at
-        ? t("train.checkpoint.at", {
-            k: Number(scrub.value) + 1,
-            n: checkpoints.length,
-            step: at.step,
-          })
-        : t("train.checkpoint.none");
-      words.textContent = text;
+      if (at) {
+        const params = { k: Number(scrub.value) + 1, n: checkpoints.length, step: at.step };
+        words(scrubOut, "train.checkpoint.at", params);
+      } else words(scrubOut, "train.checkpoint.none");
+      plain(note, text);
     },
     showFilterCount(count) {
       filterLabel.hidden = count === 0;
       if (filter.options.length === count) return;
       filter.replaceChildren(
         ...Array.from({ length: count }, (_, m) =>
-          Object.assign(el("option", "", t("train.batch.filter_m", { m })), { value: String(m) }),
+          Object.assign(worded("option", "", "train.batch.filter_m", { m }), { value: String(m) }),
         ),
       );
     },
     showBatchBusy(on) {
       open.disabled = on;
     },
-    /** {name, shape, examples: [{label, values}], mean, gap, loss} or null; words: whose. */
-    showBatch(b, words = "") {
+    /**
+     * {name, shape, examples: [{label, values}], mean, gap, loss} or null; whose: the message
+     * that says whose batch it is, {key, params}, or null.
+     */
+    showBatch(b, whose = null) {
       batch = b;
-      source.textContent = words;
+      if (whose) words(source, whose.key, whose.params);
+      else plain(source, "");
       if (!b) {
         maps.replaceChildren();
         equation.replaceChildren();
         check.textContent = "";
         return;
       }
+      drawBatch(Number(filter.value || 0));
+    },
+    /** The language changed: the batch on screen is drawn again (its captions, sums, label). */
+    relabel() {
       drawBatch(Number(filter.value || 0));
     },
   };

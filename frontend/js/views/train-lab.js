@@ -2,9 +2,12 @@
 // size, epochs, training digits), Train and Cancel, the job's status, and the live figures
 // (loss and accuracy, gradient norms per layer, update/weight ratios, conv1's filters). The
 // checkpoint scrubber and the opened batch are views/train-after.js. Plain data in, events out.
+// Its fixed words are marked (page-text.js words), so a change of language writes them again;
+// what it draws from data (plots, legends, readouts) the flow draws again (its relabel).
 
 import { makeScale } from "../colormap.js";
 import { t } from "../i18n.js";
+import { plain, words, wordsAttr } from "../page-text.js";
 import { button, el } from "./dom.js";
 import { createHeatmap, createLegend, drawHeatmap } from "./heatmap.js";
 import { createPlot, drawPlot, legendItems } from "./plot.js";
@@ -16,17 +19,25 @@ const FIELDS = [
   ["train_size", "number", { min: "10", max: "60000", step: "10" }],
 ];
 
-function labelled(text, control) {
-  const label = el("label", "train-field", text);
-  label.append(control);
+// the message `key` in the current language, marked so a change of language writes it again
+const worded = (tag, className, key, params) => words(el(tag, className), key, params);
+
+// a control with its words before it: in a <span> of their own (the label holds the control)
+function labelled(key, control) {
+  const label = el("label", "train-field");
+  label.append(worded("span", "", key), control);
   return label;
 }
 
-function figure(caption, testid) {
+function figure(key, testid) {
   const fig = el("figure", "train-fig");
   if (testid) fig.dataset.testid = testid;
-  fig.append(el("figcaption", "", caption));
+  fig.append(worded("figcaption", "", key));
   return fig;
+}
+
+function plot(key) {
+  return wordsAttr(createPlot(t(key)), "aria-label", key);
 }
 
 function buildForm(parts) {
@@ -34,61 +45,61 @@ function buildForm(parts) {
   parts.network = el("select");
   parts.network.dataset.testid = "train-network";
   parts.presets = ["quick", "good"].map((key) => {
-    const b = button(t(`train.preset.${key}`), `train-preset-${key}`, "train-preset");
+    const b = words(button("", `train-preset-${key}`, "train-preset"), `train.preset.${key}`);
     b.dataset.preset = key;
     b.setAttribute("aria-pressed", "false");
     return b;
   });
   const presetLine = el("div", "train-line");
-  presetLine.append(el("span", "train-label", t("train.preset")), ...parts.presets);
+  presetLine.append(worded("span", "train-label", "train.preset"), ...parts.presets);
   parts.optimizer = el("select");
   parts.optimizer.dataset.testid = "train-optimizer";
   for (const key of ["sgd", "momentum", "adam"]) {
-    const o = el("option", "", t(`train.optimizer.${key}`));
+    const o = worded("option", "", `train.optimizer.${key}`);
     o.value = key;
     parts.optimizer.append(o);
   }
   const fields = el("div", "train-line");
-  fields.append(labelled(t("train.optimizer"), parts.optimizer));
+  fields.append(labelled("train.optimizer", parts.optimizer));
   parts.inputs = {};
   for (const [name, type, attrs] of FIELDS) {
     const input = el("input");
     Object.assign(input, { type, inputMode: "decimal", ...attrs });
     input.dataset.testid = `train-${name.replace("_", "-")}`;
     parts.inputs[name] = input;
-    fields.append(labelled(t(`train.field.${name}`), input));
+    fields.append(labelled(`train.field.${name}`, input));
   }
-  parts.start = button(t("train.start"), "train-start", "primary");
+  parts.start = words(button("", "train-start", "primary"), "train.start");
   parts.start.type = "submit";
-  parts.cancel = button(t("train.cancel"), "train-cancel");
+  parts.cancel = words(button("", "train-cancel"), "train.cancel");
   parts.cancel.disabled = true;
   const actions = el("div", "train-line");
   actions.append(parts.start, parts.cancel);
-  form.append(labelled(t("train.network"), parts.network), presetLine, fields, actions);
+  form.append(labelled("train.network", parts.network), presetLine, fields, actions);
   return form;
 }
 
 function buildFigures(parts) {
   const grid = el("div", "train-grid");
-  parts.lossFig = figure(t("train.fig.loss"));
-  parts.loss = createPlot(t("train.fig.loss"));
+  parts.lossFig = figure("train.fig.loss");
+  parts.loss = plot("train.fig.loss");
   parts.loss.dataset.testid = "train-loss-plot";
   parts.lossKey = el("p", "plot-legend");
-  parts.accuracy = el("p", "train-readout", t("train.accuracy.none"));
+  parts.accuracy = worded("p", "train-readout", "train.accuracy.none");
   parts.accuracy.dataset.testid = "train-accuracy";
   parts.lossFig.append(parts.loss, parts.lossKey, parts.accuracy);
-  parts.gradFig = figure(t("train.fig.grads"), "train-grad-norms");
-  parts.grads = createPlot(t("train.fig.grads"));
+  parts.gradFig = figure("train.fig.grads", "train-grad-norms");
+  parts.grads = plot("train.fig.grads");
   parts.gradKey = el("p", "plot-legend");
   parts.gradNote = el("p", "train-note");
   parts.gradFig.append(parts.grads, parts.gradKey, parts.gradNote);
-  parts.ratioFig = figure(t("train.fig.ratio"));
-  parts.ratio = createPlot(t("train.fig.ratio"));
+  parts.ratioFig = figure("train.fig.ratio");
+  parts.ratio = plot("train.fig.ratio");
   parts.ratioKey = el("p", "plot-legend");
-  parts.ratioFig.append(parts.ratio, parts.ratioKey, el("p", "train-note", t("train.ratio.note")));
-  parts.filterFig = figure(t("train.fig.filters"), "train-filters");
+  parts.ratioFig.append(parts.ratio, parts.ratioKey, worded("p", "train-note", "train.ratio.note"));
+  parts.filterFig = figure("train.fig.filters", "train-filters");
   parts.filterHost = el("div", "train-filter-maps");
-  parts.filterWords = el("p", "train-note", t("train.filters.none"));
+  parts.filterWords = worded("p", "train-note", "train.filters.none");
   parts.filterFig.append(parts.filterHost, parts.filterWords);
   grid.append(parts.lossFig, parts.gradFig, parts.ratioFig, parts.filterFig);
   return grid;
@@ -96,17 +107,16 @@ function buildFigures(parts) {
 
 export function createTrainLab({ root, open }) {
   const parts = {};
-  open.textContent = t("train.open");
+  words(open, "train.open");
   const head = el("div", "train-head");
-  const close = button("×", "", "close");
-  close.setAttribute("aria-label", t("train.close"));
-  head.append(el("h2", "", t("train.title")), close);
+  const close = wordsAttr(button("×", "", "close"), "aria-label", "train.close");
+  head.append(worded("h2", "", "train.title"), close);
   const form = buildForm(parts);
   parts.status = el("p", "train-status");
   parts.status.dataset.testid = "train-status";
   parts.status.setAttribute("role", "status");
   parts.after = el("div", "train-after-host");
-  root.append(head, el("p", "train-intro", t("train.intro")), form, parts.status);
+  root.append(head, worded("p", "train-intro", "train.intro"), form, parts.status);
   root.append(buildFigures(parts), parts.after);
   let filterMap = null;
   let lastCurves = null;
@@ -122,24 +132,17 @@ export function createTrainLab({ root, open }) {
     drawPlot(parts.loss, lossSeries, { ...common, right: "%", yLabel: t("train.axis.loss") });
     parts.loss.dataset.points = String(c.loss.length);
     const last = c.smooth.at(-1);
-    parts.loss.setAttribute(
-      "aria-label",
-      last
-        ? t("train.plot.summary", {
-            loss: Number(last[1].toPrecision(3)),
-            step: last[0],
-            steps: c.steps,
-          })
-        : t("train.fig.loss"),
-    );
+    const summary = last && { loss: Number(last[1].toPrecision(3)), step: last[0], steps: c.steps };
+    delete parts.loss.dataset.i18nParams;
+    wordsAttr(parts.loss, "aria-label", last ? "train.plot.summary" : "train.fig.loss", summary);
     parts.lossKey.replaceChildren(...legendItems(lossSeries));
     drawPlot(parts.grads, c.grads, { ...common, log: true, yLabel: t("train.axis.norm") });
     parts.grads.dataset.lines = String(c.grads.length);
     parts.gradKey.replaceChildren(...legendItems(c.grads));
     drawPlot(parts.ratio, c.ratios, { ...common, log: true, yLabel: t("train.axis.ratio") });
     parts.ratioKey.replaceChildren(...legendItems(c.ratios));
-    parts.accuracy.textContent = c.accuracyText;
-    parts.gradNote.textContent = c.gradNote;
+    plain(parts.accuracy, c.accuracyText);
+    plain(parts.gradNote, c.gradNote);
   }
 
   window.addEventListener("resize", () => lastCurves && !root.hidden && curves(lastCurves));
@@ -178,8 +181,9 @@ export function createTrainLab({ root, open }) {
       optimizer: parts.optimizer.value,
       ...Object.fromEntries(Object.entries(parts.inputs).map(([k, i]) => [k, i.value])),
     }),
-    showStatus({ text, kind = "info" }) {
-      parts.status.textContent = text;
+    /** The message `key` (with plain JSON `params`), worded again with the page. */
+    showStatus({ key, params = null, kind = "info" }) {
+      words(parts.status, key, params);
       parts.status.dataset.kind = kind;
     },
     /** running: a job of this page's is queued or running; following: the class's job. */
@@ -195,7 +199,7 @@ export function createTrainLab({ root, open }) {
       if (!f) {
         parts.filterHost.replaceChildren();
         filterMap = null;
-        parts.filterWords.textContent = t("train.filters.none");
+        words(parts.filterWords, "train.filters.none");
         return;
       }
       const key = f.shape.join("x");
@@ -207,7 +211,7 @@ export function createTrainLab({ root, open }) {
       const scale = makeScale("diverging", values);
       drawHeatmap(filterMap, values, scale);
       parts.filterHost.replaceChildren(filterMap.el, createLegend(scale));
-      parts.filterWords.textContent = t("train.filters.words", { layer: f.layer, step: f.step });
+      words(parts.filterWords, "train.filters.words", { layer: f.layer, step: f.step });
     },
   };
 }

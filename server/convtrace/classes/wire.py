@@ -60,6 +60,14 @@ class Patch(BaseModel):
     channel: Index
 
 
+ParamName = Annotated[str, Field(pattern=r"^[a-z][a-z_]{0,19}$")]
+ParamValue = (
+    Annotated[int, Field(strict=True, ge=-(10**9), le=10**9)]
+    | Annotated[float, Field(allow_inf_nan=False)]
+    | Annotated[str, Field(max_length=50)]
+)
+
+
 class QuestionIn(BaseModel):
     """A question on the current step; ``truth`` is hidden from students until the reveal.
 
@@ -80,6 +88,10 @@ class QuestionIn(BaseModel):
     cell: Annotated[list[Index], Field(min_length=1, max_length=4)] | None = None
     patch: Patch | None = None
     region: Annotated[int, Field(ge=1, le=1024, strict=True)] | None = None
+    # the numbers a question posted by a page is worded from (the input-gradient lab's digit
+    # question: the digit before the attack, ε), so each student's page writes the prompt in
+    # its own language; ``prompt`` is the asker's wording, for a page that cannot
+    params: dict[ParamName, ParamValue] | None = Field(None, max_length=8)
 
     @field_validator("kind")
     @classmethod
