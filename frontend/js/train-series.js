@@ -146,3 +146,24 @@ export function secondsLeft(run, elapsedS, startStep = 0) {
   if (done <= 0 || !run.steps) return null;
   return Math.max(0, Math.round((elapsedS / done) * (run.steps - run.step)));
 }
+
+/**
+ * An opened batch's answer (api/batch-trace) for the figure: the conv weight's name (the first
+ * of rank 4: M x d x d x t), its shape, each example's gradient of it, their batch mean, and
+ * the largest gap between the mean of the examples' gradients and the batch's own gradient
+ * (they must agree: a training step's gradient is the mean of its examples'); null for a
+ * network without a conv layer.
+ */
+export function batchGradients(got) {
+  const name = Object.keys(got.mean).find((k) => got.mean[k].shape.length === 4);
+  if (!name) return null;
+  const mean = got.mean[name].values;
+  const examples = got.examples.map((e) => ({ label: e.label, values: e.grads[name].values }));
+  let gap = 0;
+  for (let i = 0; i < mean.length; i++) {
+    const avg = examples.reduce((s, e) => s + e.values[i], 0) / examples.length;
+    gap = Math.max(gap, Math.abs(avg - mean[i]));
+  }
+  const shape = got.mean[name].shape;
+  return { name, shape, examples, mean, gap, loss: got.loss };
+}

@@ -345,3 +345,26 @@ def test_an_open_lab_is_worded_again_during_and_after_a_run(browser, app_url, ar
         assert en["train.batch.mean"] in after and en["train.batch.of_step"].split("{")[0] in after
         status_en = page.get_by_test_id("train-status").inner_text()
         assert status_en.startswith(en["train.checkpoint.traced"].split("{")[0]), status_en
+
+
+def test_an_opened_batch_is_read_as_its_conv_gradients(page, app_url):
+    """The batch figure's data: the first rank-4 weight, each example's gradient of it, and the
+    largest gap between the mean of those and the batch's own gradient (a real batch: ~0)."""
+    page.goto(f"{app_url}/")
+    out = page.evaluate(
+        """async () => {
+      const R = await import('./js/train-series.js');
+      const g = (values) => ({shape: [2, 1, 1, 1], values});
+      const got = {loss: 0.5, mean: {'dense.W': {shape: [10, 4], values: []},
+                                      'conv1.W': g([2, 4])},
+                   examples: [{label: 3, grads: {'conv1.W': g([1, 3])}},
+                              {label: 7, grads: {'conv1.W': g([3, 6])}}]};
+      const flat = {mean: {'dense.W': {shape: [10, 4], values: []}}, examples: [], loss: 1};
+      return {b: R.batchGradients(got), none: R.batchGradients(flat)};
+    }"""
+    )
+    b = out["b"]
+    assert b["name"] == "conv1.W" and b["shape"] == [2, 1, 1, 1]
+    assert [e["label"] for e in b["examples"]] == [3, 7]
+    assert b["gap"] == 0.5  # (3 + 6) / 2 = 4.5 against 4; (1 + 3) / 2 = 2 against 2
+    assert out["none"] is None

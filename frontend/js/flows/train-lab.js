@@ -176,22 +176,6 @@ export function createTrainLabFlow(ctx, view, after) {
     say("train.checkpoint.traced", { step: at.step });
   }
 
-  // the conv weight of the answer (rank 4: M x d x d x t) and the largest gap between the
-  // mean of the examples' gradients and the batch's own gradient (they must agree)
-  function opened(got) {
-    const name = Object.keys(got.mean).find((k) => got.mean[k].shape.length === 4);
-    if (!name) return null;
-    const mean = got.mean[name].values;
-    const examples = got.examples.map((e) => ({ label: e.label, values: e.grads[name].values }));
-    let gap = 0;
-    for (let i = 0; i < mean.length; i++) {
-      const avg = examples.reduce((s, e) => s + e.values[i], 0) / examples.length;
-      gap = Math.max(gap, Math.abs(avg - mean[i]));
-    }
-    const shape = got.mean[name].shape;
-    return { name, shape, examples, mean, gap, loss: got.loss };
-  }
-
   // The batch to open: with a run, the mini-batch of the step after the chosen checkpoint
   // (the first if none), traced with that checkpoint's weights, so its mean is the gradient
   // of that very step; without one, sample digits on the network in use.
@@ -269,7 +253,7 @@ export function createTrainLabFlow(ctx, view, after) {
       after.showBatchBusy(true);
       try {
         const { body, source } = await batchToOpen();
-        const b = opened(await T.batchTrace(body));
+        const b = R.batchGradients(await T.batchTrace(body));
         if (b) {
           shownBatch = { ...b, ...source };
           after.showFilterCount(b.shape[0]);
