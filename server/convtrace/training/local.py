@@ -18,6 +18,7 @@ import logging
 import multiprocessing as mp
 import queue
 import threading
+import time
 from collections import deque
 from typing import Any
 
@@ -30,6 +31,7 @@ from convtrace.training.service import Submission
 from convtrace.training.work import prepare_process, run_one
 
 log = logging.getLogger("convtrace.training")
+STOP_WAIT_S = 5.0  # for the workers at shutdown (the server grants 10 s in all)
 NETWORK = "_network"  # a message carrying a checkpoint's blob, stored before its event
 
 
@@ -203,24 +205,40 @@ class LocalTrainer(Records):
         self._dispatch()
 
     async def close(self) -> None:
-        self.stopping.set()
+        """Stop the pool, so that nothing is left behind: running jobs are cancelled, each
+        worker is told to stop and waited for (on a thread: the loop goes on meanwhile), and
+        only then do the relay and the queues stop. A worker ends by flushing its last events
+        into the outbox, which the relay must still be draining (a checkpoint is larger than a
+        pipe's buffer); one that does not end in time is terminated. Every queue holds named
+        semaphores: closed and let go here, they are unlinked now rather than reported leaked
+        by multiprocessing's resource tracker at exit."""
         for task in self.tasks:
             task.cancel()
-        for inbox in self.inboxes:
-            inbox.put(None)
-        for worker, proc in enumerate(self.procs):
+        for worker, inbox in enumerate(self.inboxes):
             if worker in self.busy:
                 self.cancels[worker].value = self.numbers[self.busy[worker]]
-            proc.join(timeout=2)
-            if proc.is_alive():
-                proc.terminate()
-                proc.join(timeout=2)
+            inbox.put(None)
+        await asyncio.to_thread(self._join_workers, STOP_WAIT_S)
+        self.stopping.set()
         if self.relay is not None:  # it checks `stopping` at least every 0.5 s
-            self.relay.join(timeout=1)
-        # each queue holds named semaphores: closed and let go here, they are unlinked now
-        # rather than reported as leaked by multiprocessing's resource tracker at exit
-        for q in (*self.inboxes, *([self.outbox] if self.outbox is not None else [])):
-            q.close()
-            q.cancel_join_thread()  # a worker that died may never read what was left in it
+            await asyncio.to_thread(self.relay.join, 1)
+        for inbox, proc in zip(self.inboxes, self.procs, strict=True):
+            inbox.close()
+            if proc.exitcode == 0:
+                inbox.join_thread()  # its worker read it to the end: flushed at once
+            else:
+                inbox.cancel_join_thread()  # a worker that died may never read what is left
+        if self.outbox is not None:
+            self.outbox.close()
         self.inboxes, self.outbox, self.procs, self.cancels = [], None, [], []
         gc.collect()
+
+    def _join_workers(self, wait_s: float) -> None:
+        deadline = time.monotonic() + wait_s
+        for proc in self.procs:
+            proc.join(timeout=max(0.0, deadline - time.monotonic()))
+        for proc in self.procs:
+            if proc.is_alive():
+                log.warning("training worker %s did not stop in time: terminated", proc.name)
+                proc.terminate()
+                proc.join(timeout=2)
