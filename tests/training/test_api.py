@@ -213,3 +213,27 @@ def test_the_server_stops_cleanly_with_a_job_running(tmp_path) -> None:
     said = log.read_text()
     assert "Application shutdown complete" in said, said
     assert "leaked" not in said and "Traceback" not in said, said
+
+
+def test_a_closing_pool_does_not_replace_the_workers_it_stops() -> None:
+    """While close() waits for its workers to end, the relay still reports ended workers: none
+    may be spawned again (the new one would never be told to stop, nor waited for)."""
+    import asyncio
+
+    from convtrace.networks import MemoryNetworks
+    from convtrace.training.local import LocalTrainer
+
+    async def scenario() -> tuple[object, object, bool]:
+        trainer = LocalTrainer(MemoryNetworks(), workers=1)
+        trainer._ensure_started()
+        first = trainer.procs[0]
+        first.terminate()
+        first.join(timeout=10)
+        trainer.closing = True  # as close() sets it before waiting for the workers
+        trainer._check_workers()
+        kept = trainer.procs[0]
+        await trainer.close()
+        return first, kept, first.is_alive()
+
+    first, kept, alive = asyncio.run(scenario())
+    assert kept is first and not alive

@@ -81,7 +81,8 @@ class LocalTrainer(Records):
         self.loop: asyncio.AbstractEventLoop | None = None
         self.inq: asyncio.Queue[tuple[str, str, dict[str, Any]]] | None = None
         self.tasks: list[asyncio.Task[None]] = []
-        self.stopping = threading.Event()
+        self.stopping = threading.Event()  # the relay's signal, once the workers have ended
+        self.closing = False  # set first in close(): the relay still runs, workers may end
         self.relay: threading.Thread | None = None
 
     # ---- queue ----
@@ -190,7 +191,7 @@ class LocalTrainer(Records):
                 del self.busy[worker]
 
     def _check_workers(self) -> None:
-        if self.stopping.is_set():
+        if self.closing:  # workers are meant to end now: none is replaced
             return
         for worker, proc in enumerate(self.procs):
             if proc.is_alive():
@@ -212,6 +213,7 @@ class LocalTrainer(Records):
         pipe's buffer); one that does not end in time is terminated. Every queue holds named
         semaphores: closed and let go here, they are unlinked now rather than reported leaked
         by multiprocessing's resource tracker at exit."""
+        self.closing = True
         for task in self.tasks:
             task.cancel()
         for worker, inbox in enumerate(self.inboxes):
