@@ -144,8 +144,7 @@ def routed_to_switches(dy: Array, switches: Switches, table: RouteTable, shape: 
 @functools.cache
 def _slot_numbers(k: int) -> Switches:
     """0 … k² − 1 down the first axis, to compare with switches (made once per k)."""
-    slots = np.arange(k * k, dtype=np.int16).reshape(k * k, 1, 1, 1, 1)
-    slots.flags.writeable = False
+    slots: Switches = _read_only(np.arange(k * k, dtype=np.int16).reshape(k * k, 1, 1, 1, 1))
     return slots
 
 
