@@ -2,7 +2,7 @@
 
 import { makeScale } from "../colormap.js";
 import { t } from "../i18n.js";
-import { createHeatmap, createLegend, drawHeatmap } from "./heatmap.js";
+import { createHeatmap, createLegend, drawHeatmap, nameUndrawn } from "./heatmap.js";
 
 const SENT = 140; // the pad is sent downsampled to 140x140: plenty for a 28x28 result
 
@@ -118,8 +118,7 @@ export function createDrawpad({ pad, clear, classify, sampleDigit, sample, seen 
 
     /** The reader switched language before any trace: the empty input map named again. */
     relabelSeen() {
-      seenMap.name = t("pad.seen_name");
-      seenMap.el.setAttribute("aria-label", t("heatmap.not_yet", { name: seenMap.name }));
+      nameUndrawn(seenMap, t("pad.seen_name"));
     },
 
     /** The trace's first record: the 28x28 image the network actually sees. */

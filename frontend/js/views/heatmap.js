@@ -47,6 +47,13 @@ function hideTooltip() {
   if (tooltip) tooltip.hidden = true;
 }
 
+/** `hm`, with nothing drawn on it yet, is called `name` (again, after a change of language) and
+ * says that it is not computed yet; drawHeatmap describes a drawn one. */
+export function nameUndrawn(hm, name = hm.name) {
+  hm.name = name;
+  hm.el.setAttribute("aria-label", t("heatmap.not_yet", { name }));
+}
+
 /**
  * A heatmap element for arrays of `shape`; `name` labels it for hover text and screen readers.
  * options: cell = [w, h] CSS pixels per cell (default: chosen from the shape), gridCols = tiles
@@ -59,7 +66,6 @@ export function createHeatmap(shape, name, options = {}) {
   const root = el("div", `heatmap rank-${shape.length}`);
   root.tabIndex = 0;
   root.setAttribute("role", "img");
-  root.setAttribute("aria-label", t("heatmap.not_yet", { name }));
   const gridCols = options.gridCols ?? (shape.length === 4 ? layout.gridCols : 0);
   if (gridCols) {
     root.classList.add("grid");
@@ -95,6 +101,7 @@ export function createHeatmap(shape, name, options = {}) {
     onCell: null,
     pointer: pointerTracker(root), // clicks are measured at the pointer's fractional position
   };
+  nameUndrawn(hm, name);
   hm.cursor = null; // the cell arrow keys move, shown while the heatmap has the focus
   root.addEventListener("click", (ev) => {
     const flat = hit(hm, ev);

@@ -8,7 +8,7 @@ import { makeScale } from "../colormap.js";
 import { t } from "../i18n.js";
 import { plain, words, wordsAttr } from "../page-text.js";
 import { button, el } from "./dom.js";
-import { createHeatmap, createLegend, drawHeatmap } from "./heatmap.js";
+import { createHeatmap, createLegend, drawHeatmap, nameUndrawn } from "./heatmap.js";
 
 const IMAGE = [28, 28, 1];
 const CELL = [5, 5]; // 140 CSS px per image: two fit side by side on a 390 px phone
@@ -143,9 +143,10 @@ export function createFrames() {
      * marked captions and buttons are worded by page-text.js, the flow's texts by the flow). */
     relabel() {
       for (const h of [original, current, change, saliency, occlusion, probs]) {
-        h.map.name = t(h.key);
-        if (h.drawn) drawHeatmap(h.map, h.drawn.values, h.drawn.scale);
-        else h.map.el.setAttribute("aria-label", t("heatmap.not_yet", { name: h.map.name }));
+        if (h.drawn) {
+          h.map.name = t(h.key);
+          drawHeatmap(h.map, h.drawn.values, h.drawn.scale);
+        } else nameUndrawn(h.map, t(h.key));
       }
       if (legend) showLegend(legend.scale);
     },

@@ -3,11 +3,17 @@
 // backprop reaches it. The same code draws every layer of every architecture.
 
 import { fmt } from "../format.js";
-import { t } from "../i18n.js";
 import { LOG_MAX, LOG_MIN } from "../magnitude.js";
 import { overviewShape } from "../tiling.js";
 import { el } from "./dom.js";
-import { bindCell, createHeatmap, createLegend, drawHeatmap, markHeatmap } from "./heatmap.js";
+import {
+  bindCell,
+  createHeatmap,
+  createLegend,
+  drawHeatmap,
+  markHeatmap,
+  nameUndrawn,
+} from "./heatmap.js";
 
 const layerOfTensor = (name) => name.slice(0, name.lastIndexOf("."));
 
@@ -140,8 +146,7 @@ export function createNetworkView(root) {
     relabel() {
       for (const p of panels.values()) {
         p.drawn = null;
-        if (!p.values)
-          p.hm.el.setAttribute("aria-label", t("heatmap.not_yet", { name: p.hm.name }));
+        if (!p.values) nameUndrawn(p.hm);
       }
     },
 
