@@ -39,11 +39,12 @@ export function words(node, key, params = null) {
   return node;
 }
 
-/** The same for an attribute (aria-label, title or placeholder) of `node`. */
+/** The same for an attribute (aria-label, title or placeholder) of `node`. A node's marked
+ * texts share one set of params: give each the same (or none). */
 export function wordsAttr(node, attribute, key, params = null) {
   if (!ATTRIBUTES.includes(attribute)) throw new Error(`${attribute} is not worded again`);
   node.setAttribute(`data-i18n-${attribute}`, key);
-  if (params) mark(node, params);
+  mark(node, params);
   node.setAttribute(attribute, t(key, params ?? {}));
   return node;
 }

@@ -8,7 +8,7 @@ import { PRESETS } from "../arch-spec.js";
 import { has, t } from "../i18n.js";
 import { plain, words, wordsAttr } from "../page-text.js";
 import { kindSelect, layerRow, shapeLine, summaryLine } from "./arch-rows.js";
-import { button, el } from "./dom.js";
+import { button, el, worded } from "./dom.js";
 
 /** A server objection {code, msg, params} in the reader's words; the server's own as fallback. */
 export function problemText(item) {
@@ -27,11 +27,11 @@ function presetSelect(keys) {
   const select = el("select", "arch-preset");
   select.dataset.testid = "arch-preset";
   wordsAttr(select, "aria-label", "arch.preset_label");
-  const none = words(el("option"), "arch.preset.custom");
+  const none = worded("option", "", "arch.preset.custom");
   none.value = "";
   select.append(none);
   for (const key of keys) {
-    const o = words(el("option"), `arch.preset.${key}`);
+    const o = worded("option", "", `arch.preset.${key}`);
     o.value = key;
     select.append(o);
   }
@@ -45,7 +45,7 @@ function seedBox() {
   input.min = "0";
   input.max = String(2 ** 32 - 1);
   input.id = "arch-seed";
-  const label = words(el("label"), "arch.seed");
+  const label = worded("label", "", "arch.seed");
   label.htmlFor = input.id;
   const box = el("span", "arch-fieldbox");
   box.append(label, input);
@@ -70,12 +70,12 @@ export function createArchEditor({ root, open }) {
   const head = el("div", "arch-head");
   const close = button("×", "", "close");
   wordsAttr(close, "aria-label", "arch.close");
-  head.append(words(el("h2"), "arch.title"), close);
-  const intro = words(el("p", "arch-intro"), "arch.intro");
+  head.append(worded("h2", "", "arch.title"), close);
+  const intro = worded("p", "arch-intro", "arch.intro");
   const preset = presetSelect(Object.keys(PRESETS));
   const presetLine = el("p", "arch-line");
-  presetLine.append(words(el("span"), "arch.preset_label"), preset);
-  const input = words(el("p", "arch-input"), "arch.input", { shape: "28×28×1" });
+  presetLine.append(worded("span", "", "arch.preset_label"), preset);
+  const input = worded("p", "arch-input", "arch.input", { shape: "28×28×1" });
   const list = el("ol", "arch-layers");
   const addLine = el("p", "arch-line");
   const add = words(button("", "arch-add"), "arch.add");

@@ -6,8 +6,8 @@
 
 import { shapeText } from "../format.js";
 import { t } from "../i18n.js";
-import { words, wordsAttr } from "../page-text.js";
-import { button, el } from "./dom.js";
+import { wordsAttr } from "../page-text.js";
+import { button, el, worded } from "./dom.js";
 
 // a button showing a sign (↑ ↓ ✕), named by the message `key` for layer `l`
 function smallButton(text, key, l, role, testid) {
@@ -23,7 +23,7 @@ export function kindSelect(kinds, kind, key, params = null) {
   const select = el("select", "arch-kind");
   wordsAttr(select, "aria-label", key, params);
   for (const k of Object.keys(kinds)) {
-    const o = words(el("option"), `arch.kind.${k}`);
+    const o = worded("option", "", `arch.kind.${k}`);
     o.value = k;
     select.append(o);
   }
@@ -47,7 +47,7 @@ function fieldInput(field, layer, index) {
   const from = field.default_from ? layer[field.default_from] : null;
   input.placeholder = String(field.default ?? from ?? "");
   input.id = `arch-${index}-${field.name}`;
-  const label = words(el("label", "arch-label"), `arch.field.${field.name}`);
+  const label = worded("label", "arch-label", `arch.field.${field.name}`);
   label.htmlFor = input.id;
   const box = el("span", "arch-fieldbox");
   box.append(label, input);

@@ -1,11 +1,19 @@
 // Building DOM nodes: the helpers views share.
 
+import { words } from "../page-text.js";
+
 /** A new element with an optional class and text (set as text, never parsed as HTML). */
 export function el(tag, className = "", text = null) {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text != null) node.textContent = text;
   return node;
+}
+
+/** A new element whose text is the message `key` (with `params`), marked so that a change of
+ * language writes it again (page-text.js words). */
+export function worded(tag, className, key, params = null) {
+  return words(el(tag, className), key, params);
 }
 
 /** A plain button (never a form's submit button), with its test hook when given. */

@@ -7,7 +7,7 @@
 import { makeScale } from "../colormap.js";
 import { t } from "../i18n.js";
 import { plain, words, wordsAttr } from "../page-text.js";
-import { button, el } from "./dom.js";
+import { button, el, worded } from "./dom.js";
 import { createHeatmap, createLegend, drawHeatmap, nameUndrawn } from "./heatmap.js";
 
 const IMAGE = [28, 28, 1];
@@ -29,7 +29,7 @@ function figure(key, testid) {
   const fig = el("figure", "ig-map");
   if (testid) fig.dataset.testid = testid;
   const h = heatmap(IMAGE, key, CELL);
-  const caption = words(el("figcaption"), key);
+  const caption = worded("figcaption", "", key);
   fig.append(h.map.el, caption);
   return { ...h, fig, caption };
 }
@@ -52,7 +52,7 @@ export function createFrames() {
   prediction.dataset.testid = "ig-prediction";
   const size = el("p", "ig-size");
   const probFig = el("figure", "ig-probs");
-  probFig.append(probs.map.el, words(el("figcaption"), "ig.probabilities"));
+  probFig.append(probs.map.el, worded("figcaption", "", "ig.probabilities"));
   const readout = el("div", "ig-readout");
   readout.append(prediction, size, probFig);
   const play = words(button("", "ig-play"), "ig.play");

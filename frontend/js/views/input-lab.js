@@ -5,7 +5,7 @@
 
 import { number } from "../i18n.js";
 import { plain, words, wordsAttr } from "../page-text.js";
-import { button, el } from "./dom.js";
+import { button, el, worded } from "./dom.js";
 import { createFrames } from "./input-lab-frames.js";
 
 const MODES = ["fgsm", "targeted", "visualise", "occlusion"];
@@ -14,7 +14,7 @@ const DIGITS = [...Array(10).keys()].map(String);
 // a control under its label (the text in a span of its own: the label holds the control)
 function labelled(key, control, className = "") {
   const label = el("label", `ig-field ${className}`);
-  label.append(words(el("span"), key), control);
+  label.append(worded("span", "", key), control);
   return label;
 }
 
@@ -23,7 +23,7 @@ function select(testid, values, key = null) {
   const s = el("select");
   if (testid) s.dataset.testid = testid;
   for (const value of values) {
-    const o = key ? words(el("option"), key(value)) : el("option", "", value);
+    const o = key ? worded("option", "", key(value)) : el("option", "", value);
     o.value = value;
     s.append(o);
   }
@@ -56,7 +56,7 @@ function buildControls() {
   guessFirst.type = "checkbox";
   guessFirst.dataset.testid = "ig-guess-first";
   const guessField = el("label", "ig-check");
-  guessField.append(guessFirst, words(el("span"), "ig.guess_first"));
+  guessField.append(guessFirst, worded("span", "", "ig.guess_first"));
   return {
     ...{ mode, epsilon, epsilonValue, epsilonField, target, start, l2, blur, patch, run, ask },
     guessFirst,
@@ -75,7 +75,7 @@ function buildGuess() {
   );
   digits.append(...buttons);
   const reveal = words(button("", "ig-reveal"), "ig.reveal");
-  const question = words(el("p", "ig-guess-question"), "ig.guess");
+  const question = worded("p", "ig-guess-question", "ig.guess");
   root.append(question, digits, reveal);
   return { root, buttons, reveal, question, digits };
 }
@@ -103,8 +103,8 @@ export function createInputLab({ root, open }) {
   status.setAttribute("role", "status");
 
   const head = el("div", "ig-head");
-  head.append(words(el("h2"), "ig.title"), close);
-  const intro = words(el("p", "ig-intro"), "ig.intro");
+  head.append(worded("h2", "", "ig.title"), close);
+  const intro = worded("p", "ig-intro", "ig.intro");
   root.replaceChildren(head, intro, controls, explain, status, guess.root, frames.root);
   open.setAttribute("aria-expanded", "false");
 

@@ -11,7 +11,7 @@ import { prose } from "../format.js";
 import { t } from "../i18n.js";
 import * as M from "../mathml.js";
 import { plain, words, wordsAttr } from "../page-text.js";
-import { el } from "./dom.js";
+import { el, worded } from "./dom.js";
 import { createHeatmap, createLegend, drawHeatmap } from "./heatmap.js";
 
 function batchEquation(b) {
@@ -41,9 +41,6 @@ function tile(shape, values, scale, caption, name) {
   fig.append(hm.el, el("figcaption", "", caption));
   return fig;
 }
-
-// the message `key` in the current language, marked so a change of language writes it again
-const worded = (tag, className, key, params) => words(el(tag, className), key, params);
 
 export function createTrainAfter(host) {
   const root = el("section", "train-after");

@@ -8,7 +8,7 @@
 import { makeScale } from "../colormap.js";
 import { t } from "../i18n.js";
 import { plain, words, wordsAttr } from "../page-text.js";
-import { button, el } from "./dom.js";
+import { button, el, worded } from "./dom.js";
 import { createHeatmap, createLegend, drawHeatmap } from "./heatmap.js";
 import { createPlot, drawPlot, legendItems } from "./plot.js";
 
@@ -18,9 +18,6 @@ const FIELDS = [
   ["epochs", "number", { min: "1", max: "50", step: "1" }],
   ["train_size", "number", { min: "10", max: "60000", step: "10" }],
 ];
-
-// the message `key` in the current language, marked so a change of language writes it again
-const worded = (tag, className, key, params) => words(el(tag, className), key, params);
 
 // a control with its words before it: in a <span> of their own (the label holds the control)
 function labelled(key, control) {
@@ -133,7 +130,6 @@ export function createTrainLab({ root, open }) {
     parts.loss.dataset.points = String(c.loss.length);
     const last = c.smooth.at(-1);
     const summary = last && { loss: Number(last[1].toPrecision(3)), step: last[0], steps: c.steps };
-    delete parts.loss.dataset.i18nParams;
     wordsAttr(parts.loss, "aria-label", last ? "train.plot.summary" : "train.fig.loss", summary);
     parts.lossKey.replaceChildren(...legendItems(lossSeries));
     drawPlot(parts.grads, c.grads, { ...common, log: true, yLabel: t("train.axis.norm") });
