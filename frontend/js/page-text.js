@@ -29,10 +29,11 @@ function mark(node, params) {
 /**
  * `node`'s text is the message `key` (with `params`: plain numbers and strings, kept as they are
  * so that a number is written anew in the next language's way), now and after every change of
- * language. Only for a node whose whole content is that text: writing it replaces its children.
- * Returns the node.
+ * language; no key: no text. Only for a node whose whole content is that text: writing it
+ * replaces its children. Returns the node.
  */
 export function words(node, key, params = null) {
+  if (!key) return plain(node, "");
   node.dataset.i18n = key;
   mark(node, params);
   node.textContent = t(key, params ?? {});

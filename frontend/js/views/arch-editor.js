@@ -6,7 +6,7 @@
 
 import { PRESETS } from "../arch-spec.js";
 import { has, t } from "../i18n.js";
-import { plain, words, wordsAttr } from "../page-text.js";
+import { words, wordsAttr } from "../page-text.js";
 import { kindSelect, layerRow, shapeLine, summaryLine } from "./arch-rows.js";
 import { button, el, worded } from "./dom.js";
 
@@ -180,8 +180,7 @@ export function createArchEditor({ root, open }) {
       if (document.activeElement !== seed.input) seed.input.value = String(value);
       keep.label.hidden = !match;
       keep.input.checked = keeping;
-      if (match) words(keep.text, "arch.keep", { model: match });
-      else plain(keep.text, "");
+      words(keep.text, match && "arch.keep", { model: match });
       seed.box.hidden = Boolean(match) && keeping;
       apply.classList.toggle("busy", busy);
       if (busy) apply.disabled = true;
@@ -189,8 +188,7 @@ export function createArchEditor({ root, open }) {
 
     /** The note on the network in use: the message `key` with `params` (none: no note). */
     showNote(key, params = null) {
-      if (key) words(note, key, params);
-      else plain(note, "");
+      words(note, key, params);
     },
   };
 }

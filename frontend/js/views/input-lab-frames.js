@@ -100,8 +100,7 @@ export function createFrames() {
       current.fig.hidden = Boolean(pair) && count < 2;
       saliency.fig.hidden = occlusion.fig.hidden = !pair;
       maps.classList.toggle("compare", Boolean(pair)); // the two importance maps side by side first
-      if (note) words(mapsNote, note);
-      else plain(mapsNote, "");
+      words(mapsNote, note);
       if (pair) {
         const scale = makeScale("sequential", pair.saliency, 1);
         draw(saliency, pair.saliency, scale);

@@ -190,8 +190,7 @@ export function createInputLab({ root, open }) {
 
     /** The message `key` (with `params`: plain values) on the status line; none: empty. */
     showStatus(key = null, params = null) {
-      if (key) words(status, key, params);
-      else plain(status, "");
+      words(status, key, params);
     },
 
     showAnswer: frames.showAnswer,

@@ -154,8 +154,7 @@ export function createTrainAfter(host) {
      */
     showBatch(b, whose = null) {
       batch = b;
-      if (whose) words(source, whose.key, whose.params);
-      else plain(source, "");
+      words(source, whose?.key, whose?.params);
       if (!b) {
         maps.replaceChildren();
         equation.replaceChildren();
