@@ -181,35 +181,23 @@ def test_the_server_stops_cleanly_with_a_job_running(tmp_path) -> None:
     """`make run` stopped (Ctrl+C or a SIGTERM) while a job trains: the pool is shut down and
     its queues' semaphores released, so the stop prints no leak warning and no traceback."""
     import signal
-    import subprocess
-    import sys
     import time
 
-    from tests.localserver import free_port, isolated_env, wait_healthy
+    from tests.localserver import isolated_env, running_server
 
-    port = free_port()
     log = tmp_path / "serve.log"
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "convtrace", "serve", "--port", str(port)],
-            stdout=out, stderr=subprocess.STDOUT, env=isolated_env(),
-        )  # fmt: skip
-        try:
-            url = f"http://127.0.0.1:{port}"
-            wait_healthy(url, server)
-            with httpx.Client(base_url=url, timeout=20, trust_env=False) as client:
-                started = client.post("/api/train", json={"model": "lenet-relu", "preset": "good"})
-                assert started.status_code == 202, started.text
-                deadline = time.monotonic() + 20
-                while client.get(started.json()["status_url"]).json()["state"] != "running":
-                    assert time.monotonic() < deadline, "the job never started"
-                    time.sleep(0.1)
-            server.send_signal(signal.SIGTERM)
-            # uvicorn shuts down, then raises the signal again: the exit says what stopped it
-            assert server.wait(timeout=20) in (0, -signal.SIGTERM)
-        finally:
-            if server.poll() is None:
-                server.kill()
+    options = {"capture_stdout": True, "capture_stderr": True, "log_path": log}
+    with running_server(env=isolated_env(), log_level="info", **options) as server:
+        with httpx.Client(base_url=server.url, timeout=20, trust_env=False) as client:
+            started = client.post("/api/train", json={"model": "lenet-relu", "preset": "good"})
+            assert started.status_code == 202, started.text
+            deadline = time.monotonic() + 20
+            while client.get(started.json()["status_url"]).json()["state"] != "running":
+                assert time.monotonic() < deadline, "the job never started"
+                time.sleep(0.1)
+        server.stop()  # SIGTERM, as Ctrl+C or a container's stop
+        # uvicorn shuts down, then raises the signal again: the exit says what stopped it
+        assert server.process.returncode in (0, -signal.SIGTERM)
     said = log.read_text()
     assert "Application shutdown complete" in said, said
     assert "leaked" not in said and "Traceback" not in said, said
